@@ -1,0 +1,49 @@
+// Builds the static site: the client bundle, a server bundle used once to prerender
+// every route to HTML (map, each topic, 404), and the complete PDF.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, runnerImport } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(root, 'dist');
+const ssrOut = join(dist, '..', `.ssr-${process.pid}`);
+const started = performance.now();
+
+try {
+  await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  await build({
+    root,
+    logLevel: 'warn',
+    build: { ssr: 'src/entry-server.ts', outDir: ssrOut, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'entry-server.js' } } }
+  });
+} catch (e) {
+  // Content errors already carry every file and line; print them once, plainly.
+  console.error(`\nBuild failed.\n${e?.message ?? e}`);
+  process.exit(1);
+}
+
+const { renderRoute, slugs } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
+const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const template = readFileSync(join(dist, 'index.html'), 'utf8');
+
+async function page(path) {
+  const { head, body } = await renderRoute(path, base);
+  return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
+}
+
+const routes = ['/', ...slugs.map((s) => `topics/${s}/`)];
+for (const path of routes) {
+  const file = join(dist, path.replace(/^\//, ''), 'index.html');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, await page(path.startsWith('/') ? path : `/${path}`));
+}
+writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
+
+const { module: pdf } = await runnerImport(join(root, 'src/lib/pdf/buildSitePdfFile.ts'), { root, logLevel: 'warn' });
+const pdfBytes = await pdf.buildSitePdfFile(process.env.CONTENT_DIR ?? join(root, 'content'), join(dist, 'deployment-map.pdf'));
+rmSync(ssrOut, { recursive: true, force: true });
+
+console.log(
+  `Built ${routes.length} pages, 404.html and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+);

@@ -1,0 +1,49 @@
+// `npm test`: every test runner in turn (Vitest unit + component, then the production
+// build, then Playwright end-to-end in Chromium), ending with one line of totals.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);
+if (existsSync(`${results}/vitest.json`)) {
+  const r = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  if (r.numFailedTestSuites) {
+    failed += r.numFailedTestSuites;
+    problems.push(`${r.numFailedTestSuites} Vitest file(s) failed to load`);
+  }
+} else {
+  failed += 1;
+  problems.push(`Vitest produced no report (exit ${vitest})`);
+}
+
+const build = run('node', ['scripts/build.js']);
+if (build !== 0) {
+  failed += 1;
+  problems.push('the production build failed, so end-to-end tests could not run');
+} else {
+  const e2e = run('npx', ['playwright', 'test']);
+  if (existsSync(`${results}/e2e.json`)) {
+    const s = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats;
+    passed += s.expected;
+    failed += s.unexpected + s.flaky;
+    if (s.skipped) problems.push(`${s.skipped} end-to-end test(s) skipped (not counted as passed)`);
+  } else {
+    failed += 1;
+    problems.push(`Playwright produced no report (exit ${e2e})`);
+  }
+}
+
+for (const p of problems) console.log(`note: ${p}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

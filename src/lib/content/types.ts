@@ -1,0 +1,97 @@
+/** Slug of a topic: lowercase words joined by hyphens, equal to its file name. */
+export type Slug = string;
+
+export interface Arrow {
+  to: Slug;
+  label: string;
+}
+
+export interface ExternalLink {
+  name: string;
+  url: string;
+}
+
+/** One inline run of text inside a prose block, optionally a link. */
+export interface InlineRun {
+  text: string;
+  href?: string;
+  code?: boolean;
+  strong?: boolean;
+  emphasis?: boolean;
+}
+
+/** Prose simplified to the blocks the PDF and search need. */
+export type ProseBlock =
+  | { kind: 'heading'; depth: number; runs: InlineRun[] }
+  | { kind: 'paragraph'; runs: InlineRun[] }
+  | { kind: 'list'; ordered: boolean; items: InlineRun[][] }
+  | { kind: 'code'; text: string };
+
+/** A validated topic: its frontmatter plus what the build derived from its prose. */
+export interface Topic {
+  slug: Slug;
+  /** Path of the source file relative to the content folder, for messages. */
+  file: string;
+  title: string;
+  summary: string;
+  group: string;
+  parent: string;
+  arrows: Arrow[];
+  related: Slug[];
+  examples: ExternalLink[];
+  resources: ExternalLink[];
+  /** The prose as simple blocks (PDF, search). */
+  blocks: ProseBlock[];
+  /** The prose as plain text (search, word counts). */
+  text: string;
+  wordCount: number;
+}
+
+export interface Group {
+  id: string;
+  label: string;
+}
+
+export interface Box {
+  id: string;
+  label: string;
+  parent?: string;
+}
+
+/** The map's frame from `_map.yaml`: groups, container boxes, learning path. */
+export interface MapFrame {
+  /** The hub topic every other topic must be reachable from. */
+  hub?: Slug;
+  groups: Group[];
+  boxes: Box[];
+  learningPath: Slug[][];
+}
+
+export interface Content {
+  frame: MapFrame;
+  topics: Topic[];
+}
+
+/** A problem in one content file, located as precisely as the source allows. */
+export interface ContentError {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export class ContentValidationError extends Error {
+  constructor(public readonly errors: ContentError[]) {
+    super(formatContentErrors(errors));
+    this.name = 'ContentValidationError';
+  }
+}
+
+/** Formats errors one per line as `file:line: field: message`, the form editors link. */
+export function formatContentErrors(errors: ContentError[]): string {
+  const lines = errors.map((e) => {
+    const where = e.line ? `${e.file}:${e.line}` : e.file;
+    return `  ${where}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+  });
+  return `Content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,366 @@
+import { isMap, parseDocument, type Document } from 'yaml';
+import { parseProse } from './proseBlocks.ts';
+import {
+  ContentValidationError,
+  type Arrow,
+  type Box,
+  type Content,
+  type ContentError,
+  type ExternalLink,
+  type MapFrame,
+  type Topic
+} from './types.ts';
+
+/** A content file as read from disk: its path relative to the content folder, and bytes. */
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ValidateOptions {
+  /** Inclusive bounds on the prose word count; omit to skip the check. */
+  wordRange?: [number, number];
+  /** Bounds on the number of related topics. */
+  relatedRange?: [number, number];
+}
+
+export const MAX_FILE_BYTES = 256 * 1024;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TOPIC_FIELDS = [
+  'title',
+  'summary',
+  'group',
+  'parent',
+  'arrows',
+  'related',
+  'examples',
+  'resources'
+] as const;
+const REQUIRED_FIELDS = ['title', 'summary', 'group', 'parent', 'related'];
+const FRAME_FIELDS = ['hub', 'groups', 'boxes', 'learningPath'];
+
+/** Slug of a content path: its file name without `.md`. */
+export function slugOfPath(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.md$/, '');
+}
+
+/**
+ * Validates every topic file and the map frame together and returns the content, or
+ * throws one ContentValidationError listing every problem found (file, line, field),
+ * so an author fixes a whole build's worth of mistakes at once.
+ */
+export function validateContent(
+  frameFile: SourceFile,
+  topicFiles: SourceFile[],
+  options: ValidateOptions = {}
+): Content {
+  const errors: ContentError[] = [];
+  const frame = readFrame(frameFile, errors);
+  const drafts: { topic: Topic; yaml: YamlSource; bodyLine: number; links: { href: string; line: number }[] }[] = [];
+  const seen = new Map<string, string>();
+
+  for (const file of [...topicFiles].sort((a, b) => a.path.localeCompare(b.path))) {
+    const slug = slugOfPath(file.path);
+    const err = (message: string, field?: string, line?: number) =>
+      errors.push({ file: file.path, field, line, message });
+    if (!SLUG_PATTERN.test(slug)) {
+      err(`file name "${slug}" is not a slug (lowercase words joined by hyphens)`);
+      continue;
+    }
+    const earlier = seen.get(slug);
+    if (earlier) {
+      err(`duplicate slug "${slug}": also defined by ${earlier}`);
+      continue;
+    }
+    seen.set(slug, file.path);
+    const draft = readTopic(file, slug, err);
+    if (draft) drafts.push(draft);
+  }
+
+  const slugs = new Set(drafts.map((d) => d.topic.slug));
+  const boxIds = new Set(frame.boxes.map((b) => b.id));
+  const groupIds = new Set(frame.groups.map((g) => g.id));
+  const [minRelated, maxRelated] = options.relatedRange ?? [0, Infinity];
+
+  for (const { topic, yaml, bodyLine, links } of drafts) {
+    const at = (path: (string | number)[]) => lineOf(yaml, path);
+    const err = (message: string, field: string, line?: number) =>
+      errors.push({ file: topic.file, field, line, message });
+    if (!groupIds.has(topic.group))
+      err(`unknown group "${topic.group}" (known: ${[...groupIds].join(', ')})`, 'group', at(['group']));
+    if (!boxIds.has(topic.parent) && !slugs.has(topic.parent))
+      err(`unknown parent "${topic.parent}": not a box in _map.yaml nor a topic`, 'parent', at(['parent']));
+    if (topic.parent === topic.slug) err('a topic cannot be its own parent', 'parent', at(['parent']));
+    topic.arrows.forEach((a, i) => {
+      if (!slugs.has(a.to)) err(`arrow to unknown topic "${a.to}"`, `arrows[${i}].to`, at(['arrows', i, 'to']));
+      if (a.to === topic.slug) err('an arrow cannot point at its own topic', `arrows[${i}].to`, at(['arrows', i, 'to']));
+    });
+    topic.related.forEach((r, i) => {
+      if (!slugs.has(r)) err(`related link to unknown topic "${r}"`, `related[${i}]`, at(['related', i]));
+      if (r === topic.slug) err('a topic cannot be related to itself', `related[${i}]`, at(['related', i]));
+    });
+    if (new Set(topic.related).size !== topic.related.length)
+      err('lists the same topic twice', 'related', at(['related']));
+    if (topic.related.length < minRelated || topic.related.length > maxRelated)
+      err(`has ${topic.related.length} topics; expected ${minRelated} to ${maxRelated}`, 'related', at(['related']));
+    for (const link of links) {
+      const m = /^\/topics\/([^/#?]*)\/?(?:[#?].*)?$/.exec(link.href);
+      if (link.href.startsWith('/topics/') && (!m || !slugs.has(m[1])))
+        err(`link to unknown topic "${link.href}"`, 'body', bodyLine + link.line - 1);
+    }
+    if (options.wordRange) {
+      const [min, max] = options.wordRange;
+      if (topic.wordCount < min || topic.wordCount > max)
+        err(`prose has ${topic.wordCount} words; expected ${min} to ${max}`, 'body', bodyLine);
+    }
+  }
+
+  checkNesting(frame, drafts.map((d) => d.topic), frameFile.path, errors);
+  for (const [i, step] of frame.learningPath.entries())
+    for (const slug of step)
+      if (!slugs.has(slug))
+        errors.push({ file: frameFile.path, field: `learningPath[${i}]`, message: `unknown topic "${slug}"` });
+  if (frame.hub && !slugs.has(frame.hub))
+    errors.push({ file: frameFile.path, field: 'hub', message: `unknown topic "${frame.hub}"` });
+
+  if (errors.length) throw new ContentValidationError(errors);
+  return { frame, topics: drafts.map((d) => d.topic) };
+}
+
+function decode(file: SourceFile, err: (m: string) => void): string | undefined {
+  if (file.bytes.length > MAX_FILE_BYTES) {
+    err(`file is ${file.bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  } catch {
+    err('file is not valid UTF-8 text');
+    return undefined;
+  }
+}
+
+/** A parsed YAML document with a way to turn a source offset into a file line. */
+interface YamlSource {
+  doc: Document;
+  toLine: (offset: number) => number;
+}
+
+function lineOf({ doc, toLine }: YamlSource, path: (string | number)[]): number | undefined {
+  const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+  // A key with a null value has no node; fall back to the key's own position.
+  if (!node?.range && path.length === 1) {
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === path[0]) : undefined;
+    const keyRange = (pair?.key as { range?: [number, number] } | undefined)?.range;
+    return keyRange ? toLine(keyRange[0]) : undefined;
+  }
+  return node?.range ? toLine(node.range[0]) : undefined;
+}
+
+function parseYaml(
+  source: string,
+  lineOffset: number,
+  err: (m: string, f?: string, l?: number) => void
+): YamlSource | undefined {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
+  const toLine = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1 + lineOffset;
+  };
+  for (const e of doc.errors) err(`invalid YAML: ${e.message.split('\n')[0]}`, undefined, toLine(e.pos[0]));
+  return doc.errors.length ? undefined : { doc, toLine };
+}
+
+function readTopic(
+  file: SourceFile,
+  slug: string,
+  err: (message: string, field?: string, line?: number) => void
+) {
+  const source = decode(file, err);
+  if (source === undefined) return undefined;
+  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(source);
+  if (!match) {
+    err('missing YAML frontmatter: the file must start with a line "---" and close it with "---"', undefined, 1);
+    return undefined;
+  }
+  const yaml = parseYaml(match[1], 1, err);
+  if (!yaml) return undefined;
+  const data = yaml.doc.contents;
+  if (!isMap(data)) {
+    err('frontmatter must be a mapping of fields', undefined, 2);
+    return undefined;
+  }
+  const at = (path: (string | number)[]) => lineOf(yaml, path);
+  const raw = yaml.doc.toJS() as Record<string, unknown>;
+  for (const key of Object.keys(raw))
+    if (!(TOPIC_FIELDS as readonly string[]).includes(key))
+      err(`unknown field (allowed: ${TOPIC_FIELDS.join(', ')})`, key, at([key]));
+  for (const key of REQUIRED_FIELDS) if (raw[key] === undefined || raw[key] === null) err('missing required field', key, 2);
+
+  const str = (key: string): string => {
+    const v = raw[key];
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string' || !v.trim()) {
+      err('must be a non-empty string', key, at([key]));
+      return '';
+    }
+    return v.trim();
+  };
+  const list = <T>(key: string, item: (v: unknown, i: number) => T | undefined): T[] => {
+    const v = raw[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      err('must be a list', key, at([key]));
+      return [];
+    }
+    return v.map(item).filter((x): x is T => x !== undefined);
+  };
+  const slugItem = (key: string) => (v: unknown, i: number) => {
+    if (typeof v === 'string' && SLUG_PATTERN.test(v)) return v;
+    err('must be a topic slug', `${key}[${i}]`, at([key, i]));
+    return undefined;
+  };
+  const linkItem = (key: string, nameKey: 'name' | 'title') => (v: unknown, i: number) => {
+    const rec = v as Record<string, unknown> | null;
+    const name = rec?.[nameKey];
+    const url = rec?.url;
+    const extra = rec && typeof rec === 'object' ? Object.keys(rec).filter((k) => k !== nameKey && k !== 'url') : [];
+    if (typeof name !== 'string' || !name.trim() || typeof url !== 'string' || !isHttpUrl(url)) {
+      err(`must have a ${nameKey} and an http(s) url`, `${key}[${i}]`, at([key, i]));
+      return undefined;
+    }
+    if (extra.length) err(`unknown field "${extra[0]}"`, `${key}[${i}]`, at([key, i]));
+    return { name: name.trim(), url } satisfies ExternalLink;
+  };
+  const arrowItem = (v: unknown, i: number): Arrow | undefined => {
+    const rec = v as Record<string, unknown> | null;
+    if (!rec || typeof rec.to !== 'string' || typeof rec.label !== 'string' || !rec.label.trim()) {
+      err('must have "to" (a topic slug) and a non-empty "label"', `arrows[${i}]`, at(['arrows', i]));
+      return undefined;
+    }
+    return { to: rec.to, label: rec.label.trim() };
+  };
+
+  const bodyStartLine = match[0].split('\n').length;
+  const body = source.slice(match[0].length);
+  const prose = parseProse(body);
+  const topic: Topic = {
+    slug,
+    file: file.path,
+    title: str('title'),
+    summary: str('summary'),
+    group: str('group'),
+    parent: str('parent'),
+    arrows: list('arrows', arrowItem),
+    related: list('related', slugItem('related')),
+    examples: list('examples', linkItem('examples', 'name')),
+    resources: list('resources', linkItem('resources', 'title')),
+    blocks: prose.blocks,
+    text: prose.text,
+    wordCount: prose.wordCount
+  };
+  for (const p of prose.problems) err(p.message, 'body', bodyStartLine + p.line - 1);
+  return { topic, yaml, bodyLine: bodyStartLine, links: prose.links };
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function readFrame(file: SourceFile, errors: ContentError[]): MapFrame & { hub?: string } {
+  const empty = { groups: [], boxes: [], learningPath: [] };
+  const err = (message: string, field?: string, line?: number) => errors.push({ file: file.path, field, line, message });
+  const source = decode(file, err);
+  if (source === undefined) return empty;
+  const yaml = parseYaml(source, 0, err);
+  if (!yaml) return empty;
+  if (!isMap(yaml.doc.contents)) {
+    err('must be a mapping with groups, boxes and learningPath', undefined, 1);
+    return empty;
+  }
+  const raw = yaml.doc.toJS() as Record<string, unknown>;
+  const at = (path: (string | number)[]) => lineOf(yaml, path);
+  for (const key of Object.keys(raw)) if (!FRAME_FIELDS.includes(key)) err('unknown field', key, at([key]));
+  const entries = (key: string, withParent: boolean): Box[] => {
+    const v = raw[key];
+    if (!Array.isArray(v)) {
+      err('must be a list', key, at([key]));
+      return [];
+    }
+    return v.flatMap((item, i) => {
+      const rec = item as Record<string, unknown> | null;
+      if (!rec || typeof rec.id !== 'string' || !SLUG_PATTERN.test(rec.id) || typeof rec.label !== 'string') {
+        err('must have an id (lowercase-with-hyphens) and a label', `${key}[${i}]`, at([key, i]));
+        return [];
+      }
+      const parent = withParent && typeof rec.parent === 'string' ? rec.parent : undefined;
+      return [{ id: rec.id, label: rec.label, ...(parent ? { parent } : {}) }];
+    });
+  };
+  const groups = entries('groups', false);
+  const boxes = entries('boxes', true);
+  for (const list of [groups, boxes]) {
+    const ids = list.map((x) => x.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) err(`duplicate id "${id}"`, list === groups ? 'groups' : 'boxes');
+    });
+  }
+  const path = raw.learningPath;
+  const learningPath =
+    Array.isArray(path) && path.every((s) => Array.isArray(s) && s.every((x) => typeof x === 'string'))
+      ? (path as string[][])
+      : (err('must be a list of lists of topic slugs', 'learningPath', at(['learningPath'])), []);
+  const hub = typeof raw.hub === 'string' ? raw.hub : undefined;
+  return { groups, boxes, learningPath, ...(hub ? { hub } : {}) };
+}
+
+/** Reports every parent chain that loops back on itself, once per cycle. */
+function checkNesting(frame: MapFrame, topics: Topic[], framePath: string, errors: ContentError[]) {
+  const parentOf = new Map<string, string | undefined>();
+  const fileOf = new Map<string, string>();
+  for (const b of frame.boxes) {
+    parentOf.set(b.id, b.parent);
+    fileOf.set(b.id, framePath);
+    if (b.parent && !frame.boxes.some((x) => x.id === b.parent))
+      errors.push({ file: framePath, field: `boxes.${b.id}.parent`, message: `unknown box "${b.parent}"` });
+  }
+  for (const t of topics) {
+    if (parentOf.has(t.slug) && fileOf.get(t.slug) === framePath)
+      errors.push({ file: t.file, field: 'slug', message: `"${t.slug}" is also a box id in _map.yaml` });
+    parentOf.set(t.slug, t.parent);
+    fileOf.set(t.slug, t.file);
+  }
+  const reported = new Set<string>();
+  for (const start of parentOf.keys()) {
+    const chain: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !chain.includes(at)) {
+      chain.push(at);
+      at = parentOf.get(at);
+    }
+    if (at === undefined) continue;
+    const cycle = chain.slice(chain.indexOf(at));
+    const key = [...cycle].sort().join(',');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const first = [...cycle].sort()[0];
+    errors.push({
+      file: fileOf.get(first) ?? framePath,
+      field: 'parent',
+      message: `boxes nest in a cycle: ${[...cycle, at].join(' → ')}`
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { Group, Slug } from '../content/types.ts';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A container: a region, a named frame, or a topic that holds other topics. */
+export interface LayoutBox extends Rect {
+  id: string;
+  label: string;
+  /** Set when the box is a topic: its header links to the topic page. */
+  slug?: Slug;
+  group?: string;
+  /** 0 for regions, growing inwards. */
+  depth: number;
+  parent?: string;
+  /** Header rectangle (the clickable title strip) for topic boxes. */
+  header: Rect;
+}
+
+/** A leaf topic drawn as a rounded rectangle with its title in one or two lines. */
+export interface LayoutNode extends Rect {
+  slug: Slug;
+  title: string;
+  group: string;
+  parent: string;
+  lines: string[];
+}
+
+export interface LayoutEdge {
+  id: string;
+  from: Slug;
+  to: Slug;
+  kind: 'flow' | 'related';
+  /** SVG path data in map coordinates. */
+  path: string;
+  points: [number, number][];
+  label?: string;
+  /** Where the label's box sits (flows only). */
+  labelRect?: Rect;
+}
+
+/** Everything needed to draw the map, on screen or on paper, in map units (CSS px). */
+export interface MapLayout {
+  width: number;
+  height: number;
+  groups: Group[];
+  boxes: LayoutBox[];
+  nodes: LayoutNode[];
+  flows: LayoutEdge[];
+  related: LayoutEdge[];
+  learningPath: Slug[][];
+}
+
+export const TYPE = {
+  node: 13,
+  box: 13,
+  region: 15,
+  edgeLabel: 11,
+  lineHeight: 1.25
+} as const;
+
+/** Measures a string's advance width in px at a font size (bold or regular). */
+export type MeasureText = (text: string, size: number, bold?: boolean) => number;

@@ -1,0 +1,248 @@
+import { PDFDocument, PageSizes, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Group, ProseBlock, Topic } from '../content/types.ts';
+import type { MapLayout } from '../layout/MapLayout.ts';
+import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
+import { drawMap, toPage } from './drawMap.ts';
+import { INK, LINK, MUTED, groupColours } from './palette.ts';
+import { breakLines, pdfSafeText, styleRuns, type Line, type StyledRun } from './textFlow.ts';
+
+export type PageSize = 'A4' | 'Letter' | 'A3';
+
+export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'examples' | 'resources' | 'related'> {
+  blocks: ProseBlock[];
+}
+
+export interface ExportOptions {
+  layout: MapLayout;
+  topics: PdfTopic[];
+  groups: Group[];
+  /** TTF bytes to embed (subset); text is measured and drawn with these. */
+  fonts: { regular: Uint8Array; bold: Uint8Array };
+  /** fontkit, injected so the module stays free of a heavy import where not needed. */
+  fontkit: unknown;
+  pageSize?: PageSize;
+  includeTopics?: boolean;
+  /** Where the site lives, for the source line and links to pages not in the PDF. */
+  siteUrl: string;
+  date: Date;
+  /** Topics to show at full strength (a filter); the rest are faded. */
+  visible?: ReadonlySet<string> | null;
+}
+
+const MARGIN = 36;
+const SIZES: Record<PageSize, [number, number]> = { A4: PageSizes.A4, Letter: PageSizes.Letter, A3: PageSizes.A3 };
+
+/**
+ * Builds the deployment map as a PDF: page 1 is the map in vectors with a title, date,
+ * source address and legend, every node a link; then (optionally) one page per topic
+ * with its prose, examples and resources as links, related topics as internal links,
+ * a "back to map" link and page numbers; plus outline and metadata.
+ */
+export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
+  const includeTopics = o.includeTopics ?? true;
+  const [pw, ph] = SIZES[o.pageSize ?? 'A4'];
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(o.fontkit as never);
+  const fonts = {
+    regular: await doc.embedFont(o.fonts.regular, { subset: true }),
+    bold: await doc.embedFont(o.fonts.bold, { subset: true })
+  };
+  const siteUrl = o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`;
+  const title = 'Deployment Map: how a Python web app is deployed';
+
+  doc.setTitle(title, { showInWindowTitleBar: true });
+  doc.setSubject('The parts of a production Python web application deployment and how they connect.');
+  doc.setKeywords(['Python', 'deployment', 'WSGI', 'web server', 'map', ...o.groups.map((g) => g.label)]);
+  doc.setAuthor('Deployment Map');
+  doc.setCreator('Deployment Map');
+  doc.setProducer('Deployment Map with pdf-lib');
+  doc.setLanguage('en');
+  doc.setCreationDate(o.date);
+  doc.setModificationDate(o.date);
+
+  // Page 1: the map, landscape.
+  const mapPage = doc.addPage([ph, pw]);
+  const [mw, mh] = [ph, pw];
+  mapPage.drawText(pdfSafeText(title, fonts.bold), { x: MARGIN, y: mh - MARGIN - 14, size: 16, font: fonts.bold, color: INK });
+  const sub = `${o.date.toISOString().slice(0, 10)} · ${siteUrl}`;
+  mapPage.drawText(pdfSafeText(sub, fonts.regular), { x: MARGIN, y: mh - MARGIN - 30, size: 9, font: fonts.regular, color: MUTED });
+  addUriLink(doc, mapPage, { x: MARGIN, y: mh - MARGIN - 33, width: fonts.regular.widthOfTextAtSize(sub, 9), height: 12 }, siteUrl);
+  drawLegend(mapPage, o.groups, fonts, mw - MARGIN, mh - MARGIN - 12);
+
+  const top = mh - MARGIN - 44;
+  const availW = mw - MARGIN * 2;
+  const availH = top - MARGIN - 14;
+  const scale = Math.min(availW / o.layout.width, availH / o.layout.height);
+  const left = MARGIN + (availW - o.layout.width * scale) / 2;
+  const placement = { left, top, scale };
+  const visible = o.visible ?? null;
+  drawMap(mapPage, o.layout, fonts, placement, (slug) => visible !== null && !visible.has(slug));
+
+  const topicPages = new Map<string, PDFPage>();
+  if (includeTopics) for (const t of o.topics) topicPages.set(t.slug, doc.addPage([pw, ph]));
+
+  const nodeRects: { slug: string; title: string; rect: PdfRect }[] = [
+    ...o.layout.nodes.map((n) => ({ slug: n.slug, title: n.title, rect: toPage(n, placement) })),
+    ...o.layout.boxes.filter((b) => b.slug).map((b) => ({ slug: b.slug!, title: b.label, rect: toPage(b.header, placement) }))
+  ];
+  for (const { slug, title: t, rect } of nodeRects) {
+    const target = topicPages.get(slug);
+    if (target) addInternalLink(doc, mapPage, rect, target, t);
+    else addUriLink(doc, mapPage, rect, `${siteUrl}topics/${slug}/`);
+  }
+
+  const titles = new Map(o.topics.map((t) => [t.slug, t.title]));
+  const resolveHref = (href: string): { page?: PDFPage; uri?: string } => {
+    const m = /^\/topics\/([a-z0-9-]+)\/?/.exec(href);
+    if (m) return topicPages.get(m[1]) ? { page: topicPages.get(m[1]) } : { uri: `${siteUrl}topics/${m[1]}/` };
+    if (href.startsWith('/')) return { uri: siteUrl + href.slice(1) };
+    return /^https?:|^mailto:/.test(href) ? { uri: href } : {};
+  };
+
+  if (includeTopics)
+    for (const t of o.topics) {
+      const page = topicPages.get(t.slug)!;
+      drawTopicPage(doc, page, t, o.groups, fonts, titles, resolveHref, mapPage);
+    }
+
+  const pages = doc.getPages();
+  pages.forEach((page, i) => {
+    const label = `${i + 1} / ${pages.length}`;
+    const { width } = page.getSize();
+    page.drawText(label, { x: width - MARGIN - fonts.regular.widthOfTextAtSize(label, 8), y: 18, size: 8, font: fonts.regular, color: MUTED });
+  });
+
+  const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];
+  if (includeTopics)
+    for (const g of o.groups) {
+      const children = o.topics.filter((t) => t.group === g.id).map((t) => ({ title: t.title, page: topicPages.get(t.slug)! }));
+      if (children.length) outline.push({ title: g.label, page: children[0].page, children });
+    }
+  setOutline(doc, outline);
+
+  return doc.save({ useObjectStreams: true });
+}
+
+function drawLegend(page: PDFPage, groups: Group[], fonts: { regular: PDFFont }, right: number, y: number) {
+  let x = right;
+  for (const g of [...groups].reverse()) {
+    const label = pdfSafeText(g.label, fonts.regular);
+    const w = fonts.regular.widthOfTextAtSize(label, 8.5);
+    x -= w;
+    page.drawText(label, { x, y, size: 8.5, font: fonts.regular, color: INK });
+    x -= 13;
+    const [accent, tint] = groupColours(g.id);
+    page.drawRectangle({ x, y: y - 1, width: 9, height: 9, color: tint, borderColor: accent, borderWidth: 1 });
+    x -= 14;
+  }
+}
+
+type Fonts = { regular: PDFFont; bold: PDFFont };
+
+/**
+ * Lays out one topic on one page. If the text does not fit at the body size, the whole
+ * page is set again one step smaller, so a topic always keeps exactly one page.
+ */
+function drawTopicPage(
+  doc: PDFDocument,
+  page: PDFPage,
+  t: PdfTopic,
+  groups: Group[],
+  fonts: Fonts,
+  titles: Map<string, string>,
+  resolveHref: (href: string) => { page?: PDFPage; uri?: string },
+  mapPage: PDFPage
+) {
+  const { width, height } = page.getSize();
+  const textWidth = width - MARGIN * 2 - 20;
+  const [accent] = groupColours(t.group);
+  const groupLabel = groups.find((g) => g.id === t.group)?.label ?? t.group;
+
+  const compose = (size: number) => {
+    const items: { lines: Line[]; gapBefore: number }[] = [];
+    const lh = size * 1.42;
+    const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0) =>
+      items.push({ lines: breakLines(runs, textWidth, lineHeight, indent), gapBefore: gap });
+    const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: pdfSafeText(text, font), font, size: sz, colour }];
+    add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
+    for (const b of t.blocks) {
+      if (b.kind === 'heading') add(styleRuns(b.runs, { regular: fonts.bold, bold: fonts.bold }, size + 2.5, LINK).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
+      else if (b.kind === 'paragraph') add(styleRuns(b.runs, fonts, size, LINK), size * 0.55);
+      else if (b.kind === 'code') add(plain(b.text, fonts.regular, size - 1), size * 0.5);
+      else
+        b.items.forEach((runs, i) =>
+          add([{ text: b.ordered ? `${i + 1}. ` : '• ', font: fonts.regular, size }, ...styleRuns(runs, fonts, size, LINK)], i === 0 ? size * 0.5 : size * 0.15, lh, 0)
+        );
+    }
+    const linkList = (heading: string, links: { name: string; url: string }[]) => {
+      if (!links.length) return;
+      add(plain(heading, fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
+      for (const l of links)
+        add([{ text: '• ', font: fonts.regular, size }, { text: pdfSafeText(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK }, { text: pdfSafeText(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED }], size * 0.15);
+    };
+    linkList('Examples', t.examples);
+    linkList('Resources', t.resources);
+    const related = t.related.filter((r) => titles.has(r));
+    if (related.length) {
+      add(plain('Related topics', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
+      const runs: StyledRun[] = related.flatMap((r, i) => [
+        ...(i ? [{ text: ' · ', font: fonts.regular, size, colour: MUTED } as StyledRun] : []),
+        { text: pdfSafeText(titles.get(r)!, fonts.regular), font: fonts.regular, size, href: `/topics/${r}/`, colour: LINK }
+      ]);
+      add(runs, 0);
+    }
+    const total = items.reduce((sum, it) => sum + it.gapBefore + it.lines.reduce((s, l) => s + l.height, 0), 0);
+    return { items, total };
+  };
+
+  const headerBottom = height - MARGIN - 70;
+  const available = headerBottom - MARGIN - 24;
+  let size = 10;
+  let laid = compose(size);
+  while (laid.total > available && size > 5) laid = compose((size -= 0.5));
+
+  page.drawRectangle({ x: 0, y: height - 6, width, height: 6, color: accent });
+  const back = '← Back to the map';
+  page.drawText(back, { x: MARGIN, y: height - MARGIN, size: 9, font: fonts.regular, color: LINK });
+  addInternalLink(doc, page, { x: MARGIN - 2, y: height - MARGIN - 3, width: fonts.regular.widthOfTextAtSize(back, 9) + 4, height: 13 }, mapPage, 'Back to the map');
+  page.drawText(pdfSafeText(groupLabel.toUpperCase(), fonts.bold), { x: MARGIN, y: height - MARGIN - 24, size: 8.5, font: fonts.bold, color: accent });
+  let titleSize = 22;
+  const safeTitle = pdfSafeText(t.title, fonts.bold);
+  while (fonts.bold.widthOfTextAtSize(safeTitle, titleSize) > width - MARGIN * 2 && titleSize > 10) titleSize -= 1;
+  page.drawText(safeTitle, { x: MARGIN, y: height - MARGIN - 52, size: titleSize, font: fonts.bold, color: INK });
+
+  let y = headerBottom;
+  for (const item of laid.items) {
+    y -= item.gapBefore;
+    for (const line of item.lines) {
+      y -= line.height;
+      let linkStart: { href: string; x: number } | undefined;
+      const flushLink = (endX: number) => {
+        if (!linkStart) return;
+        const target = resolveHref(linkStart.href);
+        const rect = { x: MARGIN + linkStart.x, y: y - 2, width: endX - linkStart.x, height: line.height };
+        if (target.page) addInternalLink(doc, page, rect, target.page);
+        else if (target.uri) addUriLink(doc, page, rect, target.uri);
+        linkStart = undefined;
+      };
+      for (const w of line.words) {
+        if (w.run.href !== linkStart?.href) {
+          flushLink(line.indent + w.x);
+          if (w.run.href) linkStart = { href: w.run.href, x: line.indent + w.x };
+        }
+        if (w.text !== ' ')
+          page.drawText(w.text, { x: MARGIN + line.indent + w.x, y, size: w.run.size, font: w.run.font, color: w.run.colour ?? INK });
+      }
+      const last = line.words[line.words.length - 1];
+      if (last) flushLink(line.indent + last.x + last.width);
+    }
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}

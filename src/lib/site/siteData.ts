@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadContent, CONTENT_RULES } from '../content/loadContent.ts';
+import type { Content, ExternalLink, Slug, Topic } from '../content/types.ts';
+import type { ValidateOptions } from '../content/validateContent.ts';
+import { buildTopicGraph, unreachableFrom, type TopicGraph } from '../graph/TopicGraph.ts';
+import { createFontMeasure } from '../layout/fontMeasure.ts';
+import { layoutMap } from '../layout/layoutMap.ts';
+import type { MapLayout } from '../layout/MapLayout.ts';
+import { ContentValidationError } from '../content/types.ts';
+
+/** What a topic page shows besides its prose (which mdsvex compiles separately). */
+export interface TopicInfo {
+  slug: Slug;
+  title: string;
+  summary: string;
+  group: string;
+  parent: string;
+  arrows: { to: Slug; label: string }[];
+  related: Slug[];
+  examples: ExternalLink[];
+  resources: ExternalLink[];
+}
+
+export interface SiteData {
+  content: Content;
+  graph: TopicGraph;
+  layout: MapLayout;
+  topics: Record<Slug, TopicInfo>;
+}
+
+const fontPath = (name: string) => fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
+
+/** The two TTFs the build measures text with and the PDF embeds. */
+export function readFonts(root?: string): { regular: Uint8Array; bold: Uint8Array } {
+  const at = (name: string) => (root ? `${root}/assets/fonts/${name}` : fontPath(name));
+  return { regular: readFileSync(at('DejaVuSans.ttf')), bold: readFileSync(at('DejaVuSans-Bold.ttf')) };
+}
+
+export function topicInfo(t: Topic): TopicInfo {
+  return {
+    slug: t.slug,
+    title: t.title,
+    summary: t.summary,
+    group: t.group,
+    parent: t.parent,
+    arrows: t.arrows,
+    related: t.related,
+    examples: t.examples,
+    resources: t.resources
+  };
+}
+
+/**
+ * Loads, validates and lays out a content folder: the one place the build turns
+ * markdown into the graph and the layout that the map, the pages and the PDF share.
+ */
+export async function buildSiteData(
+  dir: string,
+  options: { rules?: ValidateOptions; fontsRoot?: string } = {}
+): Promise<SiteData> {
+  const content = loadContent(dir, options.rules ?? CONTENT_RULES);
+  const graph = buildTopicGraph(content);
+  if (graph.hub) {
+    const proseLinks = content.topics.flatMap((t) => linksOf(t).map((to) => ({ from: t.slug, to })));
+    const lost = unreachableFrom(graph, graph.hub, proseLinks);
+    if (lost.length)
+      throw new ContentValidationError(
+        lost.map((slug) => ({
+          file: content.topics.find((t) => t.slug === slug)!.file,
+          message: `not reachable from the hub "${graph.hub}" by any arrow, related link, nesting or prose link`
+        }))
+      );
+  }
+  const fonts = readFonts(options.fontsRoot);
+  const layout = await layoutMap(graph, createFontMeasure(fonts.regular, fonts.bold));
+  const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
+  return { content, graph, layout, topics };
+}
+
+/** Topic slugs a topic's prose links to. */
+function linksOf(t: Topic): Slug[] {
+  const out: Slug[] = [];
+  const visit = (runs: { href?: string }[]) => {
+    for (const r of runs) {
+      const m = r.href && /^\/topics\/([a-z0-9-]+)\/?/.exec(r.href);
+      if (m) out.push(m[1]);
+    }
+  };
+  for (const b of t.blocks) {
+    if (b.kind === 'heading' || b.kind === 'paragraph') visit(b.runs);
+    else if (b.kind === 'list') b.items.forEach(visit);
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+import { hydrate, mount } from 'svelte';
+import { pages, topics } from 'virtual:deployment-map';
+import App from './App.svelte';
+import { resolveRoute, routeKey } from './lib/routes.ts';
+import './app.css';
+
+const base = import.meta.env.BASE_URL;
+const target = document.getElementById('app')!;
+const route = resolveRoute(location.pathname, location.search, base, new Set(Object.keys(topics)));
+const Prose = route.kind === 'topic' ? (await pages[route.slug]()).default : undefined;
+const props = { base, route, Prose };
+
+// Prerendered pages hydrate. The dev server's empty shell, or HTML rendered for another
+// route (a host that answers unknown paths with index.html), is replaced instead.
+const prerendered = target.querySelector('main')?.dataset.route;
+if (prerendered === routeKey(route)) hydrate(App, { target, props });
+else {
+  target.textContent = '';
+  mount(App, { target, props });
+}

@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+
+test('the map shows every topic as a link; clicking one opens its page, Back returns', async ({ page }) => {
+  await page.goto('/');
+  const map = page.getByRole('img', { name: 'Deployment map' });
+  await expect(map).toBeVisible();
+  const links = map.getByRole('link');
+  expect(await links.count()).toBeGreaterThanOrEqual(10);
+  await map.getByRole('link', { name: 'Web servers', exact: true }).click();
+  await expect(page).toHaveURL(/\/topics\/web-servers\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Web servers' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('img', { name: 'Deployment map' })).toBeVisible();
+});
+
+test('a topic page has prose, examples, related topics both ways and a link back to the map', async ({ page }) => {
+  await page.goto('/topics/wsgi-servers/');
+  await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Examples' }).getByRole('link', { name: /Gunicorn/ })).toBeVisible();
+  const related = page.getByRole('region', { name: 'Related topics' });
+  await expect(related.getByRole('link', { name: 'Databases' })).toHaveAttribute('href', '/topics/databases/');
+  await page.getByRole('link', { name: /back to the map/i }).click();
+  await expect(page).toHaveURL(/\/\?focus=wsgi-servers$/);
+});
+
+test('an unknown topic shows a proper not-found page', async ({ page }) => {
+  await page.goto('/topics/no-such-topic/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /go to the deployment map/i })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the prerendered map is visible and its links work', async ({ page }) => {
+    await page.goto('/');
+    const map = page.getByRole('img', { name: 'Deployment map' });
+    await expect(map).toBeVisible();
+    await map.getByRole('link', { name: 'Databases', exact: true }).click();
+    await expect(page).toHaveURL(/\/topics\/databases\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Databases' })).toBeVisible();
+    await expect(page.locator('.prose p').first()).not.toBeEmpty();
+  });
+});
+
+test('Download PDF gives a valid PDF with every topic title', async ({ page }, info) => {
+  await page.goto('/');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('deployment-map.pdf');
+  const file = info.outputPath('map.pdf');
+  await download.saveAs(file);
+  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const title of ['Web servers', 'WSGI servers', 'Databases', 'Platform-as-a-service', 'Logging', 'Monitoring'])
+    expect(text).toContain(title);
+  await expect(page.getByRole('status')).toHaveText('PDF downloaded.');
+});

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { siteFor } from './siteFixture.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'dm-pdf-'));
+
+function annotationsOf(doc: PDFDocument, pageIndex: number) {
+  const page = doc.getPage(pageIndex);
+  const annots = page.node.lookup(PDFName.of('Annots'));
+  if (!(annots instanceof PDFArray)) return [];
+  return annots.asArray().map((ref) => doc.context.lookup(ref) as PDFDict);
+}
+const destPage = (doc: PDFDocument, annot: PDFDict) => {
+  const dest = annot.lookup(PDFName.of('Dest'));
+  if (!(dest instanceof PDFArray)) return -1;
+  const ref = dest.get(0) as PDFRef;
+  return doc.getPages().findIndex((p) => p.ref === ref);
+};
+const uriOf = (annot: PDFDict) => {
+  const action = annot.lookup(PDFName.of('A'));
+  const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
+  return uri instanceof PDFString ? uri.decodeText() : undefined;
+};
+
+function outlineTitles(doc: PDFDocument): string[] {
+  const titles: string[] = [];
+  const walk = (item: PDFDict | undefined) => {
+    while (item) {
+      const t = item.lookup(PDFName.of('Title'));
+      if (t instanceof PDFHexString || t instanceof PDFString) titles.push(t.decodeText());
+      walk(item.lookup(PDFName.of('First')) as PDFDict | undefined);
+      item = item.lookup(PDFName.of('Next')) as PDFDict | undefined;
+    }
+  };
+  const root = doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict | undefined;
+  walk(root?.lookup(PDFName.of('First')) as PDFDict | undefined);
+  return titles;
+}
+
+describe.each([
+  ['the mini fixture', 'tests/fixtures/mini-content', true],
+  ['the real content', 'content', false]
+])('PDF of %s', (name, dir, relaxed) => {
+  it('has the map and one page per topic, every node linked to its page', async () => {
+    const site = await siteFor(dir, relaxed);
+    const bytes = await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') });
+    const doc = await PDFDocument.load(bytes);
+    const topics = site.content.topics;
+    expect(doc.getPageCount()).toBe(1 + topics.length);
+    expect(doc.getTitle()).toContain('Deployment Map');
+    expect(doc.getKeywords()).toContain('Python');
+
+    const mapLinks = annotationsOf(doc, 0).filter((a) => a.lookup(PDFName.of('Dest')));
+    expect(mapLinks).toHaveLength(topics.length);
+    const targets = mapLinks.map((a) => destPage(doc, a));
+    topics.forEach((t, i) => expect(targets).toContain(i + 1));
+    expect(new Set(targets).size).toBe(topics.length);
+
+    const external = topics.flatMap((_, i) => annotationsOf(doc, i + 1).map(uriOf)).filter(Boolean);
+    const expectedUrls = topics.flatMap((t) => [...t.examples, ...t.resources].map((l) => l.url));
+    for (const url of expectedUrls) expect(external).toContain(encodeURI(decodeURI(url)));
+
+    const back = annotationsOf(doc, 1).filter((a) => destPage(doc, a) === 0);
+    expect(back.length).toBeGreaterThan(0);
+
+    const outline = outlineTitles(doc);
+    for (const t of topics) expect(outline).toContain(t.title);
+
+    const file = join(tmp, `${name.replace(/\W/g, '')}.pdf`);
+    writeFileSync(file, bytes);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const t of topics) expect(text.replace(/\s+/g, ' ')).toContain(t.title);
+  });
+
+  it('can leave out the topic pages and link nodes to the web pages instead', async () => {
+    const site = await siteFor(dir, relaxed);
+    const doc = await PDFDocument.load(await sitePdf(site, { includeTopics: false }));
+    expect(doc.getPageCount()).toBe(1);
+    const uris = annotationsOf(doc, 0).map(uriOf);
+    for (const t of site.content.topics) expect(uris.some((u) => u?.endsWith(`/topics/${t.slug}/`))).toBe(true);
+  });
+});
+
+describe('PDF robustness', () => {
+  const alphabet = ['a', 'Z', ' ', '→', 'é', '漢', '字', '😀', '\u0000', '\u0007', '\ud800', '\udfff', '\u200b', '\n', '\t', 'ß', '<', '{', '€', '\u202e'];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const junk = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+
+  it('never throws on random Unicode in titles, labels and prose', async () => {
+    const site = await siteFor('tests/fixtures/mini-content', true);
+    for (let round = 0; round < 12; round++) {
+      const topics = site.content.topics.map((t) => ({
+        ...t,
+        title: junk(12),
+        summary: junk(40),
+        blocks: [
+          { kind: 'heading' as const, depth: 2, runs: [{ text: junk(10) }] },
+          { kind: 'paragraph' as const, runs: [{ text: junk(200) }, { text: junk(8), href: '/topics/alpha/' }] },
+          { kind: 'list' as const, ordered: round % 2 === 0, items: [[{ text: junk(20) }]] }
+        ]
+      }));
+      const layout = {
+        ...site.layout,
+        nodes: site.layout.nodes.map((n) => ({ ...n, title: junk(10), lines: [junk(8), junk(6)] })),
+        flows: site.layout.flows.map((e) => ({ ...e, label: junk(9) }))
+      };
+      const bytes = await sitePdf({ ...site, layout, content: { ...site.content, topics } });
+      expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1 + topics.length);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { validateContent, type SourceFile } from '../../src/lib/content/validateContent.ts';
+import { loadContent } from '../../src/lib/content/loadContent.ts';
+import { ContentValidationError, type ContentError } from '../../src/lib/content/types.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const frame: SourceFile = {
+  path: '_map.yaml',
+  bytes: enc('hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n')
+};
+const topic = (slug: string, fm: Record<string, string>, body = 'Some prose here.') => ({
+  path: `${slug}.md`,
+  bytes: enc(
+    `---\n${Object.entries({ title: slug.toUpperCase(), summary: 'A topic.', group: 'g', parent: 'r', related: '[]', ...fm })
+      .filter(([, v]) => v !== '')
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n')}\n---\n\n${body}\n`
+  )
+});
+
+function errorsOf(files: SourceFile[], f = frame): ContentError[] {
+  try {
+    validateContent(f, files);
+  } catch (e) {
+    if (e instanceof ContentValidationError) return e.errors;
+    throw e;
+  }
+  return [];
+}
+
+describe('validateContent', () => {
+  it('accepts valid content and keeps topics in file order', () => {
+    const { topics } = validateContent(frame, [topic('b', { related: '[a]' }), topic('a', { related: '[b]' })]);
+    expect(topics.map((t) => t.slug)).toEqual(['a', 'b']);
+    expect(topics[0].related).toEqual(['b']);
+  });
+
+  const cases: [string, SourceFile[], Partial<ContentError>[]][] = [
+    ['a missing title', [topic('a', { title: '' })], [{ file: 'a.md', field: 'title', message: 'missing required field' }]],
+    ['an unknown field', [topic('a', { colour: 'red' })], [{ file: 'a.md', field: 'colour', line: 7 }]],
+    ['an unknown group', [topic('a', { group: 'nope' })], [{ file: 'a.md', field: 'group', line: 4 }]],
+    ['an unknown parent', [topic('a', { parent: 'nowhere' })], [{ file: 'a.md', field: 'parent' }]],
+    ['a dangling related link', [topic('a', { related: '[ghost]' })], [{ file: 'a.md', field: 'related[0]', line: 6 }]],
+    ['a topic related to itself', [topic('a', { related: '[a]' })], [{ field: 'related[0]', message: 'a topic cannot be related to itself' }]],
+    ['an arrow to nowhere', [topic('a', { arrows: '\n  - to: ghost\n    label: x' })], [{ field: 'arrows[0].to', line: 8 }]],
+    ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 11 }]],
+    ['raw HTML in prose', [topic('a', {}, '<script>alert(1)</script>')], [{ field: 'body', message: expect.stringContaining('raw HTML') }]],
+    ['braces in prose', [topic('a', {}, 'Use {x} here.')], [{ field: 'body', message: expect.stringContaining('curly braces') }]],
+    ['malformed YAML', [{ path: 'a.md', bytes: enc('---\ntitle: [unclosed\n---\nx') }], [{ file: 'a.md', message: expect.stringContaining('invalid YAML') }]],
+    ['no frontmatter', [{ path: 'a.md', bytes: enc('# Just markdown') }], [{ file: 'a.md', line: 1 }]],
+    ['non-UTF-8 bytes', [{ path: 'a.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe]) }], [{ file: 'a.md', message: 'file is not valid UTF-8 text' }]],
+    ['a huge file', [{ path: 'a.md', bytes: new Uint8Array(300 * 1024).fill(0x61) }], [{ file: 'a.md', message: expect.stringContaining('limit') }]],
+    ['a bad file name', [topic('Bad_Name', {})], [{ file: 'Bad_Name.md', message: expect.stringContaining('not a slug') }]],
+    [
+      'a cycle in the nesting',
+      [topic('a', { parent: 'b' }), topic('b', { parent: 'a' })],
+      [{ field: 'parent', message: expect.stringContaining('cycle') }]
+    ]
+  ];
+  it.each(cases)('reports %s with file, field and line', (_, files, expected) => {
+    const errors = errorsOf(files);
+    for (const e of expected) expect(errors).toContainEqual(expect.objectContaining(e));
+  });
+
+  it('reports every error of a build together, each naming its file', () => {
+    const errors = errorsOf([topic('a', { related: '[ghost]' }), topic('b', { group: 'nope' }), { path: 'x/a.md', bytes: topic('a', {}).bytes }]);
+    expect(errors.map((e) => e.file).sort()).toEqual(['a.md', 'b.md', 'x/a.md']);
+    expect(errors.find((e) => e.file === 'x/a.md')?.message).toContain('duplicate slug "a"');
+  });
+
+  it('enforces word and related-count bounds when asked', () => {
+    const errors = (() => {
+      try {
+        validateContent(frame, [topic('a', {})], { wordRange: [150, 700], relatedRange: [2, 6] });
+      } catch (e) {
+        return (e as ContentValidationError).errors;
+      }
+      return [];
+    })();
+    expect(errors.map((e) => e.field).sort()).toEqual(['body', 'related']);
+  });
+
+  it('formats errors as file:line: field: message', () => {
+    expect(() => validateContent(frame, [topic('a', { related: '[ghost]' })])).toThrow(/a\.md:6: related\[0\]: related link to unknown topic "ghost"/);
+  });
+});
+
+describe('loadContent', () => {
+  it('loads the mini fixture', () => {
+    const c = loadContent('tests/fixtures/mini-content', {});
+    expect(c.topics.map((t) => t.slug)).toEqual(['alpha', 'beta', 'gamma', 'hub']);
+    expect(c.frame.learningPath).toEqual([['hub'], ['alpha', 'beta']]);
+  });
+
+  it('fails on the bad fixture with the duplicate slug and the dangling link, naming both files', () => {
+    expect(() => loadContent('tests/fixtures/bad-content', {})).toThrow(ContentValidationError);
+    try {
+      loadContent('tests/fixtures/bad-content', {});
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/more\/alpha\.md: duplicate slug "alpha"/);
+      expect(msg).toMatch(/beta\.md:6: related\[1\]: related link to unknown topic "nowhere"/);
+    }
+  });
+
+  it('names a missing _map.yaml', () => {
+    expect(() => loadContent('tests/fixtures')).toThrow(/_map\.yaml/);
+  });
+});
