@@ -18,9 +18,11 @@ if (existsSync(`${results}/vitest.json`)) {
   const r = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
-  if (r.numFailedTestSuites) {
-    failed += r.numFailedTestSuites;
-    problems.push(`${r.numFailedTestSuites} Vitest file(s) failed to load`);
+  // A file that fails to load has no test results: count it as a failure of its own.
+  const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  if (broken.length) {
+    failed += broken.length;
+    problems.push(`Vitest could not load: ${broken.map((f) => f.name).join(', ')}`);
   }
 } else {
   failed += 1;

@@ -11,6 +11,8 @@ const NODE_MAX_TEXT = 150;
 const NODE_MIN_WIDTH = 96;
 const LABEL_PAD = 3;
 
+const HELPER = '__helper:';
+
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -74,6 +76,27 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
       : []
   }));
 
+  // Children that no flow arrow touches (nor anything nested in them) would otherwise
+  // all land in one layer and stack into a tall column. Invisible helper edges chain
+  // them into a grid of a few columns; they steer the layout and are never drawn.
+  const parentOf = new Map<string, string>();
+  for (const [p, kids] of childrenOf) for (const k of kids) parentOf.set(k, p);
+  const touched = new Set<string>();
+  for (const e of graph.flows)
+    for (let id: string | undefined = e.from, guard = 0; id && guard < 20; id = parentOf.get(id), guard++) touched.add(id);
+  for (const e of graph.flows)
+    for (let id: string | undefined = e.to, guard = 0; id && guard < 20; id = parentOf.get(id), guard++) touched.add(id);
+  const helperEdges: ElkExtendedEdge[] = [];
+  for (const [p, kids] of childrenOf) {
+    if (!p) continue;
+    const loose = kids.filter((k) => !touched.has(k));
+    if (loose.length < 4) continue;
+    const cols = Math.min(3, Math.ceil(loose.length / 4));
+    const rows = Math.ceil(loose.length / cols);
+    for (let i = 0; i + rows < loose.length; i++)
+      helperEdges.push({ id: `${HELPER}${loose[i]}>${loose[i + rows]}`, sources: [loose[i]], targets: [loose[i + rows]] });
+  }
+
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -91,12 +114,13 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
       'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
       'elk.randomSeed': '1'
     },
     children: (childrenOf.get('') ?? []).map(elkNode),
-    edges
+    edges: [...edges, ...helperEdges]
   };
 
   const elk = new ELK();
@@ -152,9 +176,9 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
   const collectEdges = (n: ElkNode) => {
     for (const e of (n.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
       const [ox, oy] = offsets.get(e.container ?? n.id) ?? [0, 0];
-      const src = flowById.get(e.id)!;
+      const src = flowById.get(e.id);
       const section = e.sections?.[0];
-      if (!section) continue;
+      if (!src || !section) continue;
       const points: [number, number][] = [
         section.startPoint,
         ...(section.bendPoints ?? []),

@@ -230,8 +230,14 @@ function drawTopicPage(
           flushLink(line.indent + w.x);
           if (w.run.href) linkStart = { href: w.run.href, x: line.indent + w.x };
         }
-        if (w.text !== ' ')
-          page.drawText(w.text, { x: MARGIN + line.indent + w.x, y, size: w.run.size, font: w.run.font, color: w.run.colour ?? INK });
+      }
+      // One text operation per run segment, not per word: it keeps the PDF small.
+      for (let i = 0; i < line.words.length; ) {
+        const first = line.words[i];
+        let text = '';
+        while (i < line.words.length && line.words[i].run === first.run) text += line.words[i++].text;
+        if (text.trim())
+          page.drawText(text, { x: MARGIN + line.indent + first.x, y, size: first.run.size, font: first.run.font, color: first.run.colour ?? INK });
       }
       const last = line.words[line.words.length - 1];
       if (last) flushLink(line.indent + last.x + last.width);

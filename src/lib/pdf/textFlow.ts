@@ -67,6 +67,16 @@ export function styleRuns(
   }));
 }
 
+const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+/** Advance width of `text` at `size`, memoised per font (fontkit layout is the slow part). */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let cache = widthCache.get(font);
+  if (!cache) widthCache.set(font, (cache = new Map()));
+  let w = cache.get(text);
+  if (w === undefined) cache.set(text, (w = font.widthOfTextAtSize(text, 1)));
+  return w * size;
+}
+
 /** Greedy line breaking of styled runs into lines no wider than `width`. */
 export function breakLines(runs: StyledRun[], width: number, lineHeight: number, indent = 0): Line[] {
   const lines: Line[] = [];
@@ -82,7 +92,7 @@ export function breakLines(runs: StyledRun[], width: number, lineHeight: number,
     for (const token of run.text.split(/( )/)) {
       if (!token) continue;
       if (token === ' ' && x === 0) continue;
-      const w = run.font.widthOfTextAtSize(token, run.size);
+      const w = textWidth(run.font, token, run.size);
       if (token !== ' ' && x + w > width - indent && x > 0) flush();
       words.push({ text: token, x, width: w, run });
       x += w;
