@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 
 test('the map shows every topic as a link; clicking one opens its page, Back returns', async ({ page }) => {
   await page.goto('/');
-  const map = page.getByRole('img', { name: 'Deployment map' });
+  const map = page.getByRole('group', { name: /^Deployment map\./ });
   await expect(map).toBeVisible();
   const links = map.getByRole('link');
   expect(await links.count()).toBeGreaterThanOrEqual(10);
@@ -12,7 +12,7 @@ test('the map shows every topic as a link; clicking one opens its page, Back ret
   await expect(page.getByRole('heading', { level: 1, name: 'Web servers' })).toBeVisible();
   await page.goBack();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('img', { name: 'Deployment map' })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
 });
 
 test('a topic page has prose, examples, related topics both ways and a link back to the map', async ({ page }) => {
@@ -36,7 +36,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the prerendered map is visible and its links work', async ({ page }) => {
     await page.goto('/');
-    const map = page.getByRole('img', { name: 'Deployment map' });
+    const map = page.getByRole('group', { name: /^Deployment map\./ });
     await expect(map).toBeVisible();
     await map.getByRole('link', { name: 'Databases', exact: true }).click();
     await expect(page).toHaveURL(/\/topics\/databases\/$/);

@@ -1,0 +1,135 @@
+import { readdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const slugs = readdirSync('content').filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+test.use({ reducedMotion: 'reduce' });
+
+const map = (page: Page) => page.getByRole('group', { name: /^Deployment map\./ });
+const zoom = async (page: Page) => Number(await map(page).getAttribute('data-zoom'));
+const focusedSlug = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-slug'));
+
+test('every topic is a link on the map', async ({ page }) => {
+  await page.goto('/');
+  for (const slug of slugs) await expect(map(page).locator(`a[href="/topics/${slug}/"]`)).toHaveCount(1);
+  expect(await map(page).getByRole('link').count()).toBe(slugs.length);
+});
+
+test('clicking "WSGI servers" on the map opens its page', async ({ page }) => {
+  await page.goto('/');
+  await map(page).getByRole('link', { name: 'WSGI servers', exact: true }).click();
+  await expect(page).toHaveURL(/\/topics\/wsgi-servers\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeFocused();
+});
+
+test('Tab reaches the map nodes and Enter opens a topic', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Delivery and operations' }).focus();
+  await page.keyboard.press('Tab');
+  const slug = await focusedSlug(page);
+  expect(slugs).toContain(slug);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/topics/${slug}/$`));
+});
+
+test('searching for "gunicorn" focuses that node and zooms to it', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Search topics' });
+  await box.fill('gunicorn');
+  await expect(page.getByRole('option', { name: /Gunicorn/ }).first()).toBeVisible();
+  await box.press('Enter');
+  await expect.poll(() => focusedSlug(page)).toBe('gunicorn');
+  expect(await zoom(page)).toBeGreaterThan(1);
+  await expect(page.locator('[aria-live="polite"]')).toContainText('Gunicorn');
+});
+
+test('search covers prose, not only titles', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Search topics' }).fill('PEP 3333');
+  await expect(page.getByRole('option', { name: /WSGI servers/ })).toBeVisible();
+});
+
+test('a deep link restores the focused topic', async ({ page }) => {
+  await page.goto('/?focus=wsgi-servers');
+  await expect.poll(() => focusedSlug(page)).toBe('wsgi-servers');
+  expect(await zoom(page)).toBe(2);
+});
+
+test('zoom buttons and keys change the view; Fit resets it', async ({ page }) => {
+  await page.goto('/');
+  expect(await zoom(page)).toBe(1);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(() => zoom(page)).toBe(1.25);
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(() => zoom(page)).toBe(1);
+  await map(page).getByRole('link', { name: 'Databases', exact: true }).focus();
+  await page.keyboard.press('+');
+  await expect.poll(() => zoom(page)).toBe(1.25);
+  await page.keyboard.press('0');
+  await expect.poll(() => zoom(page)).toBe(1);
+});
+
+test('arrow keys follow connections and focus highlights neighbours', async ({ page }) => {
+  await page.goto('/');
+  await map(page).getByRole('link', { name: 'Web browsers', exact: true }).focus();
+  await expect(page.locator('[aria-live="polite"]')).toContainText('Web browsers. Connected to');
+  const dimmed = await map(page).locator('a.node.dim').count();
+  expect(dimmed).toBeGreaterThan(10);
+  await expect(map(page).locator('a.node[data-slug="web-analytics"]')).not.toHaveClass(/dim/);
+  await page.keyboard.press('ArrowRight');
+  const next = await focusedSlug(page);
+  expect(next).toBeTruthy();
+  expect(next).not.toBe('web-browsers');
+});
+
+test('the legend filters groups', async ({ page }) => {
+  await page.goto('/');
+  const clients = page.getByRole('button', { name: 'Clients' });
+  await expect(clients).toHaveAttribute('aria-pressed', 'true');
+  await clients.click();
+  await expect(clients).toHaveAttribute('aria-pressed', 'false');
+  await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveClass(/dim/);
+  await expect(map(page).locator('a.node[data-slug="nginx"]')).not.toHaveClass(/dim/);
+});
+
+test('related links can be shown and hidden', async ({ page }) => {
+  await page.goto('/');
+  await expect(map(page).locator('.related-edge')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Related links' }).check();
+  expect(await map(page).locator('.related-edge').count()).toBeGreaterThan(20);
+});
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test(`axe finds no serious or critical violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ['/', '/topics/wsgi-servers/', '/topics/deployment/', '/topics/nope/']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    }
+  });
+
+test('the theme toggle switches to dark and remembers it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('the topic list gives large tap targets to every topic', async ({ page }) => {
+    await page.goto('/');
+    const list = page.getByRole('region', { name: 'All topics' });
+    await expect(list.getByRole('link')).toHaveCount(slugs.length);
+    const box = await list.getByRole('link', { name: 'Gunicorn' }).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await list.getByRole('link', { name: 'Gunicorn' }).tap();
+    await expect(page).toHaveURL(/\/topics\/gunicorn\/$/);
+  });
+});
