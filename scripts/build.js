@@ -7,7 +7,8 @@ import { build, runnerImport } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(root, 'dist');
-const ssrOut = join(dist, '..', `.ssr-${process.pid}`);
+// Inside the project (not next to OUT_DIR) so the server bundle resolves node_modules.
+const ssrOut = join(root, `.ssr-${process.pid}`);
 const started = performance.now();
 
 try {

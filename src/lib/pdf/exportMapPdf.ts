@@ -3,8 +3,9 @@ import type { Group, ProseBlock, Topic } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
 import { drawMap, toPage } from './drawMap.ts';
+import { PageText } from './PageText.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
-import { breakLines, pdfSafeText, styleRuns, type Line, type StyledRun } from './textFlow.ts';
+import { breakLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
 
 export type PageSize = 'A4' | 'Letter' | 'A3';
 
@@ -161,8 +162,9 @@ function drawTopicPage(
   const compose = (size: number) => {
     const items: { lines: Line[]; gapBefore: number }[] = [];
     const lh = size * 1.42;
-    const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0) =>
-      items.push({ lines: breakLines(runs, textWidth, lineHeight, indent), gapBefore: gap });
+    const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0, hang = 0) =>
+      items.push({ lines: breakLines(runs, textWidth, lineHeight, indent, hang), gapBefore: gap });
+    const bullet = (mark: string): [StyledRun, number] => [{ text: mark, font: fonts.regular, size }, measure(fonts.regular, mark, size)];
     const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: pdfSafeText(text, font), font, size: sz, colour }];
     add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
     for (const b of t.blocks) {
@@ -170,9 +172,10 @@ function drawTopicPage(
       else if (b.kind === 'paragraph') add(styleRuns(b.runs, fonts, size, LINK), size * 0.55);
       else if (b.kind === 'code') add(plain(b.text, fonts.regular, size - 1), size * 0.5);
       else
-        b.items.forEach((runs, i) =>
-          add([{ text: b.ordered ? `${i + 1}. ` : '• ', font: fonts.regular, size }, ...styleRuns(runs, fonts, size, LINK)], i === 0 ? size * 0.5 : size * 0.15, lh, 0)
-        );
+        b.items.forEach((runs, i) => {
+          const [mark, hang] = bullet(b.ordered ? `${i + 1}. ` : '• ');
+          add([mark, ...styleRuns(runs, fonts, size, LINK)], i === 0 ? size * 0.5 : size * 0.15, lh, 0, hang);
+        });
     }
     const linkList = (heading: string, links: { name: string; url: string }[]) => {
       if (!links.length) return;
@@ -212,6 +215,7 @@ function drawTopicPage(
   page.drawText(safeTitle, { x: MARGIN, y: height - MARGIN - 52, size: titleSize, font: fonts.bold, color: INK });
 
   let y = headerBottom;
+  const writer = new PageText(page);
   for (const item of laid.items) {
     y -= item.gapBefore;
     for (const line of item.lines) {
@@ -231,18 +235,18 @@ function drawTopicPage(
           if (w.run.href) linkStart = { href: w.run.href, x: line.indent + w.x };
         }
       }
-      // One text operation per run segment, not per word: it keeps the PDF small.
+      // One text run per style segment, not per word: it keeps the PDF small.
       for (let i = 0; i < line.words.length; ) {
         const first = line.words[i];
         let text = '';
         while (i < line.words.length && line.words[i].run === first.run) text += line.words[i++].text;
-        if (text.trim())
-          page.drawText(text, { x: MARGIN + line.indent + first.x, y, size: first.run.size, font: first.run.font, color: first.run.colour ?? INK });
+        if (text.trim()) writer.draw(text, MARGIN + line.indent + first.x, y, first.run.font, first.run.size, first.run.colour ?? INK);
       }
       const last = line.words[line.words.length - 1];
       if (last) flushLink(line.indent + last.x + last.width);
     }
   }
+  writer.finish();
 }
 
 function hostOf(url: string): string {

@@ -67,24 +67,49 @@ export function styleRuns(
   }));
 }
 
-const widthCache = new WeakMap<PDFFont, Map<string, number>>();
-/** Advance width of `text` at `size`, memoised per font (fontkit layout is the slow part). */
+interface GlyphInfo {
+  hex: string;
+  width: number;
+}
+const glyphCache = new WeakMap<PDFFont, Map<string, GlyphInfo>>();
+
+/**
+ * Per-character glyph code (hex) and advance width at size 1, memoised per font.
+ * Shaping whole runs with fontkit is the slowest part of building a PDF; the PDF shows
+ * glyphs without kerning anyway, so summing character advances is also the width that
+ * is actually drawn. (Encoding a character registers its glyph with the font subset.)
+ */
+function glyph(font: PDFFont, ch: string): GlyphInfo {
+  let cache = glyphCache.get(font);
+  if (!cache) glyphCache.set(font, (cache = new Map()));
+  let g = cache.get(ch);
+  if (!g) cache.set(ch, (g = { hex: font.encodeText(ch).asString(), width: font.widthOfTextAtSize(ch, 1) }));
+  return g;
+}
+
+/** Advance width of `text` at `size` as drawn by {@link glyphHex}. */
 export function textWidth(font: PDFFont, text: string, size: number): number {
-  let cache = widthCache.get(font);
-  if (!cache) widthCache.set(font, (cache = new Map()));
-  let w = cache.get(text);
-  if (w === undefined) cache.set(text, (w = font.widthOfTextAtSize(text, 1)));
+  let w = 0;
+  for (const ch of text) w += glyph(font, ch).width;
   return w * size;
 }
 
-/** Greedy line breaking of styled runs into lines no wider than `width`. */
-export function breakLines(runs: StyledRun[], width: number, lineHeight: number, indent = 0): Line[] {
+/** Glyph codes of `text` for a `Tj` operator, as a hex string. */
+export function glyphHex(font: PDFFont, text: string): string {
+  let hex = '';
+  for (const ch of text) hex += glyph(font, ch).hex;
+  return hex;
+}
+
+/** Greedy line breaking of styled runs into lines no wider than `width`; `hang` indents all but the first line. */
+export function breakLines(runs: StyledRun[], width: number, lineHeight: number, indent = 0, hang = 0): Line[] {
   const lines: Line[] = [];
   let words: PlacedWord[] = [];
   let x = 0;
   const flush = () => {
     while (words.length && words[words.length - 1].text === ' ') words.pop();
-    lines.push({ words, height: lineHeight, indent });
+    // Continuation lines of a list item hang under its text, not under its bullet.
+    lines.push({ words, height: lineHeight, indent: lines.length ? indent + hang : indent });
     words = [];
     x = 0;
   };
@@ -93,7 +118,7 @@ export function breakLines(runs: StyledRun[], width: number, lineHeight: number,
       if (!token) continue;
       if (token === ' ' && x === 0) continue;
       const w = textWidth(run.font, token, run.size);
-      if (token !== ' ' && x + w > width - indent && x > 0) flush();
+      if (token !== ' ' && x + w > width - indent - (lines.length ? hang : 0) && x > 0) flush();
       words.push({ text: token, x, width: w, run });
       x += w;
     }
