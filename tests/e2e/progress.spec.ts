@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+test.use({ reducedMotion: 'reduce' });
+const KEY = 'deployment-map:progress:v1';
+
+test('mark a topic done on its page, reload, still done; the map shows it', async ({ page }) => {
+  await page.goto('/topics/nginx/');
+  await page.getByRole('radio', { name: 'Done' }).check();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Done' })).toBeChecked();
+  await page.goto('/');
+  await expect(page.getByText('1 of 50 done')).toBeVisible();
+  await expect(page.locator('a[data-slug="nginx"]')).toHaveAttribute('aria-label', 'Nginx (done)');
+  await expect(page.locator('a[data-slug="nginx"] .status-badge')).toHaveCount(1);
+});
+
+test('keyboard shortcuts mark the focused node; ? opens the help', async ({ page }) => {
+  await page.goto('/');
+  const node = page.locator('a[data-slug="gunicorn"]');
+  await node.focus();
+  await page.keyboard.press('l');
+  await expect(node).toHaveAttribute('data-status', 'learning');
+  await page.keyboard.press('d');
+  await expect(node).toHaveAttribute('data-status', 'done');
+  await page.keyboard.press('x');
+  await expect(node).not.toHaveAttribute('data-status');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test('corrupted stored progress: the app loads and says it reset', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((k) => localStorage.setItem(k, '{"format":"deployment-map-progress","version":1,"topics":'), KEY);
+  await page.reload();
+  await expect(page.getByText(/Saved progress could not be read .* reset/)).toBeVisible();
+  await expect(page.getByText('0 of 50 done')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
+});
+
+test('export then import round-trips; a malformed import changes nothing', async ({ page }, info) => {
+  await page.goto('/');
+  await page.evaluate(
+    (k) => localStorage.setItem(k, JSON.stringify({ format: 'deployment-map-progress', version: 1, exportedAt: 'x', topics: { nginx: 'done', caddy: 'skipped', 'removed-topic': 'done' } })),
+    KEY
+  );
+  await page.reload();
+  await expect(page.getByText('1 of 50 done')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = info.outputPath('progress.json');
+  await (await downloading).saveAs(file);
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(exported.topics).toEqual({ caddy: 'skipped', nginx: 'done', 'removed-topic': 'done' });
+
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  await page.reload();
+  await expect(page.getByText('0 of 50 done')).toBeVisible();
+
+  const bad = info.outputPath('bad.json');
+  writeFileSync(bad, '["not", "progress"]');
+  await page.getByLabel('Import progress…').setInputFiles(bad);
+  await expect(page.getByText(/“bad\.json” was not imported/)).toBeVisible();
+  await expect(page.getByText('0 of 50 done')).toBeVisible();
+
+  await page.getByLabel('Import progress…').setInputFiles(file);
+  await expect(page.getByText('Imported progress for 3 topics.')).toBeVisible();
+  await expect(page.getByText('1 of 50 done')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('1 of 50 done')).toBeVisible();
+});
+
+test("the learning path's next and previous links walk the checklist in order", async ({ page }) => {
+  const order = ['platform-as-a-service', 'servers', 'operating-systems', 'web-servers', 'wsgi-servers'];
+  await page.goto(`/topics/${order[0]}/`);
+  for (const slug of order.slice(1)) {
+    await page.getByRole('navigation', { name: 'Learning path' }).getByRole('link', { name: /Next step/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/topics/${slug}/$`));
+  }
+  await expect(page.getByRole('link', { name: /Next step/ })).toHaveCount(0);
+  for (const slug of [...order].reverse().slice(1)) {
+    await page.getByRole('link', { name: /Previous step/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/topics/${slug}/$`));
+  }
+});
+
+test('the hub lists the learning path with progress, and the map numbers it', async ({ page }) => {
+  await page.goto('/topics/servers/');
+  await page.getByRole('radio', { name: 'Done' }).check();
+  await page.goto('/topics/deployment/');
+  const path = page.getByRole('region', { name: 'Your learning path' });
+  await expect(path.getByRole('listitem')).toHaveCount(3);
+  await expect(path.getByRole('listitem').nth(1)).toContainText('Servers (Done)');
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: 'Learning path' }).check();
+  await expect(page.locator('a[data-slug="platform-as-a-service"]')).toHaveAttribute('aria-label', /learning path step 1$/);
+  await expect(page.locator('.path-badge')).toHaveCount(5);
+});
+
+test('"only what is left" fades done topics', async ({ page }) => {
+  await page.goto('/topics/caddy/');
+  await page.getByRole('radio', { name: 'Done' }).check();
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: 'Only what is left' }).check();
+  await expect(page.locator('a.node[data-slug="caddy"]')).toHaveClass(/dim/);
+  await expect(page.locator('a.node[data-slug="nginx"]')).not.toHaveClass(/dim/);
+});
