@@ -42,9 +42,10 @@ for (const path of routes) {
 writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
 
 const { module: pdf } = await runnerImport(join(root, 'src/lib/pdf/buildSitePdfFile.ts'), { root, logLevel: 'warn' });
-const pdfBytes = await pdf.buildSitePdfFile(process.env.CONTENT_DIR ?? join(root, 'content'), join(dist, 'deployment-map.pdf'));
+const pdfSizes = await pdf.buildSitePdfFiles(process.env.CONTENT_DIR ?? join(root, 'content'), dist);
+const pdfBytes = pdfSizes['deployment-map.pdf'];
 rmSync(ssrOut, { recursive: true, force: true });
 
 console.log(
-  `Built ${routes.length} pages, 404.html and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+  `Built ${routes.length} pages, 404.html and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3) in ${((performance.now() - started) / 1000).toFixed(1)} s`
 );

@@ -47,8 +47,11 @@ test.describe('without JavaScript', () => {
 
 test('Download PDF gives a valid PDF with every topic title', async ({ page }, info) => {
   await page.goto('/');
-  const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
+  await expect(dialog).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Create PDF' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('deployment-map.pdf');
   const file = info.outputPath('map.pdf');
@@ -57,5 +60,38 @@ test('Download PDF gives a valid PDF with every topic title', async ({ page }, i
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   for (const title of ['Web servers', 'WSGI servers', 'Databases', 'Platform-as-a-service', 'Logging', 'Monitoring'])
     expect(text).toContain(title);
-  await expect(page.getByRole('status')).toHaveText('PDF downloaded.');
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+51/);
+  await expect(dialog.getByRole('status')).toContainText('PDF ready');
+});
+
+test('the PDF options: Letter, map only, with my progress', async ({ page }, info) => {
+  await page.goto('/topics/nginx/');
+  await page.getByRole('radio', { name: 'Done' }).check();
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Download PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
+  await dialog.getByRole('radio', { name: 'Letter' }).check();
+  await dialog.getByRole('checkbox', { name: 'A page for every topic' }).uncheck();
+  await expect(dialog.getByRole('checkbox', { name: /My progress/ })).toBeChecked();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Create PDF' }).click();
+  const file = info.outputPath('letter.pdf');
+  await (await downloading).saveAs(file);
+  const pdfinfo = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(pdfinfo).toMatch(/Pages:\s+2/);
+  expect(pdfinfo).toMatch(/Page size:\s+792 x 612 pts/);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Your progress');
+  expect(text).toMatch(/1 of 50 done/);
+});
+
+test('without JavaScript, Download PDF is a link to the prebuilt file', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', '/deployment-map.pdf');
+  const response = await page.request.get('/deployment-map.pdf');
+  expect(response.ok()).toBe(true);
+  expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await context.close();
 });

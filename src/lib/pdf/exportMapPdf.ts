@@ -1,13 +1,13 @@
-import { PDFDocument, PageSizes, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Group, ProseBlock, Topic } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
 import { drawMap, toPage } from './drawMap.ts';
+import { MARGIN, PAGE_SIZES, mapPlacement, type PageSize } from './mapPlacement.ts';
 import { PageText } from './PageText.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
 import { breakLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
 
-export type PageSize = 'A4' | 'Letter' | 'A3';
 
 export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'examples' | 'resources' | 'related'> {
   blocks: ProseBlock[];
@@ -30,8 +30,7 @@ export interface ExportOptions {
   visible?: ReadonlySet<string> | null;
 }
 
-const MARGIN = 36;
-const SIZES: Record<PageSize, [number, number]> = { A4: PageSizes.A4, Letter: PageSizes.Letter, A3: PageSizes.A3 };
+export type { PageSize };
 
 /**
  * Builds the deployment map as a PDF: page 1 is the map in vectors with a title, date,
@@ -41,7 +40,7 @@ const SIZES: Record<PageSize, [number, number]> = { A4: PageSizes.A4, Letter: Pa
  */
 export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const includeTopics = o.includeTopics ?? true;
-  const [pw, ph] = SIZES[o.pageSize ?? 'A4'];
+  const [pw, ph] = PAGE_SIZES[o.pageSize ?? 'A4'];
   const doc = await PDFDocument.create();
   doc.registerFontkit(o.fontkit as never);
   const fonts = {
@@ -68,14 +67,9 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const sub = `${o.date.toISOString().slice(0, 10)} · ${siteUrl}`;
   mapPage.drawText(pdfSafeText(sub, fonts.regular), { x: MARGIN, y: mh - MARGIN - 30, size: 9, font: fonts.regular, color: MUTED });
   addUriLink(doc, mapPage, { x: MARGIN, y: mh - MARGIN - 33, width: fonts.regular.widthOfTextAtSize(sub, 9), height: 12 }, siteUrl);
-  drawLegend(mapPage, o.groups, fonts, mw - MARGIN, mh - MARGIN - 12);
+  drawLegend(mapPage, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
 
-  const top = mh - MARGIN - 44;
-  const availW = mw - MARGIN * 2;
-  const availH = top - MARGIN - 14;
-  const scale = Math.min(availW / o.layout.width, availH / o.layout.height);
-  const left = MARGIN + (availW - o.layout.width * scale) / 2;
-  const placement = { left, top, scale };
+  const placement = mapPlacement(o.layout, o.pageSize ?? 'A4');
   const visible = o.visible ?? null;
   drawMap(mapPage, o.layout, fonts, placement, (slug) => visible !== null && !visible.has(slug));
 
@@ -107,7 +101,9 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
     }
 
   const pages = doc.getPages();
-  pages.forEach((page, i) => {
+  // The map page carries no number: it is the cover, and the browser may drop the rest.
+  pages.slice(1).forEach((page, index) => {
+    const i = index + 1;
     const label = `${i + 1} / ${pages.length}`;
     const { width } = page.getSize();
     page.drawText(label, { x: width - MARGIN - fonts.regular.widthOfTextAtSize(label, 8), y: 18, size: 8, font: fonts.regular, color: MUTED });

@@ -1,0 +1,190 @@
+import { PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Group, Slug } from '../content/types';
+import type { MapLayout, Rect } from '../layout/MapLayout';
+import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
+import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
+import { toPage } from './drawMap.ts';
+import { MARGIN, mapPlacement, type PageSize } from './mapPlacement.ts';
+import { INK, LINK, MUTED, WHITE } from './palette.ts';
+
+export interface CustomiseOptions {
+  /** The prebuilt complete PDF for `pageSize`. */
+  bytes: ArrayBuffer | Uint8Array;
+  layout: MapLayout;
+  pageSize: PageSize;
+  /** Topics in content order (the order of their pages in the prebuilt PDF). */
+  topics: { slug: Slug; title: string; group: string }[];
+  groups: Group[];
+  includeTopics: boolean;
+  /** Topics faded by the user's filter (null: whole map). */
+  faded?: ReadonlySet<Slug> | null;
+  /** The user's progress to mark on the map and list on a checklist page (null: none). */
+  progress?: Progress | null;
+  /** Absolute address of the site, for links to topics left out of the PDF. */
+  siteUrl: string;
+  now?: Date;
+  onstep?: (message: string) => void;
+}
+
+/**
+ * Turns the prebuilt PDF into the one the user asked for, in the browser and without a
+ * font engine: drops the topic pages if unwanted (relinking the map to the website),
+ * fades filtered-out topics, stamps progress marks as vector shapes, and adds a
+ * checklist page (standard font; characters it cannot encode become "?").
+ */
+export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
+  const step = async (message: string) => {
+    o.onstep?.(message);
+    await new Promise((r) => setTimeout(r, 0)); // let the page paint between steps
+  };
+  await step('Reading the map…');
+  const doc = await PDFDocument.load(o.bytes, { updateMetadata: false });
+  if (doc.getPageCount() !== 1 + o.topics.length)
+    throw new Error(`the prebuilt PDF has ${doc.getPageCount()} pages; expected ${1 + o.topics.length}`);
+  const mapPage = doc.getPage(0);
+  const placement = mapPlacement(o.layout, o.pageSize);
+  const siteUrl = o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`;
+  const topicPages = new Map(o.topics.map((t, i) => [t.slug, doc.getPage(i + 1)]));
+
+  const rects: { slug: Slug; title: string; rect: Rect }[] = [
+    ...o.layout.nodes.map((n) => ({ slug: n.slug, title: n.title, rect: n as Rect })),
+    ...o.layout.boxes.flatMap((b) => (b.slug ? [{ slug: b.slug, title: b.label, rect: b.header }] : []))
+  ];
+
+  if (!o.includeTopics) {
+    await step('Leaving out the topic pages…');
+    for (let i = doc.getPageCount() - 1; i >= 1; i--) doc.removePage(i);
+    topicPages.clear();
+    // Map links pointed at the removed pages: point them at the website instead.
+    mapPage.node.set(PDFName.of('Annots'), doc.context.obj([]));
+    const header = MARGIN + 33;
+    addUriLink(doc, mapPage, { x: MARGIN, y: placement.page[1] - header, width: 260, height: 12 }, siteUrl);
+    for (const r of rects) addUriLink(doc, mapPage, toPage(r.rect, placement), `${siteUrl}topics/${r.slug}/`);
+  }
+
+  if (o.faded?.size) {
+    await step('Fading filtered topics…');
+    for (const r of rects)
+      if (o.faded.has(r.slug)) {
+        const p = toPage(r.rect, placement);
+        mapPage.drawRectangle({ ...p, color: WHITE, opacity: 0.72 });
+      }
+  }
+
+  let checklist: PDFPage | undefined;
+  if (o.progress) {
+    await step('Adding your progress…');
+    for (const r of rects) {
+      const status = o.progress[r.slug];
+      if (status) drawBadge(mapPage, toPage(r.rect, placement), status, placement.scale);
+    }
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+    const { width, height } = mapPage.getSize();
+    checklist = doc.insertPage(1, [Math.min(width, height), Math.max(width, height)]);
+    drawChecklist(doc, checklist, o, { font, bold }, topicPages, mapPage, siteUrl, o.now ?? new Date());
+  }
+
+  await step('Writing the outline…');
+  const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];
+  if (checklist) outline.push({ title: 'Your progress', page: checklist });
+  if (o.includeTopics)
+    for (const g of o.groups) {
+      const children = o.topics.filter((t) => t.group === g.id).map((t) => ({ title: t.title, page: topicPages.get(t.slug)! }));
+      if (children.length) outline.push({ title: g.label, page: children[0].page, children });
+    }
+  doc.catalog.delete(PDFName.of('Outlines'));
+  setOutline(doc, outline);
+  doc.setModificationDate(o.now ?? new Date());
+
+  await step('Saving…');
+  return doc.save({ useObjectStreams: true });
+}
+
+/** A progress mark drawn with vector shapes only (no font needed): ✓, half disc, dash. */
+function drawBadge(page: PDFPage, r: { x: number; y: number; width: number; height: number }, status: TopicStatus, scale: number) {
+  const size = Math.max(4.5, 8 * scale);
+  const cx = r.x + r.width - size * 0.35;
+  const cy = r.y + r.height - size * 0.35;
+  const done = status === 'done';
+  page.drawCircle({ x: cx, y: cy, size, color: done ? LINK : WHITE, borderColor: done ? LINK : INK, borderWidth: 0.8 });
+  const k = size / 4.2;
+  if (status === 'done')
+    // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon.
+    page.drawSvgPath(`M${-3.4 * k},${0.2 * k} L${-1 * k},${2.6 * k} L${3.6 * k},${-2.4 * k}`, { x: cx, y: cy, borderColor: WHITE, borderWidth: 1.3, scale: 1 });
+  else if (status === 'learning')
+    page.drawSvgPath(`M0,${-3.6 * k} A${3.6 * k},${3.6 * k} 0 0 1 0,${3.6 * k} Z`, { x: cx, y: cy, color: INK, scale: 1 });
+  else page.drawLine({ start: { x: cx - 3 * k, y: cy }, end: { x: cx + 3 * k, y: cy }, thickness: 1.3, color: INK });
+}
+
+/** Characters Helvetica (WinAnsi) can show; anything else becomes a visible "?". */
+export function winAnsiSafe(text: string, font: PDFFont): string {
+  let out = '';
+  for (const ch of text) {
+    try {
+      font.encodeText(ch);
+      out += ch;
+    } catch {
+      out += '?';
+    }
+  }
+  return out;
+}
+
+function drawChecklist(
+  doc: PDFDocument,
+  page: PDFPage,
+  o: CustomiseOptions,
+  fonts: { font: PDFFont; bold: PDFFont },
+  topicPages: Map<Slug, PDFPage>,
+  mapPage: PDFPage,
+  siteUrl: string,
+  now: Date
+) {
+  const { width, height } = page.getSize();
+  const progress = o.progress ?? {};
+  const s = summarise(progress, o.topics.map((t) => t.slug));
+  let y = height - MARGIN - 16;
+  page.drawText('Your progress', { x: MARGIN, y, size: 20, font: fonts.bold, color: INK });
+  y -= 20;
+  page.drawText(`${s.done} of ${s.total} done · ${s.learning} learning · ${s.skipped} skipped · ${now.toISOString().slice(0, 10)}`.replace(/·/g, '-'), {
+    x: MARGIN,
+    y,
+    size: 10,
+    font: fonts.font,
+    color: MUTED
+  });
+  addInternalLink(doc, page, { x: MARGIN, y: 20, width: 120, height: 12 }, mapPage, 'Back to the map');
+  page.drawText('Back to the map', { x: MARGIN, y: 22, size: 9, font: fonts.font, color: LINK });
+  y -= 24;
+  const columns = 2;
+  const colWidth = (width - MARGIN * 2) / columns;
+  const rowHeight = Math.min(14, (y - MARGIN - 20) / Math.ceil((o.topics.length + 8) / columns));
+  const size = Math.max(6, rowHeight * 0.68);
+  const rows: ({ heading: string } | { slug: Slug; title: string; status?: TopicStatus })[] = [];
+  for (const status of [...STATUSES, undefined]) {
+    const list = o.topics.filter((t) => progress[t.slug] === status);
+    if (!list.length) continue;
+    rows.push({ heading: status ? STATUS_LABEL[status] : 'Not started' });
+    for (const t of list) rows.push({ slug: t.slug, title: t.title, status });
+  }
+  const perColumn = Math.ceil(rows.length / columns);
+  rows.forEach((row, i) => {
+    const x = MARGIN + Math.floor(i / perColumn) * colWidth;
+    const ry = y - (i % perColumn) * rowHeight;
+    if ('heading' in row) {
+      page.drawText(row.heading, { x, y: ry, size: size + 1, font: fonts.bold, color: INK });
+      return;
+    }
+    const box = size * 0.9;
+    page.drawRectangle({ x, y: ry - 1, width: box, height: box, borderColor: INK, borderWidth: 0.7, color: row.status === 'done' ? LINK : WHITE });
+    if (row.status === 'done')
+      page.drawSvgPath(`M${box * 0.2},${box * 0.5} L${box * 0.42},${box * 0.75} L${box * 0.82},${box * 0.22}`, { x, y: ry - 1 + box, borderColor: WHITE, borderWidth: 1 });
+    const title = winAnsiSafe(row.title, fonts.font);
+    page.drawText(title, { x: x + box + 5, y: ry, size, font: fonts.font, color: LINK });
+    const rect = { x: x + box + 4, y: ry - 2, width: fonts.font.widthOfTextAtSize(title, size) + 2, height: size + 3 };
+    const target = topicPages.get(row.slug);
+    if (target) addInternalLink(doc, page, rect, target, row.title);
+    else addUriLink(doc, page, rect, `${siteUrl}topics/${row.slug}/`);
+  });
+}

@@ -1,0 +1,34 @@
+import type { MapLayout } from '../layout/MapLayout';
+
+export type PageSize = 'A4' | 'Letter' | 'A3';
+
+/** Portrait page sizes in points. The map page uses them landscape. */
+export const PAGE_SIZES: Record<PageSize, [number, number]> = {
+  A4: [595.28, 841.89],
+  Letter: [612, 792],
+  A3: [841.89, 1190.55]
+};
+export const MARGIN = 36;
+/** Space above the map for the title, date, source and legend. */
+export const HEADER = 44;
+
+/** File name of the prebuilt PDF for a page size. */
+export function pdfFileName(size: PageSize): string {
+  return size === 'A4' ? 'deployment-map.pdf' : `deployment-map-${size.toLowerCase()}.pdf`;
+}
+
+/**
+ * Where the map sits on page 1 (landscape): the scale that fits it inside the margins
+ * below the header, centred. Shared by the build (drawing) and the browser (stamping
+ * marks onto the prebuilt PDF), so both agree to the point.
+ */
+export function mapPlacement(layout: Pick<MapLayout, 'width' | 'height'>, size: PageSize) {
+  const [pw, ph] = PAGE_SIZES[size];
+  const [width, height] = [ph, pw];
+  const top = height - MARGIN - HEADER;
+  const availW = width - MARGIN * 2;
+  const availH = top - MARGIN - 14;
+  const scale = Math.min(availW / layout.width, availH / layout.height);
+  const left = MARGIN + (availW - layout.width * scale) / 2;
+  return { page: [width, height] as [number, number], left, top, scale };
+}

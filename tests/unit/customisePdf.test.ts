@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { customisePdf, winAnsiSafe } from '../../src/lib/pdf/customisePdf.ts';
+import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { siteFor } from './siteFixture.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'dm-custom-'));
+const links = (doc: PDFDocument, i: number) => {
+  const annots = doc.getPage(i).node.lookup(PDFName.of('Annots'));
+  return annots instanceof PDFArray ? annots.asArray().map((r) => doc.context.lookup(r) as PDFDict) : [];
+};
+const uri = (a: PDFDict) => ((a.lookup(PDFName.of('A')) as PDFDict | undefined)?.lookup(PDFName.of('URI')) as PDFString | undefined)?.decodeText();
+
+async function setup() {
+  const site = await siteFor('tests/fixtures/mini-content', true);
+  const bytes = await sitePdf(site, { pageSize: 'Letter' });
+  const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
+  return { site, bytes, topics, base: { bytes, layout: site.layout, pageSize: 'Letter' as const, topics, groups: site.graph.groups, siteUrl: 'https://example.test/map/' } };
+}
+
+function check(bytes: Uint8Array, name: string) {
+  const file = join(tmp, name);
+  writeFileSync(file, bytes);
+  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
+describe('customisePdf (the browser step)', () => {
+  it('leaves the prebuilt document as it is when nothing is asked', async () => {
+    const { base, topics } = await setup();
+    const doc = await PDFDocument.load(await customisePdf({ ...base, includeTopics: true }));
+    expect(doc.getPageCount()).toBe(1 + topics.length);
+  });
+
+  it('drops topic pages and links every map node to the website instead', async () => {
+    const { base, topics } = await setup();
+    const out = await customisePdf({ ...base, includeTopics: false });
+    const doc = await PDFDocument.load(out);
+    expect(doc.getPageCount()).toBe(1);
+    const uris = links(doc, 0).map(uri);
+    for (const t of topics) expect(uris).toContain(`https://example.test/map/topics/${t.slug}/`);
+    expect(links(doc, 0).every((a) => !a.lookup(PDFName.of('Dest')))).toBe(true);
+    check(out, 'no-topics.pdf');
+  });
+
+  it('adds progress marks and a checklist page linked to the topic pages', async () => {
+    const { base, topics } = await setup();
+    const out = await customisePdf({
+      ...base,
+      includeTopics: true,
+      faded: new Set(['gamma']),
+      progress: { alpha: 'done', beta: 'learning', hub: 'skipped', 'gone-topic': 'done' },
+      now: new Date('2026-02-03T00:00:00Z')
+    });
+    const doc = await PDFDocument.load(out);
+    expect(doc.getPageCount()).toBe(2 + topics.length);
+    const text = check(out, 'progress.pdf');
+    expect(text).toContain('Your progress');
+    expect(text).toMatch(/1 of 4 done - 1 learning - 1 skipped - 2026-02-03/);
+    const internal = links(doc, 1).filter((a) => a.lookup(PDFName.of('Dest')));
+    expect(internal.length).toBe(topics.length + 1);
+  });
+
+  it('refuses a PDF that does not match the content, with a clear message', async () => {
+    const { base } = await setup();
+    const other = await PDFDocument.create();
+    other.addPage();
+    await expect(customisePdf({ ...base, bytes: await other.save(), includeTopics: true })).rejects.toThrow(/has 1 pages; expected 5/);
+  });
+
+  it('replaces characters the standard font cannot show', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    expect(winAnsiSafe('Café → 漢 ok', font)).toBe('Café ? ? ok');
+  });
+});
