@@ -90,7 +90,7 @@ test('the hub lists the learning path with progress, and the map numbers it', as
   await page.goto('/topics/servers/');
   await page.getByRole('radio', { name: 'Done' }).check();
   await page.goto('/topics/deployment/');
-  const path = page.getByRole('region', { name: 'Your learning path' });
+  const path = page.getByRole('region', { name: 'Your progress on the learning path' });
   await expect(path.getByRole('listitem')).toHaveCount(3);
   await expect(path.getByRole('listitem').nth(1)).toContainText('Servers (Done)');
   await page.goto('/');
