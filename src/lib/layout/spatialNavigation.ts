@@ -1,6 +1,6 @@
-import type { Slug } from '../content/types';
-import type { MapLayout } from './MapLayout';
-import { neighbourhood, topicRect } from './neighbourhood';
+import type { Slug } from '../content/types.ts';
+import type { MapLayout } from './MapLayout.ts';
+import { neighbourhood, topicRect } from './neighbourhood.ts';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { Group, Slug } from '../content/types';
-import type { MapLayout, Rect } from '../layout/MapLayout';
+import type { Group, Slug } from '../content/types.ts';
+import type { MapLayout, Rect } from '../layout/MapLayout.ts';
 import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
 import { toPage } from './drawMap.ts';

@@ -1,4 +1,4 @@
-import type { MapLayout } from '../layout/MapLayout';
+import type { MapLayout } from '../layout/MapLayout.ts';
 
 export type PageSize = 'A4' | 'Letter' | 'A3';
 

@@ -1,4 +1,4 @@
-import type { Slug } from '../content/types';
+import type { Slug } from '../content/types.ts';
 
 export type TopicStatus = 'done' | 'learning' | 'skipped';
 export const STATUSES: readonly TopicStatus[] = ['done', 'learning', 'skipped'];
