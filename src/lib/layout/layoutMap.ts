@@ -2,7 +2,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { linkHorizontal } from 'd3-shape';
 import type { GraphEdge, TopicGraph } from '../graph/TopicGraph.ts';
-import { offsetPath, roundedPath, wrapText } from './edgePath.ts';
+import { offsetPath, routeOrthogonal, roundedPath, wrapText, type RouteScene } from './edgePath.ts';
 import { TYPE, type LayoutBox, type Rect, type LayoutEdge, type LayoutNode, type MapLayout, type MeasureText } from './MapLayout.ts';
 
 const NODE_PAD_X = 12;
@@ -37,14 +37,16 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
   for (const n of graph.nodes) addChild(n.parent, n.slug);
 
   const leafLines = new Map<string, string[]>();
+  const skip = new Set<string>();
+  const paddingTop = (id: string) => Math.round((nodeBySlug.get(id) ? TYPE.box : TYPE.region) * TYPE.lineHeight + (nodeBySlug.get(id) ? 20 : 26));
   const elkNode = (id: string): ElkNode => {
     const topic = nodeBySlug.get(id);
-    const kids = childrenOf.get(id);
+    const kids = childrenOf.get(id)?.filter((k) => !skip.has(k));
     if (kids?.length) {
       const label = topic?.title ?? graph.boxes.find((b) => b.id === id)?.label ?? id;
       const size = topic ? TYPE.box : TYPE.region;
       const headerWidth = measure(label, size, true) + 32;
-      const top = Math.round(size * TYPE.lineHeight + (topic ? 20 : 26));
+      const top = paddingTop(id);
       return {
         id,
         layoutOptions: {
@@ -104,6 +106,26 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
     childrenOf.set(p, keyed.map((x) => x.k));
   }
 
+
+  const descendants = (id: string): string[] => [id, ...(childrenOf.get(id) ?? []).flatMap(descendants)];
+  // A region whose topics are mostly unconnected (and whose arrows all leave it) is
+  // laid out on its own as a packed band across the top of the map; its few arrows
+  // are routed afterwards. Layered layout would otherwise give it a tall column.
+  const regions = childrenOf.get('') ?? [];
+  const detached = new Set<string>();
+  for (const r of regions) {
+    const inner = new Set(descendants(r));
+    const leaves = [...inner].filter((id) => !childrenOf.get(id)?.length);
+    const touching = graph.flows.filter((e) => inner.has(e.from) || inner.has(e.to));
+    const internal = touching.some((e) => inner.has(e.from) && inner.has(e.to));
+    const wired = leaves.filter((id) => touching.some((e) => e.from === id || e.to === id)).length;
+    if ((childrenOf.get(r)?.length ?? 0) >= LOOSE_GRID_MIN && !internal && wired * 2 < leaves.length) detached.add(r);
+  }
+  if (detached.size === regions.length) detached.clear();
+  const detachedIds = new Set([...detached].flatMap(descendants));
+  const lateFlows = graph.flows.filter((e) => detachedIds.has(e.from) || detachedIds.has(e.to));
+  const mainFlows = graph.flows.filter((e) => !detachedIds.has(e.from) && !detachedIds.has(e.to));
+
   // A reciprocal pair (A to B and B to A) is laid out as one edge whose label holds
   // both texts, then drawn as two parallel arrows: no back edge loops around the map.
   const labelSize = (text: string) => ({
@@ -111,10 +133,10 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
     height: Math.ceil(TYPE.edgeLabel * TYPE.lineHeight + LABEL_PAD)
   });
   const flowKey = (from: string, to: string) => `${from}>${to}`;
-  const flowByEnds = new Map(graph.flows.map((e) => [flowKey(e.from, e.to), e]));
+  const flowByEnds = new Map(mainFlows.map((e) => [flowKey(e.from, e.to), e]));
   const pairOf = new Map<string, { forward: GraphEdge; back: GraphEdge }>();
   const edges: ElkExtendedEdge[] = [];
-  for (const e of graph.flows) {
+  for (const e of mainFlows) {
     const r = flowByEnds.get(flowKey(e.to, e.from));
     if (r && pairOf.has(r.id)) continue;
     if (r && e.label && r.label) {
@@ -143,13 +165,20 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
   // Children that no flow arrow touches (nor anything nested in them) would otherwise
   // all land in one layer and stack into a tall column. Invisible helper edges chain
   // them into a grid of a few columns; they steer the layout and are never drawn.
+  const extracted = new Map<string, string[]>();
   const touched = new Set<string>();
-  for (const e of graph.flows)
+  for (const e of mainFlows)
     for (const end of [e.from, e.to])
       for (let id: string | undefined = end, guard = 0; id && guard < 50; id = parentOf.get(id), guard++) touched.add(id);
   for (const [p, kids] of childrenOf) {
     if (!p) continue;
     const loose = kids.filter((k) => !touched.has(k));
+    // Beside wired siblings, loose children leave the layered layout and are packed
+    // into rows across the top of their box afterwards.
+    if (!detachedIds.has(p) && loose.length >= 2 && loose.length < kids.length) {
+      extracted.set(p, loose);
+      continue;
+    }
     // A handful stay one column (a row would add layers and widen the whole map);
     // more than that wrap into two columns.
     if (loose.length < LOOSE_GRID_MIN) continue;
@@ -159,9 +188,7 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
       edges.push({ id: `${HELPER}${loose[i]}>${loose[i + rows]}`, sources: [loose[i]], targets: [loose[i + rows]] });
   }
 
-  const root: ElkNode = {
-    id: '__root',
-    layoutOptions: {
+  const layeredOptions: Record<string, string> = {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
@@ -186,9 +213,15 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
       'elk.randomSeed': '1'
-    },
-    children: (childrenOf.get('') ?? []).map(elkNode),
-    edges
+    };
+  for (const ids of extracted.values()) for (const id of ids) for (const d of descendants(id)) skip.add(d);
+  for (const id of detachedIds) skip.add(id);
+  const inMain = (id: string) => !skip.has(id);
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: layeredOptions,
+    children: regions.filter(inMain).map(elkNode),
+    edges: edges.filter((e) => inMain(e.sources[0]) && inMain(e.targets[0]))
   };
 
   const elk = new ELK();
@@ -211,16 +244,11 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
         ...(topic ? { slug: topic.slug, group: topic.group } : {}),
         depth,
         ...(parent ? { parent } : {}),
-        x: round(x),
-        y: round(y),
-        width: round(n.width ?? 0),
-        height: round(n.height ?? 0),
-        header: {
-          x: round(x),
-          y: round(y),
-          width: round(n.width ?? 0),
-          height: Math.round(size * TYPE.lineHeight + 14)
-        }
+        x,
+        y,
+        width: n.width ?? 0,
+        height: n.height ?? 0,
+        header: { x, y, width: n.width ?? 0, height: Math.round(size * TYPE.lineHeight + 14) }
       });
       for (const c of n.children) visit(c, x, y, depth + 1, n.id);
     } else if (topic) {
@@ -230,15 +258,14 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
         group: topic.group,
         parent: topic.parent,
         lines: leafLines.get(topic.slug) ?? [topic.title],
-        x: round(x),
-        y: round(y),
-        width: round(n.width ?? 0),
-        height: round(n.height ?? 0)
+        x,
+        y,
+        width: n.width ?? 0,
+        height: n.height ?? 0
       });
     }
   };
   for (const c of out.children ?? []) visit(c, 0, 0, 0);
-
   const flowById = new Map(graph.flows.map((e) => [e.id, e]));
   const flows: LayoutEdge[] = [];
   const collectEdges = (n: ElkNode) => {
@@ -257,18 +284,15 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
       const lx = (l?.x ?? 0) + ox;
       const ly = (l?.y ?? 0) + oy;
       const emit = (edge: GraphEdge, pts: [number, number][], labelRect?: Rect) => {
-        const rounded = pts.map(([x, y]): [number, number] => [round(x), round(y)]);
         flows.push({
           id: edge.id,
           from: edge.from,
           to: edge.to,
           kind: 'flow',
           label: edge.label,
-          points: rounded,
-          path: roundedPath(rounded),
-          ...(labelRect
-            ? { labelRect: { x: round(labelRect.x), y: round(labelRect.y), width: labelRect.width, height: labelRect.height } }
-            : {})
+          points: pts,
+          path: '',
+          ...(labelRect ? { labelRect: { ...labelRect } } : {})
         });
       };
       if (pair) {
@@ -284,6 +308,194 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
     for (const c of n.children ?? []) collectEdges(c);
   };
   collectEdges(out);
+
+  let mapW = out.width ?? 0;
+  let mapH = out.height ?? 0;
+  // Opens a gap of `size` at coordinate `at` across the whole drawing: everything at or
+  // beyond it moves, boxes spanning it stretch, and orthogonal arrows stay orthogonal.
+  const insertStrip = (axis: 'x' | 'y', at: number, size: number) => {
+    const dim = axis === 'x' ? 'width' : 'height';
+    for (const n of nodes) if (n[axis] >= at) n[axis] += size;
+    for (const b of boxes) {
+      if (b[axis] >= at) {
+        b[axis] += size;
+        b.header[axis] += size;
+      } else if (b[axis] + b[dim] > at) {
+        b[dim] += size;
+        if (axis === 'x') b.header.width += size;
+      }
+    }
+    const i = axis === 'x' ? 0 : 1;
+    for (const f of flows) {
+      f.points = f.points.map((p) => {
+        const q: [number, number] = [p[0], p[1]];
+        if (q[i] >= at) q[i] += size;
+        return q;
+      });
+      if (f.labelRect && f.labelRect[axis] >= at) f.labelRect[axis] += size;
+    }
+    if (axis === 'x') mapW += size;
+    else mapH += size;
+  };
+
+  // Lays out one subtree on its own (a leaf is just its size) for packing.
+  skip.clear();
+  const laidOut = async (id: string): Promise<ElkNode> => {
+    const node = elkNode(id);
+    if (!node.children?.length) return { ...node, x: 0, y: 0 };
+    const inner = new Set(descendants(id));
+    const sub = await elk.layout({
+      id: '__sub',
+      layoutOptions: { ...layeredOptions, 'elk.padding': '[top=0,left=0,bottom=0,right=0]' },
+      children: [node],
+      edges: edges.filter((e) => inner.has(e.sources[0]) && inner.has(e.targets[0]))
+    });
+    return sub.children![0];
+  };
+  const ROW_GAP = 18;
+  const COL_GAP = 24;
+  // Shelf packing: left to right in rows no wider than maxWidth, each row's items centred on its midline.
+  const packRows = (items: ElkNode[], maxWidth: number) => {
+    const at = new Map<string, [number, number]>();
+    let y = 0;
+    let width = 0;
+    for (let i = 0; i < items.length; ) {
+      const row: ElkNode[] = [];
+      let w = 0;
+      while (i < items.length && (!row.length || w + COL_GAP + items[i].width! <= maxWidth)) {
+        w += (row.length ? COL_GAP : 0) + items[i].width!;
+        row.push(items[i++]);
+      }
+      const h = Math.max(...row.map((n) => n.height!));
+      let x = 0;
+      for (const n of row) {
+        at.set(n.id, [x, y + (h - n.height!) / 2]);
+        x += n.width! + COL_GAP;
+      }
+      width = Math.max(width, w);
+      y += h + ROW_GAP;
+    }
+    return { at, width, height: Math.max(0, y - ROW_GAP) };
+  };
+  const place = (n: ElkNode, x: number, y: number, depth: number, parent: string) =>
+    visit({ ...n, x: 0, y: 0 }, x, y, depth, parent);
+
+  for (const [cid, ids] of extracted) {
+    const items: ElkNode[] = [];
+    for (const id of ids) items.push(await laidOut(id));
+    const box = boxes.find((b) => b.id === cid);
+    if (!box) continue;
+    const inner = box.width - 28;
+    const pack = packRows(items, Math.max(inner, ...items.map((n) => n.width!)));
+    if (pack.width > inner) insertStrip('x', box.x + box.width - 14, pack.width - inner);
+    const top = box.y + paddingTop(cid);
+    insertStrip('y', top, pack.height + ROW_GAP);
+    for (const n of items) {
+      const [x, y] = pack.at.get(n.id)!;
+      place(n, box.x + 14 + x, top + y, box.depth + 1, cid);
+    }
+  }
+
+  const mainWidth = mapW;
+  for (const r of [...detached].reverse()) {
+    const kids = childrenOf.get(r) ?? [];
+    const wired = (id: string) => descendants(id).some((d) => lateFlows.some((e) => e.from === d || e.to === d));
+    const items: ElkNode[] = [];
+    for (const id of [...kids.filter((k) => !wired(k)), ...kids.filter(wired)]) items.push(await laidOut(id));
+    const inner = Math.max(mainWidth - 32 - 28, ...items.map((n) => n.width!));
+    const pack = packRows(items, inner);
+    const top = paddingTop(r);
+    const height = top + pack.height + 14;
+    insertStrip('y', 0, height + 18);
+    const region: ElkNode = { id: r, x: 16, y: 16, width: inner + 28, height, children: [] };
+    const regionBox = graph.boxes.find((b) => b.id === r);
+    boxes.push({
+      id: r,
+      label: regionBox?.label ?? r,
+      depth: 0,
+      x: 16,
+      y: 16,
+      width: region.width!,
+      height,
+      header: { x: 16, y: 16, width: region.width!, height: Math.round(TYPE.region * TYPE.lineHeight + 14) }
+    });
+    if (mapW < region.width! + 32) mapW = region.width! + 32;
+    for (const n of items) {
+      const [x, y] = pack.at.get(n.id)!;
+      place(n, 16 + 14 + x, 16 + top + y, 1, r);
+    }
+  }
+
+  // Arrows to and from the packed regions: routed around everything already drawn.
+  const rectOfId = (id: string): Rect | undefined => nodes.find((n) => n.slug === id) ?? boxes.find((b) => b.id === id);
+  const grow = (r: Rect, m: number): Rect => ({ x: r.x - m, y: r.y - m, width: r.width + 2 * m, height: r.height + 2 * m });
+  const overlapsRect = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const within = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+  const headerText = (b: LayoutBox): Rect => ({
+    x: b.x,
+    y: b.y,
+    width: Math.min(b.width, measure(b.label, b.slug ? TYPE.box : TYPE.region, true) + 24),
+    height: b.header.height
+  });
+  for (const e of lateFlows) {
+    const a = rectOfId(e.from);
+    const b = rectOfId(e.to);
+    if (!a || !b) continue;
+    const scene: RouteScene = {
+      hard: [
+        ...nodes.filter((n) => n.slug !== e.from && n.slug !== e.to).map((n) => grow(n, 8)),
+        ...flows.flatMap((f) => (f.labelRect ? [grow(f.labelRect, 3)] : [])),
+        ...boxes.filter((x) => x.id !== e.from && x.id !== e.to).map((x) => grow(headerText(x), 2))
+      ],
+      frames: boxes.filter((x) => x.id !== e.from && x.id !== e.to),
+      segments: flows.flatMap((f) => f.points.slice(1).map((p, i): [[number, number], [number, number]] => [f.points[i], p])),
+      bounds: { x: 4, y: 4, width: mapW - 8, height: mapH - 8 }
+    };
+    const points = routeOrthogonal(a, b, scene) ?? [
+      [a.x + a.width / 2, a.y + a.height],
+      [a.x + a.width / 2, b.y + b.height / 2],
+      [b.x, b.y + b.height / 2]
+    ];
+    let labelRect: Rect | undefined;
+    if (e.label) {
+      const size = labelSize(e.label);
+      const free = (r: Rect) =>
+        !nodes.some((n) => overlapsRect(r, n)) &&
+        !flows.some((f) => f.labelRect && overlapsRect(r, f.labelRect)) &&
+        !boxes.some((x) => overlapsRect(r, x) && !within(r, x)) &&
+        !boxes.some((x) => overlapsRect(r, headerText(x)));
+      const segs = points.slice(1).map((p, i) => [points[i], p] as const);
+      const order = segs.map((s, i) => ({ s, i, len: Math.abs(s[1][0] - s[0][0]) + Math.abs(s[1][1] - s[0][1]) }));
+      order.sort((p, q) => q.len - p.len || p.i - q.i);
+      search: for (const { s } of order)
+        for (const t of [0.5, 0.3, 0.7, 0.15, 0.85])
+          for (const side of [-1, 1]) {
+            const [p, q] = s;
+            const cx = p[0] + (q[0] - p[0]) * t;
+            const cy = p[1] + (q[1] - p[1]) * t;
+            const r =
+              p[1] === q[1]
+                ? { x: cx - size.width / 2, y: side < 0 ? cy - size.height - 2 : cy + 2, ...size }
+                : { x: side < 0 ? cx + 4 : cx - size.width - 4, y: cy - size.height / 2, ...size };
+            if (free(r)) {
+              labelRect = r;
+              break search;
+            }
+          }
+    }
+    flows.push({ id: e.id, from: e.from, to: e.to, kind: 'flow', label: e.label, points, path: '', ...(labelRect ? { labelRect } : {}) });
+  }
+
+  for (const n of nodes) Object.assign(n, { x: round(n.x), y: round(n.y), width: round(n.width), height: round(n.height) });
+  for (const b of boxes) {
+    Object.assign(b, { x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) });
+    b.header = { x: b.x, y: b.y, width: b.width, height: b.header.height };
+  }
+  for (const f of flows) {
+    f.points = f.points.map(([x, y]) => [round(x), round(y)]);
+    f.path = roundedPath(f.points);
+    if (f.labelRect) f.labelRect = { x: round(f.labelRect.x), y: round(f.labelRect.y), width: f.labelRect.width, height: f.labelRect.height };
+  }
   flows.sort((a, b) => a.id.localeCompare(b.id));
 
   const rectOf = new Map<string, { x: number; y: number; width: number; height: number }>();
@@ -304,8 +516,8 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
   });
 
   return {
-    width: Math.ceil(out.width ?? 0),
-    height: Math.ceil(out.height ?? 0),
+    width: Math.ceil(mapW),
+    height: Math.ceil(mapH),
     groups: graph.groups,
     boxes,
     nodes,
