@@ -133,3 +133,21 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/\/topics\/gunicorn\/$/);
   });
 });
+
+test('keyboard focus pans an off-screen topic into view', async ({ page }) => {
+  await page.goto('/');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(() => zoom(page)).toBeGreaterThan(2);
+  const target = map(page).getByRole('link', { name: 'Content delivery networks', exact: true });
+  const frame = (await map(page).boundingBox())!;
+  const before = (await target.boundingBox())!;
+  expect(before.x + before.width > frame.x + frame.width || before.y + before.height > frame.y + frame.height || before.x < frame.x || before.y < frame.y).toBe(true);
+  await target.focus();
+  await expect
+    .poll(async () => {
+      const frame = (await map(page).boundingBox())!;
+      const b = (await target.boundingBox())!;
+      return b.x >= frame.x && b.y >= frame.y && b.x + b.width <= frame.x + frame.width && b.y + b.height <= frame.y + frame.height;
+    })
+    .toBe(true);
+});
