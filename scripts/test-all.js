@@ -34,6 +34,12 @@ if (build !== 0) {
   failed += 1;
   problems.push('the production build failed, so end-to-end tests could not run');
 } else {
+  // Size budget of the map route (first-load JS, lazy PDF chunk, map HTML): sizes only.
+  if (run('node', ['scripts/bench/budget.js', '--dist', 'dist']) === 0) passed += 1;
+  else {
+    failed += 1;
+    problems.push('the size budget failed (npm run budget)');
+  }
   const e2e = run('npx', ['playwright', 'test']);
   if (existsSync(`${results}/e2e.json`)) {
     const s = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats;
