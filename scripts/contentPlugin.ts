@@ -7,6 +7,9 @@ import { buildSiteData } from '../src/lib/site/siteData.ts';
 
 const DATA_ID = 'virtual:deployment-map';
 const SEARCH_ID = 'virtual:deployment-map/search';
+const TOPICS_ID = 'virtual:deployment-map/topics';
+const RELATED_ID = 'virtual:deployment-map/related';
+const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID];
 
 /** The content folder: `CONTENT_DIR` when set (benchmarks, fixtures), else `content/`. */
 export function contentDir(): string {
@@ -15,8 +18,10 @@ export function contentDir(): string {
 
 /**
  * Serves the validated content to the app as virtual modules: `virtual:deployment-map`
- * (graph, layout, topic metadata, lazy page components) and
- * `virtual:deployment-map/search` (the prebuilt search index, loaded on first search).
+ * (layout, slugs, lazy page components), `virtual:deployment-map/topics` (topic
+ * metadata, loaded with a topic page), `virtual:deployment-map/related` (related-topic
+ * links, loaded when shown) and `virtual:deployment-map/search` (the prebuilt search
+ * index, loaded on first search).
  * Invalid content fails the build (or shows the dev overlay) with every error listed.
  */
 export function contentPlugin(): Plugin {
@@ -26,10 +31,10 @@ export function contentPlugin(): Plugin {
   return {
     name: 'deployment-map-content',
     resolveId(id) {
-      if (id === DATA_ID || id === SEARCH_ID) return `\0${id}`;
+      if (IDS.includes(id)) return `\0${id}`;
     },
     async load(id) {
-      if (id !== `\0${DATA_ID}` && id !== `\0${SEARCH_ID}`) return;
+      if (!IDS.some((known) => id === `\0${known}`)) return;
       let site;
       try {
         site = await data();
@@ -42,14 +47,28 @@ export function contentPlugin(): Plugin {
       for (const f of listTopicFiles(dir)) this.addWatchFile(resolve(dir, f));
       if (id === `\0${SEARCH_ID}`)
         return `export default ${JSON.stringify(JSON.stringify(buildSearchIndex(site.content.topics)))};`;
+      if (id === `\0${TOPICS_ID}`) return `export const topics = ${JSON.stringify(site.topics)};`;
+      if (id === `\0${RELATED_ID}`)
+        return `export const related = ${JSON.stringify(site.layout.related.map(({ points: _points, ...edge }) => edge))};`;
       const pages = site.content.topics
         .map((t) => `  ${JSON.stringify(t.slug)}: () => import(${JSON.stringify(resolve(dir, t.file))})`)
         .join(',\n');
+      // The map's first load carries only what it draws: the layout without route
+      // points (the SVG paths are enough) and without related links (hidden until asked
+      // for), and the slugs in content order. Topic metadata comes with a topic page,
+      // related links when shown, search with the first search.
+      const layout = {
+        ...site.layout,
+        flows: site.layout.flows.map(({ points: _points, ...edge }) => edge),
+        related: []
+      };
       return [
-        `export const layout = ${JSON.stringify(site.layout)};`,
-        `export const topics = ${JSON.stringify(site.topics)};`,
+        `export const layout = ${JSON.stringify(layout)};`,
+        `export const slugs = ${JSON.stringify(site.content.topics.map((t) => t.slug))};`,
         `export const hub = ${JSON.stringify(site.graph.hub ?? null)};`,
-        `export const pages = {\n${pages}\n};`
+        `export const pages = {\n${pages}\n};`,
+        `export const loadTopics = () => import(${JSON.stringify(TOPICS_ID)}).then((m) => m.topics);`,
+        `export const loadRelated = () => import(${JSON.stringify(RELATED_ID)}).then((m) => m.related);`
       ].join('\n');
     },
     watchChange(id) {
@@ -58,7 +77,7 @@ export function contentPlugin(): Plugin {
     handleHotUpdate({ file, server }) {
       if (!file.startsWith(dir)) return;
       cached = undefined;
-      for (const id of [`\0${DATA_ID}`, `\0${SEARCH_ID}`]) {
+      for (const id of IDS.map((known) => `\0${known}`)) {
         const mod = server.moduleGraph.getModuleById(id);
         if (mod) server.moduleGraph.invalidateModule(mod);
       }

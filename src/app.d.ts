@@ -2,10 +2,19 @@ declare module 'virtual:deployment-map' {
   import type { Component } from 'svelte';
   import type { MapLayout } from './lib/layout/MapLayout.ts';
   import type { TopicInfo } from './lib/site/siteData.ts';
+  /** The layout as the map's first load needs it: `related` is empty (see loadRelated). */
   export const layout: MapLayout;
-  export const topics: Record<string, TopicInfo>;
+  export const loadRelated: () => Promise<MapLayout['related']>;
+  /** Topic slugs in content order (the order of topic pages in the PDF). */
+  export const slugs: string[];
   export const hub: string | null;
   export const pages: Record<string, () => Promise<{ default: Component }>>;
+  export const loadTopics: () => Promise<Record<string, TopicInfo>>;
+}
+
+declare module 'virtual:deployment-map/topics' {
+  import type { TopicInfo } from './lib/site/siteData';
+  export const topics: Record<string, TopicInfo>;
 }
 
 declare module 'virtual:deployment-map/search' {

@@ -1,14 +1,14 @@
 import { hydrate, mount } from 'svelte';
-import { pages, topics } from 'virtual:deployment-map';
+import { slugs } from 'virtual:deployment-map';
 import App from './App.svelte';
 import { resolveRoute, routeKey } from './lib/routes.ts';
+import { loadRouteData } from './routeData.ts';
 import './app.css';
 
 const base = import.meta.env.BASE_URL;
 const target = document.getElementById('app')!;
-const route = resolveRoute(location.pathname, location.search, base, new Set(Object.keys(topics)));
-const Prose = route.kind === 'topic' ? (await pages[route.slug]()).default : undefined;
-const props = { base, route, Prose };
+const route = resolveRoute(location.pathname, location.search, base, new Set(slugs));
+const props = { base, route, data: await loadRouteData(route) };
 
 // Prerendered pages hydrate. The dev server's empty shell, or HTML rendered for another
 // route (a host that answers unknown paths with index.html), is replaced instead.

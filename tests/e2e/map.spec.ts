@@ -73,9 +73,9 @@ test('arrow keys follow connections and focus highlights neighbours', async ({ p
   await page.goto('/');
   await map(page).getByRole('link', { name: 'Web browsers', exact: true }).focus();
   await expect(page.locator('[aria-live="polite"]')).toContainText('Web browsers. Connected to');
-  const dimmed = await map(page).locator('a.node.dim').count();
-  expect(dimmed).toBeGreaterThan(10);
-  await expect(map(page).locator('a.node[data-slug="web-analytics"]')).not.toHaveClass(/dim/);
+  await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '0.28');
+  await expect(map(page).locator('a.node[data-slug="web-analytics"]')).toHaveCSS('opacity', '1');
+  await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveCSS('opacity', '1');
   await page.keyboard.press('ArrowRight');
   const next = await focusedSlug(page);
   expect(next).toBeTruthy();
@@ -88,8 +88,8 @@ test('the legend filters groups', async ({ page }) => {
   await expect(clients).toHaveAttribute('aria-pressed', 'true');
   await clients.click();
   await expect(clients).toHaveAttribute('aria-pressed', 'false');
-  await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveClass(/dim/);
-  await expect(map(page).locator('a.node[data-slug="nginx"]')).not.toHaveClass(/dim/);
+  await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveCSS('opacity', '0.28');
+  await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '1');
 });
 
 test('related links can be shown and hidden', async ({ page }) => {
@@ -150,4 +150,13 @@ test('keyboard focus pans an off-screen topic into view', async ({ page }) => {
       return b.x >= frame.x && b.y >= frame.y && b.x + b.width <= frame.x + frame.width && b.y + b.height <= frame.y + frame.height;
     })
     .toBe(true);
+});
+
+test('level of detail: arrow labels are hidden only where they would be unreadable', async ({ page }) => {
+  await page.setViewportSize({ width: 500, height: 800 });
+  await page.goto('/');
+  await expect(map(page).locator('.flow-label').first()).toBeHidden();
+  await expect(map(page).getByRole('link', { name: 'Gunicorn', exact: true }).locator('text')).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(map(page).locator('.flow-label').first()).toBeVisible();
 });

@@ -37,7 +37,8 @@ export interface LayoutEdge {
   kind: 'flow' | 'related';
   /** SVG path data in map coordinates. */
   path: string;
-  points: [number, number][];
+  /** The route's corner points. Present at build time; left out of the browser's copy, which draws `path`. */
+  points?: [number, number][];
   label?: string;
   /** Where the label's box sits (flows only). */
   labelRect?: Rect;

@@ -267,7 +267,8 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
   };
   for (const c of out.children ?? []) visit(c, 0, 0, 0);
   const flowById = new Map(graph.flows.map((e) => [e.id, e]));
-  const flows: LayoutEdge[] = [];
+  // Routes always carry their points while they are laid out.
+  const flows: (LayoutEdge & { points: [number, number][] })[] = [];
   const collectEdges = (n: ElkNode) => {
     for (const e of (n.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
       const [ox, oy] = offsets.get(e.container ?? n.id) ?? [0, 0];

@@ -40,3 +40,8 @@ export function topicRect(layout: MapLayout, slug: Slug): Rect | undefined {
 export function topicTitle(layout: MapLayout, slug: Slug): string {
   return layout.nodes.find((n) => n.slug === slug)?.title ?? layout.boxes.find((b) => b.slug === slug)?.label ?? slug;
 }
+
+/** Colour group of a topic as drawn on the map. */
+export function topicGroup(layout: MapLayout, slug: Slug): string {
+  return layout.nodes.find((n) => n.slug === slug)?.group ?? layout.boxes.find((b) => b.slug === slug)?.group ?? '';
+}

@@ -79,8 +79,10 @@ export function drawMap(
     const faded = dim(e.from) || dim(e.to);
     const opacity = faded ? 0.2 : 1;
     svg(e.path, { borderColor: EDGE, borderWidth: 1.4 * s, borderOpacity: opacity });
-    const [x2, y2] = e.points[e.points.length - 1];
-    const [x1, y1] = e.points[e.points.length - 2] ?? e.points[0];
+    const pts = e.points ?? [];
+    if (pts.length < 2) continue;
+    const [x2, y2] = pts[pts.length - 1];
+    const [x1, y1] = pts[pts.length - 2];
     const len = Math.hypot(x2 - x1, y2 - y1) || 1;
     const ux = (x2 - x1) / len;
     const uy = (y2 - y1) / len;

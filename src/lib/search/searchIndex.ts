@@ -15,8 +15,9 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
   searchOptions: { boost: { title: 4, summary: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' }
 };
 
-/** The longest query we search for; longer input is cut, not refused. */
-export const MAX_QUERY_LENGTH = 120;
+import { MAX_QUERY_LENGTH } from './searchLimits.ts';
+
+export { MAX_QUERY_LENGTH };
 
 /** Builds the full-text index over titles, summaries and prose at build time. */
 export function buildSearchIndex(topics: Pick<Topic, 'slug' | 'title' | 'summary' | 'text'>[]): MiniSearch<SearchDoc> {

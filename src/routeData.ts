@@ -1,0 +1,26 @@
+import type { Component, ComponentProps } from 'svelte';
+import { loadTopics, pages } from 'virtual:deployment-map';
+import type { Route } from './lib/routes.ts';
+import type { TopicInfo } from './lib/site/siteData.ts';
+import type TopicRouteComponent from './components/topic/TopicRoute.svelte';
+
+type TopicRouteProps = ComponentProps<typeof TopicRouteComponent>;
+
+/** What a route needs beyond the map: a topic page's prose and the topics' metadata. */
+export interface RouteData {
+  Prose?: Component;
+  topics?: Record<string, TopicInfo>;
+  /** The topic route's component (its own chunk: the map's first load does not need it). */
+  TopicRoute?: Component<TopicRouteProps>;
+}
+
+/** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
+export async function loadRouteData(route: Route): Promise<RouteData> {
+  if (route.kind !== 'topic') return {};
+  const [page, topics, view] = await Promise.all([
+    pages[route.slug](),
+    loadTopics(),
+    import('./components/topic/TopicRoute.svelte')
+  ]);
+  return { Prose: page.default, topics, TopicRoute: view.default };
+}
