@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { listTopicFiles } from '../src/lib/content/loadContent.ts';
 import { ContentValidationError } from '../src/lib/content/types.ts';
 import { buildSearchIndex } from '../src/lib/search/searchIndex.ts';
-import { buildSiteData } from '../src/lib/site/siteData.ts';
+import { sharedSiteData } from '../src/lib/site/siteData.ts';
 
 const DATA_ID = 'virtual:deployment-map';
 const SEARCH_ID = 'virtual:deployment-map/search';
@@ -26,8 +26,8 @@ export function contentDir(): string {
  */
 export function contentPlugin(): Plugin {
   const dir = contentDir();
-  let cached: ReturnType<typeof buildSiteData> | undefined;
-  const data = () => (cached ??= buildSiteData(dir));
+  let cached: ReturnType<typeof sharedSiteData> | undefined;
+  const data = () => (cached ??= sharedSiteData(dir));
   return {
     name: 'deployment-map-content',
     resolveId(id) {

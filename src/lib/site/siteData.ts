@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent, CONTENT_RULES } from '../content/loadContent.ts';
+import { loadContent, listTopicFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
 import type { Content, ExternalLink, Slug, Topic } from '../content/types.ts';
 import type { ValidateOptions } from '../content/validateContent.ts';
 import { buildTopicGraph, unreachableFrom, type TopicGraph } from '../graph/TopicGraph.ts';
@@ -92,4 +93,31 @@ function linksOf(t: Topic): Slug[] {
     else if (b.kind === 'list') b.items.forEach(visit);
   }
   return out;
+}
+
+/**
+ * buildSiteData shared across one process: a production build runs it for the client
+ * bundle, the server bundle and the PDF, each through its own module graph, so the
+ * cache lives on globalThis, keyed by the folder and every file's size and mtime (an
+ * edited file gives a new key, so the dev server never sees stale content).
+ */
+export function sharedSiteData(dir: string): Promise<SiteData> {
+  const root = resolve(dir);
+  const files = [FRAME_FILE, ...listTopicFiles(root)].map((f) => {
+    try {
+      const st = statSync(join(root, f));
+      return `${f}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return `${f}:missing`;
+    }
+  });
+  const key = `${root}\n${files.join('\n')}`;
+  const store = ((globalThis as { __deploymentMapSites?: Map<string, Promise<SiteData>> }).__deploymentMapSites ??= new Map());
+  let site = store.get(key);
+  if (!site) {
+    site = buildSiteData(root);
+    site.catch(() => store.delete(key));
+    store.set(key, site);
+  }
+  return site;
 }
