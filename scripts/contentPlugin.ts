@@ -4,6 +4,8 @@ import { listTopicFiles } from '../src/lib/content/loadContent.ts';
 import { ContentValidationError } from '../src/lib/content/types.ts';
 import { buildSearchIndex } from '../src/lib/search/searchIndex.ts';
 import { sharedSiteData } from '../src/lib/site/siteData.ts';
+import { PAGE_SIZES, pdfFileName, type PageSize } from '../src/lib/pdf/mapPlacement.ts';
+import { sitePdf } from '../src/lib/pdf/writeSitePdf.ts';
 
 const DATA_ID = 'virtual:deployment-map';
 const SEARCH_ID = 'virtual:deployment-map/search';
@@ -70,6 +72,22 @@ export function contentPlugin(): Plugin {
         `export const loadTopics = () => import(${JSON.stringify(TOPICS_ID)}).then((m) => m.topics);`,
         `export const loadRelated = () => import(${JSON.stringify(RELATED_ID)}).then((m) => m.related);`
       ].join('\n');
+    },
+    configureServer(server) {
+      // The dev server makes the PDFs on request (the build writes them to dist/).
+      server.middlewares.use(async (req, res, next) => {
+        const name = (req.url ?? '').split('?')[0].replace(server.config.base, '/');
+        const size = (Object.keys(PAGE_SIZES) as PageSize[]).find((s) => `/${pdfFileName(s)}` === name);
+        if (!size) return next();
+        try {
+          const bytes = await sitePdf(await data(), { pageSize: size });
+          res.setHeader('Content-Type', 'application/pdf');
+          res.end(bytes);
+        } catch (e) {
+          res.statusCode = 500;
+          res.end(`Could not make the PDF: ${e instanceof Error ? e.message : e}`);
+        }
+      });
     },
     watchChange(id) {
       if (id.startsWith(dir)) cached = undefined;
