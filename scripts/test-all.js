@@ -1,5 +1,6 @@
 // `npm test`: every test runner in turn (Vitest unit + component, then the production
-// build, then Playwright end-to-end in Chromium), ending with one line of totals.
+// build, then Playwright end-to-end in Chromium, behind Vite preview and behind nginx),
+// ending with one line of totals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -40,15 +41,22 @@ if (build !== 0) {
     failed += 1;
     problems.push('the size budget failed (npm run budget)');
   }
-  const e2e = run('npx', ['playwright', 'test']);
-  if (existsSync(`${results}/e2e.json`)) {
-    const s = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats;
-    passed += s.expected;
-    failed += s.unexpected + s.flaky;
-    if (s.skipped) problems.push(`${s.skipped} end-to-end test(s) skipped (not counted as passed)`);
-  } else {
-    failed += 1;
-    problems.push(`Playwright produced no report (exit ${e2e})`);
+  // The built site in Chromium: behind Vite's preview server, then behind Debian's nginx
+  // with deploy/nginx.conf (headers, 404s, CSP, and a second build under a sub-path).
+  for (const [name, args] of [
+    ['e2e', []],
+    ['e2e-nginx', ['-c', 'playwright.nginx.config.ts']]
+  ]) {
+    const status = run('npx', ['playwright', 'test', ...args]);
+    if (existsSync(`${results}/${name}.json`)) {
+      const s = JSON.parse(readFileSync(`${results}/${name}.json`, 'utf8')).stats;
+      passed += s.expected;
+      failed += s.unexpected + s.flaky;
+      if (s.skipped) problems.push(`${s.skipped} ${name} test(s) skipped (not counted as passed)`);
+    } else {
+      failed += 1;
+      problems.push(`Playwright (${name}) produced no report (exit ${status})`);
+    }
   }
 }
 

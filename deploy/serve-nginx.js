@@ -1,0 +1,139 @@
+// Serves a built site with nginx and deploy/nginx.conf, as production would, but on a
+// loopback port, in the foreground, with every file nginx writes (pid, logs, temp) in a
+// throwaway prefix, so it needs no root and leaves nothing behind.
+//
+//   node deploy/serve-nginx.js [--dist dist] [--port 4381] [--base /] [--print]
+//
+// --base /map/ serves the site under /map/ (build it with BASE_PATH=/map/ first).
+// --print writes the site configuration for production (listen 80, root such that
+// <root><base> is --dist) to stdout instead of running nginx.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const here = import.meta.dirname;
+
+/** `/` or `/a/b/`, as scripts/build.js and vite.config.ts normalise BASE_PATH. */
+export function normaliseBase(base) {
+  const inner = base.replace(/^\/+|\/+$/g, '');
+  return inner ? `/${inner}/` : '/';
+}
+
+/**
+ * Renders deploy/nginx.conf for a document root, a listen address (omit to keep port 80)
+ * and a base path. Every rewrite must match exactly once, so an edit to the config that
+ * breaks one fails loudly instead of serving something other than what production runs.
+ */
+export function renderSiteConf({ root, listen, base = '/' }) {
+  const b = normaliseBase(base);
+  let conf = readFileSync(join(here, 'nginx.conf'), 'utf8');
+  const once = (pattern, replacement) => {
+    const hits = conf.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
+    if (hits !== 1) throw new Error(`deploy/nginx.conf: expected one match of ${pattern}, found ${hits}`);
+    conf = conf.replace(pattern, replacement);
+  };
+  if (listen) once(/^(\s*)listen 80;\n\s*listen \[::\]:80;$/m, `$1listen ${listen};`);
+  once(/^(\s*)root [^;]+;$/m, `$1root ${root};`);
+  if (b !== '/') {
+    once(/~\^\/assets\//, `~^${b}assets/`);
+    once(/location \/assets\/ \{/, `location ${b}assets/ {`);
+    once(/error_page 404 \/404\.html;/, `error_page 404 ${b}404.html;`);
+  }
+  return conf;
+}
+
+/** The main nginx.conf around the site config: foreground, every path inside `prefix`. */
+export function renderMainConf(prefix, siteConfPath) {
+  const t = (name) => join(prefix, 'tmp', name);
+  // Started as root (a CI container), nginx would run its workers as `nobody`, who may
+  // not read a checkout under /root or a 0700 temp folder. Other users run workers as themselves.
+  const user = process.getuid?.() === 0 ? 'user root;\n' : '';
+  return `daemon off;
+${user}worker_processes 1;
+pid ${join(prefix, 'nginx.pid')};
+error_log stderr warn;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log ${join(prefix, 'access.log')};
+    client_body_temp_path ${t('body')};
+    proxy_temp_path ${t('proxy')};
+    fastcgi_temp_path ${t('fastcgi')};
+    uwsgi_temp_path ${t('uwsgi')};
+    scgi_temp_path ${t('scgi')};
+    include ${siteConfPath};
+}
+`;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: process.env.NGINX_PORT ?? '4381' },
+      base: { type: 'string', default: '/' },
+      print: { type: 'boolean', default: false },
+      nginx: { type: 'string', default: process.env.NGINX_PATH ?? '/usr/sbin/nginx' }
+    }
+  });
+  const dist = resolve(values.dist);
+  const base = normaliseBase(values.base);
+  const listen = `127.0.0.1:${Number(values.port)}`;
+
+  if (values.print) {
+    // A configuration for production: the site will live at <root><base>, so --dist
+    // names that folder (for example /srv/www/map for /map/) and need not exist here.
+    const suffix = base.slice(0, -1);
+    if (suffix && !dist.endsWith(suffix)) throw new Error(`with --base ${base}, --dist must be the folder served as ${base} (ending in ${suffix})`);
+    process.stdout.write(renderSiteConf({ root: dist.slice(0, dist.length - suffix.length) || '/', base }));
+    return;
+  }
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build the site first`);
+  if (!existsSync(values.nginx)) throw new Error(`${values.nginx} not found: apt-get install nginx (or set NGINX_PATH)`);
+
+  const prefix = mkdtempSync(join(tmpdir(), 'deployment-map-nginx-'));
+  const cleanup = () => rmSync(prefix, { recursive: true, force: true });
+  try {
+    mkdirSync(join(prefix, 'tmp'));
+    // Under a sub-path the files must sit at <root><base>: a symlink puts them there.
+    let root = dist;
+    if (base !== '/') {
+      root = join(prefix, 'www');
+      const link = join(root, base.slice(1, -1));
+      mkdirSync(join(link, '..'), { recursive: true });
+      symlinkSync(dist, link, 'dir');
+    }
+    writeFileSync(join(prefix, 'site.conf'), renderSiteConf({ root, listen, base }));
+    writeFileSync(join(prefix, 'nginx.conf'), renderMainConf(prefix, join(prefix, 'site.conf')));
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+
+  const args = ['-e', 'stderr', '-p', prefix, '-c', join(prefix, 'nginx.conf')];
+  const test = spawn(values.nginx, [...args, '-t', '-q'], { stdio: 'inherit' });
+  const ok = await new Promise((r) => test.on('exit', (code) => r(code === 0)));
+  if (!ok) {
+    cleanup();
+    throw new Error('nginx -t rejected the rendered configuration');
+  }
+  const nginx = spawn(values.nginx, args, { stdio: 'inherit' });
+  console.log(`nginx serving ${dist} at http://${listen}${base}`);
+  // nginx's fast shutdown on TERM/INT; remove the prefix once it has gone.
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => nginx.kill('SIGTERM'));
+  nginx.on('exit', (code, signal) => {
+    cleanup();
+    process.exit(code ?? (signal === 'SIGTERM' ? 0 : 1));
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((e) => {
+    console.error(`serve-nginx: ${e.message}`);
+    process.exit(1);
+  });
+}
