@@ -96,7 +96,11 @@ test('related links can be shown and hidden', async ({ page }) => {
   await page.goto('/');
   await expect(map(page).locator('.related-edge')).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Related links' }).check();
+  // Related links load on demand the first time they are shown.
+  await expect(map(page).locator('.related-edge').first()).toBeAttached();
   expect(await map(page).locator('.related-edge').count()).toBeGreaterThan(20);
+  await page.getByRole('checkbox', { name: 'Related links' }).uncheck();
+  await expect(map(page).locator('.related-edge')).toHaveCount(0);
 });
 
 for (const colorScheme of ['light', 'dark'] as const)

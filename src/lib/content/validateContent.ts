@@ -104,6 +104,9 @@ export function validateContent(
     if (topic.related.length < minRelated || topic.related.length > maxRelated)
       err(`has ${topic.related.length} topics; expected ${minRelated} to ${maxRelated}`, 'related', at(['related']));
     for (const link of links) {
+      // Links go to the web, to mail, within the site or within the page; nothing that runs.
+      if (!/^(?:https?:\/\/|mailto:|\/|#)/i.test(link.href))
+        err(`link "${link.href.slice(0, 40)}" is not allowed: use http(s), mailto, a site path or #anchor`, 'body', bodyLine + link.line - 1);
       const m = /^\/topics\/([^/#?]*)\/?(?:[#?].*)?$/.exec(link.href);
       if (link.href.startsWith('/topics/') && (!m || !slugs.has(m[1])))
         err(`link to unknown topic "${link.href}"`, 'body', bodyLine + link.line - 1);
@@ -179,6 +182,19 @@ function parseYaml(
   return doc.errors.length ? undefined : { doc, toLine };
 }
 
+/** The document as plain data; YAML that expands without bound (an alias bomb) is an error. */
+function toPlain(yaml: YamlSource, err: (m: string, f?: string, l?: number) => void): Record<string, unknown> | undefined {
+  try {
+    return yaml.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (e) {
+    err(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, undefined, yaml.toLine(0));
+    return undefined;
+  }
+}
+
+/** Deeper nesting than any real prose needs; past it the markdown parser's recursion could overflow. */
+export const MAX_NESTING = 40;
+
 function readTopic(
   file: SourceFile,
   slug: string,
@@ -199,7 +215,8 @@ function readTopic(
     return undefined;
   }
   const at = (path: (string | number)[]) => lineOf(yaml, path);
-  const raw = yaml.doc.toJS() as Record<string, unknown>;
+  const raw = toPlain(yaml, err);
+  if (!raw) return undefined;
   for (const key of Object.keys(raw))
     if (!(TOPIC_FIELDS as readonly string[]).includes(key))
       err(`unknown field (allowed: ${TOPIC_FIELDS.join(', ')})`, key, at([key]));
@@ -251,7 +268,18 @@ function readTopic(
 
   const bodyStartLine = match[0].split('\n').length;
   const body = source.slice(match[0].length);
-  const prose = parseProse(body);
+  const deep = body.split('\n').findIndex((line) => /^(?:\s*(?:>|[-*+]|\d+[.)])\s*){40}/.test(line));
+  if (deep >= 0) {
+    err(`prose nests quotes or lists more than ${MAX_NESTING} deep`, 'body', bodyStartLine + deep);
+    return undefined;
+  }
+  let prose: ReturnType<typeof parseProse>;
+  try {
+    prose = parseProse(body);
+  } catch (e) {
+    err(`prose could not be read as markdown: ${e instanceof Error ? e.message : String(e)}`, 'body', bodyStartLine);
+    return undefined;
+  }
   const topic: Topic = {
     slug,
     file: file.path,
@@ -291,7 +319,8 @@ function readFrame(file: SourceFile, errors: ContentError[]): MapFrame & { hub?:
     err('must be a mapping with groups, boxes and learningPath', undefined, 1);
     return empty;
   }
-  const raw = yaml.doc.toJS() as Record<string, unknown>;
+  const raw = toPlain(yaml, err);
+  if (!raw) return empty;
   const at = (path: (string | number)[]) => lineOf(yaml, path);
   for (const key of Object.keys(raw)) if (!FRAME_FIELDS.includes(key)) err('unknown field', key, at([key]));
   const entries = (key: string, withParent: boolean): Box[] => {
