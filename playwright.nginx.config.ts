@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium.ts';
 import { NGINX_PORT, SUBPATH, SUBPATH_PORT } from './tests/e2e-nginx/servers.ts';
 
 // The built site served by Debian's nginx with deploy/nginx.conf (via deploy/serve-nginx.js),
@@ -19,18 +20,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-nginx.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${NGINX_PORT}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
-    }
+    launchOptions: chromiumLaunchOptions
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [

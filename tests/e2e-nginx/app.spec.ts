@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { exportPdf } from '../support/pdfExport.ts';
 import { expect, test, watch } from './guard.ts';
 
 // The app in Chromium behind nginx and its Content-Security-Policy: everything a visitor
@@ -21,16 +21,7 @@ test('map, hover, search, topic page and PDF download all work under the CSP', a
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeVisible();
 
   // Download PDF opens a dialog; pdf-lib loads on demand and tailors the prebuilt file.
-  await page.getByRole('link', { name: 'Download PDF' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
-  await expect(dialog).toBeVisible();
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Create PDF' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe('deployment-map.pdf');
-  const file = info.outputPath('map.pdf');
-  await download.saveAs(file);
-  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  const { dialog } = await exportPdf(page, info, 'map.pdf');
   await expect(dialog.getByRole('status')).toContainText('PDF ready');
   expect(await watched.domViolations()).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { exportPdf } from '../support/pdfExport.ts';
 
 test('the map shows every topic as a link; clicking one opens its page, Back returns', async ({ page }) => {
   await page.goto('/');
@@ -47,16 +48,7 @@ test.describe('without JavaScript', () => {
 
 test('Download PDF gives a valid PDF with every topic title', async ({ page }, info) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Download PDF' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
-  await expect(dialog).toBeVisible();
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Create PDF' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe('deployment-map.pdf');
-  const file = info.outputPath('map.pdf');
-  await download.saveAs(file);
-  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  const { file, dialog } = await exportPdf(page, info, 'map.pdf');
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   for (const title of ['Web servers', 'WSGI servers', 'Databases', 'Platform-as-a-service', 'Logging', 'Monitoring'])
     expect(text).toContain(title);
@@ -68,15 +60,11 @@ test('the PDF options: Letter, map only, with my progress', async ({ page }, inf
   await page.goto('/topics/nginx/');
   await page.getByRole('radio', { name: 'Done' }).check();
   await page.goto('/');
-  await page.getByRole('link', { name: 'Download PDF' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
-  await dialog.getByRole('radio', { name: 'Letter' }).check();
-  await dialog.getByRole('checkbox', { name: 'A page for every topic' }).uncheck();
-  await expect(dialog.getByRole('checkbox', { name: /My progress/ })).toBeChecked();
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Create PDF' }).click();
-  const file = info.outputPath('letter.pdf');
-  await (await downloading).saveAs(file);
+  const { file } = await exportPdf(page, info, 'letter.pdf', async (dialog) => {
+    await dialog.getByRole('radio', { name: 'Letter' }).check();
+    await dialog.getByRole('checkbox', { name: 'A page for every topic' }).uncheck();
+    await expect(dialog.getByRole('checkbox', { name: /My progress/ })).toBeChecked();
+  });
   const pdfinfo = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   expect(pdfinfo).toMatch(/Pages:\s+2/);
   expect(pdfinfo).toMatch(/Page size:\s+792 x 612 pts/);
