@@ -49,3 +49,43 @@ export function prerenderPaths(slugs: Iterable<Slug>): string[] {
 export function routeKey(route: Route): string {
   return route.kind === 'topic' ? `topic:${route.slug}` : route.kind;
 }
+
+/** Edit distance between two short strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * Topics a mistyped address probably meant: slugs that contain the address's last
+ * segment, or are within a few edits of it, closest first (at most three).
+ */
+export function suggestTopics(pathname: string, slugs: Iterable<Slug>): Slug[] {
+  const word = decodeSafe(pathname.split('/').filter(Boolean).pop() ?? '')
+    .toLowerCase()
+    .replace(/\.html?$/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (word.length < 3) return [];
+  const near = [...slugs]
+    .map((slug) => ({ slug, d: slug.includes(word) ? 0 : editDistance(word, slug) }))
+    .filter(({ slug, d }) => d <= Math.max(2, Math.floor(slug.length / 4)))
+    .sort((a, b) => a.d - b.d || a.slug.localeCompare(b.slug));
+  // A slug that contains the word outright beats every near miss.
+  const exact = near.filter(({ d }) => d === 0);
+  return (exact.length ? exact : near).slice(0, 3).map(({ slug }) => slug);
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

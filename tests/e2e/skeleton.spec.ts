@@ -33,6 +33,13 @@ test('an unknown topic shows a proper not-found page', async ({ page }) => {
   await expect(page.getByRole('link', { name: /go to the deployment map/i })).toBeVisible();
 });
 
+test('a mistyped topic address suggests the topic it probably meant', async ({ page }) => {
+  await page.goto('/topics/gunicon/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Gunicorn' }).click();
+  await expect(page).toHaveURL(/\/topics\/gunicorn\/$/);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the prerendered map is visible and its links work', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHref, normaliseBase, resolveRoute, topicHref } from '../../src/lib/routes.ts';
+import { mapHref, normaliseBase, resolveRoute, suggestTopics, topicHref } from '../../src/lib/routes.ts';
 
 const slugs = new Set(['web-servers', 'nginx']);
 
@@ -26,5 +26,20 @@ describe('routes', () => {
     expect(topicHref('/map/', 'nginx')).toBe('/map/topics/nginx/');
     expect(mapHref('/', 'web-servers')).toBe('/?focus=web-servers');
     expect(mapHref('/a/b')).toBe('/a/b/');
+  });
+});
+
+describe('suggestTopics', () => {
+  const all = ['gunicorn', 'uwsgi', 'wsgi-servers', 'asgi-servers', 'web-servers', 'nginx'];
+  it.each([
+    ['/topics/gunicon/', ['gunicorn']],
+    ['/topics/wsgi/', ['uwsgi', 'wsgi-servers']],
+    ['/topics/NGINX', ['nginx']],
+    ['/topics/web%20servers/', ['web-servers']],
+    ['/topics/zz/', []],
+    ['/topics/kubernetes-operators/', []],
+    ['/%E0%A4%A/', []]
+  ])('%s suggests %j', (path, expected) => {
+    expect(suggestTopics(path, all)).toEqual(expected);
   });
 });
