@@ -438,6 +438,116 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
     width: Math.min(b.width, measure(b.label, b.slug ? TYPE.box : TYPE.region, true) + 24),
     height: b.header.height
   });
+  // Long arrows that ELK runs side by side (a bundle along one side of the map) are
+  // spread apart so each has room for its label beside its own long run, and their
+  // labels move from wherever the label dummy landed to that run, staggered along it.
+  {
+    const LABEL_H = labelSize('x').height;
+    const MIN_RUN = 240;
+    const pairKeyOf = new Map<string, string>();
+    for (const p of pairOf.values()) for (const e of [p.forward, p.back]) pairKeyOf.set(e.id, `${PAIR}${p.forward.id}`);
+    const unitKey = (id: string) => pairKeyOf.get(id) ?? id;
+    type Run = { f: (typeof flows)[number]; i: number; y: number; x0: number; x1: number };
+    const keep = new Set<string>();
+    const units = new Map<string, { runs: Run[]; y0: number; y1: number; x0: number; x1: number; labelH: number }>();
+    for (const f of flows) {
+      if (!f.label) continue;
+      let best: Run | undefined;
+      for (let i = 1; i + 2 < f.points.length; i++) {
+        const [a, b, c, d] = [f.points[i - 1], f.points[i], f.points[i + 1], f.points[i + 2]];
+        if (Math.abs(b[1] - c[1]) > 0.5 || Math.abs(a[0] - b[0]) > 0.5 || Math.abs(c[0] - d[0]) > 0.5) continue;
+        const x0 = Math.min(b[0], c[0]);
+        const x1 = Math.max(b[0], c[0]);
+        if (x1 - x0 >= MIN_RUN && (!best || x1 - x0 > best.x1 - best.x0)) best = { f, i, y: b[1], x0, x1 };
+      }
+      if (!best) continue;
+      // A label already beside its long run, past the run's first stretch, stays where
+      // ELK put it; one at the start sits in the knot where the bundle leaves its source.
+      const lr = f.labelRect;
+      const [sx, ex] = [f.points[best.i][0], f.points[best.i + 1][0]];
+      const t = lr ? (lr.x + lr.width / 2 - sx) / (ex - sx) : 0;
+      const placed = lr && Math.abs(lr.y + lr.height / 2 - best.y) <= LABEL_H * 2 && t >= 0.15 && t <= 1;
+      const k = unitKey(f.id);
+      if (placed && !units.has(k)) {
+        if (pairKeyOf.has(f.id)) keep.add(k);
+        continue;
+      }
+      keep.delete(k);
+      const u = units.get(k);
+      if (u) {
+        u.runs.push(best);
+        u.y0 = Math.min(u.y0, best.y);
+        u.y1 = Math.max(u.y1, best.y);
+        u.x0 = Math.max(u.x0, best.x0);
+        u.x1 = Math.min(u.x1, best.x1);
+        u.labelH += LABEL_H;
+      } else units.set(k, { runs: [best], y0: best.y, y1: best.y, x0: best.x0, x1: best.x1, labelH: LABEL_H });
+    }
+    // A pair's two runs must lie side by side to count as one unit.
+    for (const k of keep) units.delete(k);
+    const list = [...units.values()].filter((u) => u.y1 - u.y0 <= PAIR_GAP + 1 && u.x1 - u.x0 >= MIN_RUN / 2);
+    list.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+    const clusters: (typeof list)[] = [];
+    for (const u of list) {
+      const c = clusters.find((c) => {
+        const last = c[c.length - 1];
+        return u.y0 - last.y1 < last.labelH * 2 + 40 && Math.min(u.x1, last.x1) - Math.max(u.x0, last.x0) >= MIN_RUN / 2;
+      });
+      if (c) c.push(u);
+      else clusters.push([u]);
+    }
+    const segsOf = (f: (typeof flows)[number]) => f.points.slice(1).map((p, i) => [f.points[i], p] as const);
+    const hitsSegment = (r: Rect, s: readonly [[number, number], [number, number]]) => {
+      const x0 = Math.min(s[0][0], s[1][0]);
+      const x1 = Math.max(s[0][0], s[1][0]);
+      const y0 = Math.min(s[0][1], s[1][1]);
+      const y1 = Math.max(s[0][1], s[1][1]);
+      return x1 >= r.x - 1 && x0 <= r.x + r.width + 1 && y1 >= r.y - 1 && y0 <= r.y + r.height + 1;
+    };
+    for (const c of clusters.filter((c) => c.length >= 2)) {
+      // Open room below each unit for its label, bottom unit first so the rest stay put.
+      for (let k = c.length - 1; k >= 0; k--) {
+        const u = c[k];
+        const below = k + 1 < c.length ? c[k + 1].y0 : Math.max(mapH - 8, u.y1);
+        const need = u.labelH + 8 - (below - u.y1);
+        if (need > 0) {
+          if (k + 1 < c.length) insertStrip('y', (u.y1 + below) / 2, need);
+          else mapH += need;
+        }
+      }
+      c.forEach((u, k) => {
+        const members = new Set(u.runs.map((r) => r.f.id));
+        const runs = u.runs.map((r) => ({ r, y: r.f.points[r.i][1] })).sort((a, b) => a.y - b.y);
+        const x0 = Math.max(...runs.map(({ r }) => Math.min(r.f.points[r.i][0], r.f.points[r.i + 1][0])));
+        const x1 = Math.min(...runs.map(({ r }) => Math.max(r.f.points[r.i][0], r.f.points[r.i + 1][0])));
+        const width = Math.max(...runs.map(({ r }) => labelSize(r.f.label!).width));
+        const others = flows.filter((f) => !members.has(f.id));
+        const free = (r: Rect) =>
+          r.x >= 0 && r.y >= 0 && r.x + r.width <= mapW && r.y + r.height <= mapH &&
+          !nodes.some((n) => overlapsRect(r, n)) &&
+          !others.some((f) => f.labelRect && overlapsRect(r, f.labelRect)) &&
+          !boxes.some((x) => overlapsRect(r, x) && !within(r, x)) &&
+          !boxes.some((x) => overlapsRect(r, headerText(x))) &&
+          !others.some((f) => segsOf(f).some((s) => hitsSegment(r, s)));
+        // Staggered along the bundle so neighbouring labels do not line up in a column.
+        const t0 = c.length > 1 ? 0.3 + (0.4 * k) / (c.length - 1) : 0.5;
+        const ts = [t0, ...[0.5, 0.35, 0.65, 0.2, 0.8].filter((t) => t !== t0)];
+        for (const t of ts) for (const side of [1, -1]) {
+          const cx = x0 + (x1 - x0) * t;
+          const top = side > 0 ? runs[runs.length - 1].y + 3 : runs[0].y - u.labelH - 3;
+          const block = { x: cx - width / 2, y: top, width, height: u.labelH };
+          if (!free(block)) continue;
+          let y = top;
+          for (const { r } of side > 0 ? runs : runs) {
+            const size = labelSize(r.f.label!);
+            r.f.labelRect = { x: cx - size.width / 2, y, ...size };
+            y += size.height;
+          }
+          return;
+        }
+      });
+    }
+  }
   for (const e of lateFlows) {
     const a = rectOfId(e.from);
     const b = rectOfId(e.to);
