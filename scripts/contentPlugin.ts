@@ -4,6 +4,7 @@ import { listTopicFiles } from '../src/lib/content/loadContent.ts';
 import { ContentValidationError } from '../src/lib/content/types.ts';
 import { buildSearchIndex } from '../src/lib/search/searchIndex.ts';
 import { sharedSiteData } from '../src/lib/site/siteData.ts';
+import { firstLoadLayout, withoutPoints } from '../src/lib/layout/MapLayout.ts';
 import { PAGE_SIZES, pdfFileName, type PageSize } from '../src/lib/pdf/mapPlacement.ts';
 import { sitePdf } from '../src/lib/pdf/writeSitePdf.ts';
 
@@ -51,7 +52,7 @@ export function contentPlugin(): Plugin {
         return `export default ${JSON.stringify(JSON.stringify(buildSearchIndex(site.content.topics)))};`;
       if (id === `\0${TOPICS_ID}`) return `export const topics = ${JSON.stringify(site.topics)};`;
       if (id === `\0${RELATED_ID}`)
-        return `export const related = ${JSON.stringify(site.layout.related.map(({ points: _points, ...edge }) => edge))};`;
+        return `export const related = ${JSON.stringify(site.layout.related.map(withoutPoints))};`;
       const pages = site.content.topics
         .map((t) => `  ${JSON.stringify(t.slug)}: () => import(${JSON.stringify(resolve(dir, t.file))})`)
         .join(',\n');
@@ -59,11 +60,7 @@ export function contentPlugin(): Plugin {
       // points (the SVG paths are enough) and without related links (hidden until asked
       // for), and the slugs in content order. Topic metadata comes with a topic page,
       // related links when shown, search with the first search.
-      const layout = {
-        ...site.layout,
-        flows: site.layout.flows.map(({ points: _points, ...edge }) => edge),
-        related: []
-      };
+      const layout = firstLoadLayout(site.layout);
       return [
         `export const layout = ${JSON.stringify(layout)};`,
         `export const slugs = ${JSON.stringify(site.content.topics.map((t) => t.slug))};`,

@@ -17,7 +17,7 @@ export function formatResults(r) {
     ['First load: map HTML raw / gzip', (c) => `${kb(c.firstLoad.html.raw)} / ${kb(c.firstLoad.html.gzip)}`],
     ['First load: CSS raw / gzip', (c) => `${kb(c.firstLoad.css.raw)} / ${kb(c.firstLoad.css.gzip)}`],
     ['First load: JS raw / gzip', (c) => `${kb(c.firstLoad.js.raw)} / ${kb(c.firstLoad.js.gzip)}`],
-    ['  of which layout + topics JSON inlined (gzip)', (c) => `${kb(c.inlineData.layout.gzip)} + ${kb(c.inlineData.topics.gzip)}`],
+    ['  of which layout data inlined; topic metadata (a lazy chunk), gzip', (c) => `${kb(c.inlineData.layout.gzip)}; ${kb(c.inlineData.topics.gzip)}`],
     ['First load total gzip, without / with PDF chunk', (c) => `${kb(c.firstLoad.total.gzip)} / ${kb(c.firstLoad.withPdf.gzip)}`],
     ['PDF chunk (pdf-lib) gzip; in first load?', (c) => `${kb(c.firstLoad.pdfChunkBytes.gzip)}; ${c.firstLoad.pdfInFirstLoad.length ? '**yes**' : 'no'}`],
     ['Baseline (static SVG page) gzip; app ÷ baseline', (c) => `${kb(c.baselineFirstLoad.total.gzip)}; ${ratio(c.firstLoad.total.gzip, c.baselineFirstLoad.total.gzip)}`],

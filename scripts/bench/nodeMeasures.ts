@@ -8,6 +8,7 @@ import { createFontMeasure } from '../../src/lib/layout/fontMeasure.ts';
 import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
 import { readFonts, topicInfo, type SiteData } from '../../src/lib/site/siteData.ts';
 import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { firstLoadLayout } from '../../src/lib/layout/MapLayout.ts';
 
 export interface NodeMeasures {
   topics: number;
@@ -47,7 +48,7 @@ export async function measureNode(dir: string, layoutRuns: number, pdfRuns: numb
   }
   // What the client bundle inlines today (virtual:deployment-map): layout and topics as JSON.
   const gz = (s: string) => gzipSync(s, { level: 9 }).length;
-  const layoutJson = JSON.stringify(site.layout);
+  const layoutJson = JSON.stringify(firstLoadLayout(site.layout));
   const topicsJson = JSON.stringify(site.topics);
   const pdfMs: number[] = [];
   const pdfMapOnlyMs: number[] = [];

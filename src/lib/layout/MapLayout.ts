@@ -66,3 +66,16 @@ export const TYPE = {
 
 /** Measures a string's advance width in px at a font size (bold or regular). */
 export type MeasureText = (text: string, size: number, bold?: boolean) => number;
+
+/**
+ * The layout as the map's first load ships it: routes without their corner points (the
+ * SVG path is enough) and no related links (hidden until asked for, loaded then).
+ */
+export function firstLoadLayout(layout: MapLayout): MapLayout {
+  return { ...layout, flows: layout.flows.map(withoutPoints), related: [] };
+}
+
+/** An edge without its route points, for the browser. */
+export function withoutPoints({ points: _points, ...edge }: LayoutEdge): LayoutEdge {
+  return edge;
+}
