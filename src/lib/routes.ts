@@ -40,11 +40,6 @@ export function mapHref(base: string, focus?: Slug): string {
   return `${normaliseBase(base)}${focus ? `?focus=${encodeURIComponent(focus)}` : ''}`;
 }
 
-/** The routes the build prerenders: the map, one page per topic. */
-export function prerenderPaths(slugs: Iterable<Slug>): string[] {
-  return ['/', ...[...slugs].map((s) => `/topics/${s}/`)];
-}
-
 /** A short key naming what a route renders (prerendered HTML carries it to detect a mismatch). */
 export function routeKey(route: Route): string {
   return route.kind === 'topic' ? `topic:${route.slug}` : route.kind;

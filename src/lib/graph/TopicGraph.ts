@@ -85,21 +85,6 @@ export function neighboursOf(graph: TopicGraph, slug: Slug): GraphNode[] {
   return graph.nodes.filter((n) => ids.has(n.slug)).sort((a, b) => a.title.localeCompare(b.title));
 }
 
-/** Topics that name `slug` as related, or that `slug` names: "both directions". */
-export function relatedOf(graph: TopicGraph, slug: Slug): GraphNode[] {
-  const ids = new Set<Slug>();
-  for (const e of graph.related) {
-    if (e.from === slug) ids.add(e.to);
-    if (e.to === slug) ids.add(e.from);
-  }
-  return graph.nodes.filter((n) => ids.has(n.slug));
-}
-
-/** Topics nested directly inside `slug`. */
-export function childrenOf(graph: TopicGraph, slug: Slug): GraphNode[] {
-  return graph.nodes.filter((n) => n.parent === slug);
-}
-
 /**
  * Slugs not reachable from `start` by following flow arrows, related links, box
  * nesting (both ways) and the extra links given (for example links in prose).

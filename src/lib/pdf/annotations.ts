@@ -1,4 +1,4 @@
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFPage, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFPage, PDFRef, PDFString } from 'pdf-lib';
 
 export interface PdfRect {
   x: number;
@@ -84,11 +84,4 @@ export function setOutline(doc: PDFDocument, entries: OutlineEntry[]) {
   ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }));
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-}
-
-/** Number of link annotations on a page (used by tests and the browser stamp step). */
-export function linkAnnotations(page: PDFPage) {
-  const annots = page.node.Annots();
-  if (!(annots instanceof PDFArray)) return [];
-  return annots.asArray().map((ref) => page.doc.context.lookup(ref));
 }
