@@ -10,6 +10,8 @@ const dist = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(root, 'di
 // Inside the project (not next to OUT_DIR) so the server bundle resolves node_modules.
 const ssrOut = join(root, `.ssr-${process.pid}`);
 const started = performance.now();
+// Remove the server bundle however the build ends, failed ones included.
+process.on('exit', () => rmSync(ssrOut, { recursive: true, force: true }));
 
 try {
   await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });

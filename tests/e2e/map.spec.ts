@@ -164,3 +164,36 @@ test('level of detail: arrow labels are hidden only where they would be unreadab
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(map(page).locator('.flow-label').first()).toBeVisible();
 });
+
+test('a plain wheel scrolls the page; Ctrl + wheel zooms the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('/');
+  const box = (await map(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await zoom(page)).toBe(1);
+  const after = (await map(page).boundingBox())!;
+  await page.mouse.move(after.x + after.width / 2, Math.max(after.y, 0) + 40);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect.poll(() => zoom(page)).toBeGreaterThan(1);
+});
+
+test('keys do not reach the map while the help dialog is open', async ({ page }) => {
+  await page.goto('/');
+  await map(page).getByRole('link', { name: 'Databases', exact: true }).focus();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('+');
+  expect(await zoom(page)).toBe(1);
+});
+
+test('Back to the map returns focus to the topic it came from', async ({ page }) => {
+  await page.goto('/');
+  await map(page).getByRole('link', { name: 'WSGI servers', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeFocused();
+  await page.getByRole('link', { name: /back to the map/i }).click();
+  await expect.poll(() => focusedSlug(page)).toBe('wsgi-servers');
+});

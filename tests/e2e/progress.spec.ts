@@ -107,3 +107,13 @@ test('"only what is left" fades done topics', async ({ page }) => {
   await expect(page.locator('a.node[data-slug="caddy"]')).toHaveCSS('opacity', '0.28');
   await expect(page.locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '1');
 });
+
+test('a skipped topic shows a visible hatch pattern, not colour alone', async ({ page }) => {
+  await page.goto('/topics/caddy/');
+  await page.getByRole('radio', { name: 'Skipped' }).check();
+  await page.goto('/');
+  await expect(page.locator('a.node[data-slug="caddy"] rect.hatch')).toHaveCount(1);
+  const stroke = await page.locator('.hatch-line').first().evaluate((el) => getComputedStyle(el).stroke);
+  expect(stroke).not.toBe('none');
+  expect(stroke).toMatch(/^rgb/);
+});

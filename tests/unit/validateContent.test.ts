@@ -43,6 +43,11 @@ describe('validateContent', () => {
     ['a dangling related link', [topic('a', { related: '[ghost]' })], [{ file: 'a.md', field: 'related[0]', line: 6 }]],
     ['a topic related to itself', [topic('a', { related: '[a]' })], [{ field: 'related[0]', message: 'a topic cannot be related to itself' }]],
     ['an arrow to nowhere', [topic('a', { arrows: '\n  - to: ghost\n    label: x' })], [{ field: 'arrows[0].to', line: 8 }]],
+    [
+      'a repeated example address',
+      [topic('a', { examples: '\n  - name: One\n    url: https://x.test/\n  - name: Two\n    url: https://x.test/' })],
+      [{ file: 'a.md', field: 'examples[1]', line: 11, message: 'repeats "https://x.test/" (each may appear once)' }]
+    ],
     ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 11 }]],
     ['raw HTML in prose', [topic('a', {}, '<script>alert(1)</script>')], [{ field: 'body', message: expect.stringContaining('raw HTML') }]],
     ['braces in prose', [topic('a', {}, 'Use {x} here.')], [{ field: 'body', message: expect.stringContaining('curly braces') }]],

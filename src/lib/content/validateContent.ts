@@ -99,6 +99,14 @@ export function validateContent(
       if (!slugs.has(r)) err(`related link to unknown topic "${r}"`, `related[${i}]`, at(['related', i]));
       if (r === topic.slug) err('a topic cannot be related to itself', `related[${i}]`, at(['related', i]));
     });
+    // A repeated target or address would be listed twice (and keyed twice) on the page.
+    const repeats = (values: string[], field: string, key: string) =>
+      values.forEach((v, i) => {
+        if (values.indexOf(v) !== i) err(`repeats "${v}" (each may appear once)`, `${field}[${i}]`, at([field, i, key]));
+      });
+    repeats(topic.arrows.map((a) => a.to), 'arrows', 'to');
+    repeats(topic.examples.map((e) => e.url), 'examples', 'url');
+    repeats(topic.resources.map((r) => r.url), 'resources', 'url');
     if (new Set(topic.related).size !== topic.related.length)
       err('lists the same topic twice', 'related', at(['related']));
     if (topic.related.length < minRelated || topic.related.length > maxRelated)
