@@ -8,8 +8,9 @@ test('map, hover, search, topic page and PDF download all work under the CSP', a
   await page.goto('/');
   const map = page.locator('svg.map-svg');
   await expect(map).toBeVisible();
-  // Hydrated: hovering a topic announces it with its neighbours.
+  // Hydrated: focusing a topic announces it with its neighbours (hover only highlights).
   await map.getByRole('link', { name: 'Nginx', exact: true }).hover();
+  await map.getByRole('link', { name: 'Nginx', exact: true }).focus();
   await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Nginx\. (Connected to|No drawn connections)/);
 
   const search = page.getByRole('combobox', { name: 'Search topics' });

@@ -73,6 +73,8 @@ test('arrow keys follow connections and focus highlights neighbours', async ({ p
   await page.goto('/');
   await map(page).getByRole('link', { name: 'Web browsers', exact: true }).focus();
   await expect(page.locator('[aria-live="polite"]')).toContainText('Web browsers. Connected to');
+  await expect(page.locator('[aria-live="polite"]')).toContainText('Web servers (access web app)');
+  await expect(page.locator('[aria-live="polite"]')).not.toContainText('→');
   await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '0.28');
   await expect(map(page).locator('a.node[data-slug="web-analytics"]')).toHaveCSS('opacity', '1');
   await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveCSS('opacity', '1');
@@ -196,4 +198,11 @@ test('Back to the map returns focus to the topic it came from', async ({ page })
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeFocused();
   await page.getByRole('link', { name: /back to the map/i }).click();
   await expect.poll(() => focusedSlug(page)).toBe('wsgi-servers');
+});
+
+test('hovering highlights but does not speak; focus does', async ({ page }) => {
+  await page.goto('/');
+  await map(page).getByRole('link', { name: 'Databases', exact: true }).hover();
+  await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '0.28');
+  await expect(page.locator('[aria-live="polite"]')).toHaveText('');
 });

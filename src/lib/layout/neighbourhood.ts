@@ -21,7 +21,8 @@ export function neighbourhood(layout: MapLayout, slug: Slug, includeRelated: boo
     const other = e.from === slug ? e.to : e.from;
     edges.add(e.id);
     slugs.add(other);
-    const relation = e.kind === 'related' ? 'related' : e.from === slug ? `${e.label} →` : `← ${e.label}`;
+    // Words, not arrow symbols: this is read aloud.
+    const relation = e.kind === 'related' ? 'related' : e.from === slug ? `${e.label}` : `${e.label}, towards this topic`;
     list.push({ slug: other, relation });
   };
   layout.flows.forEach(consider);

@@ -103,18 +103,19 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
 
 /** A progress mark drawn with vector shapes only (no font needed): ✓, half disc, dash. */
 function drawBadge(page: PDFPage, r: { x: number; y: number; width: number; height: number }, status: TopicStatus, scale: number) {
-  const size = Math.max(4.5, 8 * scale);
-  const cx = r.x + r.width - size * 0.35;
-  const cy = r.y + r.height - size * 0.35;
+  // The screen's geometry: radius 7.5 map units, centred 2 units inside the top-right corner.
+  const size = 7.5 * scale;
+  const cx = r.x + r.width - 2 * scale;
+  const cy = r.y + r.height - 2 * scale;
   const done = status === 'done';
-  page.drawCircle({ x: cx, y: cy, size, color: done ? LINK : WHITE, borderColor: done ? LINK : INK, borderWidth: 0.8 });
+  page.drawCircle({ x: cx, y: cy, size, color: done ? LINK : WHITE, borderColor: done ? LINK : INK, borderWidth: size * 0.15 });
   const k = size / 4.2;
   if (status === 'done')
     // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon.
-    page.drawSvgPath(`M${-3.4 * k},${0.2 * k} L${-1 * k},${2.6 * k} L${3.6 * k},${-2.4 * k}`, { x: cx, y: cy, borderColor: WHITE, borderWidth: 1.3, scale: 1 });
+    page.drawSvgPath(`M${-3.4 * k},${0.2 * k} L${-1 * k},${2.6 * k} L${3.6 * k},${-2.4 * k}`, { x: cx, y: cy, borderColor: WHITE, borderWidth: size * 0.25, scale: 1 });
   else if (status === 'learning')
     page.drawSvgPath(`M0,${-3.6 * k} A${3.6 * k},${3.6 * k} 0 0 1 0,${3.6 * k} Z`, { x: cx, y: cy, color: INK, scale: 1 });
-  else page.drawLine({ start: { x: cx - 3 * k, y: cy }, end: { x: cx + 3 * k, y: cy }, thickness: 1.3, color: INK });
+  else page.drawLine({ start: { x: cx - 3 * k, y: cy }, end: { x: cx + 3 * k, y: cy }, thickness: size * 0.25, color: INK });
 }
 
 /** Characters Helvetica (WinAnsi) can show; anything else becomes a visible "?". */
