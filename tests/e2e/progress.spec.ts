@@ -117,3 +117,14 @@ test('a skipped topic shows a visible hatch pattern, not colour alone', async ({
   expect(stroke).not.toBe('none');
   expect(stroke).toMatch(/^rgb/);
 });
+
+test('pointer users mark a topic from the map with the mark bar', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('a.node[data-slug="flask"]').hover();
+  const bar = page.getByRole('group', { name: 'Mark Flask' });
+  await bar.getByRole('button', { name: 'Learning' }).click();
+  await expect(page.locator('a.node[data-slug="flask"]')).toHaveAttribute('data-status', 'learning');
+  await expect(bar.getByRole('button', { name: 'Learning' })).toHaveAttribute('aria-pressed', 'true');
+  await bar.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.locator('a.node[data-slug="flask"]')).not.toHaveAttribute('data-status');
+});
