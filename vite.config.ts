@@ -2,8 +2,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 import { contentPlugin, contentDir } from './scripts/contentPlugin.ts';
+import { normaliseBase } from './src/lib/routes.ts';
 
-const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = normaliseBase(process.env.BASE_PATH ?? '/');
 
 export default defineConfig({
   base,

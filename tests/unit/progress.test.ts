@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fadedByFilter,
   parseProgress,
   pathNeighbours,
   pathSteps,
@@ -66,5 +67,19 @@ describe('progress', () => {
     expect(pathNeighbours(path, 'paas').prev).toBeUndefined();
     expect(pathNeighbours(path, 'wsgi').next).toBeUndefined();
     expect(pathNeighbours(path, 'elsewhere')).toEqual({});
+  });
+});
+
+describe('fadedByFilter', () => {
+  const progress = { nginx: 'done', caddy: 'skipped', gunicorn: 'learning' } as const;
+  it.each([
+    ['nginx', 'stack', { hiddenGroups: new Set<string>(), onlyLeft: false }, false],
+    ['nginx', 'stack', { hiddenGroups: new Set<string>(), onlyLeft: true }, true],
+    ['caddy', 'stack', { hiddenGroups: new Set<string>(), onlyLeft: true }, true],
+    ['gunicorn', 'stack', { hiddenGroups: new Set<string>(), onlyLeft: true }, false],
+    ['gunicorn', 'stack', { hiddenGroups: new Set(['stack']), onlyLeft: false }, true],
+    ['flask', 'other', { hiddenGroups: new Set(['stack']), onlyLeft: true }, false]
+  ])('%s in %s with %o is faded: %s', (slug, group, filter, expected) => {
+    expect(fadedByFilter(slug, group, filter, progress)).toBe(expected);
   });
 });

@@ -105,3 +105,18 @@ export function pathNeighbours(path: readonly (readonly Slug[])[], slug: Slug): 
   if (i < 0) return {};
   return { here: steps[i], prev: steps[i - 1], next: steps[i + 1] };
 }
+
+/**
+ * Whether the map's filters fade a topic: its group is switched off in the legend, or
+ * only what is left is shown and the topic is done or skipped. The screen and the PDF
+ * export's "filtered view" both ask this.
+ */
+export function fadedByFilter(
+  slug: Slug,
+  group: string,
+  filter: { hiddenGroups: ReadonlySet<string>; onlyLeft: boolean },
+  progress: Progress
+): boolean {
+  const mark = progress[slug];
+  return filter.hiddenGroups.has(group) || (filter.onlyLeft && (mark === 'done' || mark === 'skipped'));
+}
