@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const here = import.meta.dirname;
+/** Debian's libnginx-mod-http-brotli-static, which `brotli_static on;` needs. */
+export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
 /** `/` or `/a/b/`, as scripts/build.js and vite.config.ts normalise BASE_PATH. */
 export function normaliseBase(base) {
@@ -26,7 +28,7 @@ export function normaliseBase(base) {
  * and a base path. Every rewrite must match exactly once, so an edit to the config that
  * breaks one fails loudly instead of serving something other than what production runs.
  */
-export function renderSiteConf({ root, listen, base = '/' }) {
+export function renderSiteConf({ root, listen, base = '/', brotli = true }) {
   const b = normaliseBase(base);
   let conf = readFileSync(join(here, 'nginx.conf'), 'utf8');
   const once = (pattern, replacement) => {
@@ -36,6 +38,7 @@ export function renderSiteConf({ root, listen, base = '/' }) {
   };
   if (listen) once(/^(\s*)listen 80;\n\s*listen \[::\]:80;$/m, `$1listen ${listen};`);
   once(/^(\s*)root [^;]+;$/m, `$1root ${root};`);
+  if (!brotli) once(/^\s*brotli_static on;\n/m, '');
   if (b !== '/') {
     once(/~\^\/assets\//, `~^${b}assets/`);
     once(/location \/assets\/ \{/, `location ${b}assets/ {`);
@@ -45,12 +48,15 @@ export function renderSiteConf({ root, listen, base = '/' }) {
 }
 
 /** The main nginx.conf around the site config: foreground, every path inside `prefix`. */
-export function renderMainConf(prefix, siteConfPath) {
+export function renderMainConf(prefix, siteConfPath, { brotli = true } = {}) {
   const t = (name) => join(prefix, 'tmp', name);
   // Started as root (a CI container), nginx would run its workers as `nobody`, who may
   // not read a checkout under /root or a 0700 temp folder. Other users run workers as themselves.
   const user = process.getuid?.() === 0 ? 'user root;\n' : '';
-  return `daemon off;
+  // Debian loads modules from /etc/nginx/modules-enabled/; this main file loads the one
+  // the site configuration uses by its absolute path.
+  const modules = brotli ? `load_module ${BROTLI_STATIC_MODULE};\n` : '';
+  return `${modules}daemon off;
 ${user}worker_processes 1;
 pid ${join(prefix, 'nginx.pid')};
 error_log stderr warn;
@@ -82,7 +88,6 @@ async function main() {
   });
   const dist = resolve(values.dist);
   const base = normaliseBase(values.base);
-  const listen = `127.0.0.1:${Number(values.port)}`;
 
   if (values.print) {
     // A configuration for production: the site will live at <root><base>, so --dist
@@ -92,9 +97,27 @@ async function main() {
     process.stdout.write(renderSiteConf({ root: dist.slice(0, dist.length - suffix.length) || '/', base }));
     return;
   }
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build the site first`);
-  if (!existsSync(values.nginx)) throw new Error(`${values.nginx} not found: apt-get install nginx (or set NGINX_PATH)`);
+  const server = await startNginx({ dist, port: Number(values.port), base, nginx: values.nginx });
+  console.log(`nginx serving ${dist} at ${server.url}`);
+  // nginx's fast shutdown on TERM/INT; the prefix is removed once it has gone.
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.stop());
+  const { code, signal } = await server.exited;
+  process.exit(code ?? (signal === 'SIGTERM' ? 0 : 1));
+}
 
+/**
+ * Starts nginx in the foreground on 127.0.0.1:`port` serving `dist` under `base` with
+ * deploy/nginx.conf, every file it writes in a throwaway prefix. `edit` may rewrite the
+ * rendered site configuration (the benchmark's per-request gzip variant). Resolves once
+ * `nginx -t` accepted the configuration and the server answers; `stop()` ends it and
+ * `exited` resolves after the prefix is removed.
+ */
+export async function startNginx({ dist, port, base = '/', nginx = '/usr/sbin/nginx', edit = (conf) => conf, stdio = 'inherit' }) {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build the site first`);
+  if (!existsSync(nginx)) throw new Error(`${nginx} not found: apt-get install nginx (or set NGINX_PATH)`);
+  const brotli = existsSync(BROTLI_STATIC_MODULE);
+  if (!brotli) console.error(`serve-nginx: ${BROTLI_STATIC_MODULE} not found (apt-get install libnginx-mod-http-brotli-static): serving without brotli_static`);
+  const listen = `127.0.0.1:${port}`;
   const prefix = mkdtempSync(join(tmpdir(), 'deployment-map-nginx-'));
   const cleanup = () => rmSync(prefix, { recursive: true, force: true });
   try {
@@ -107,28 +130,36 @@ async function main() {
       mkdirSync(join(link, '..'), { recursive: true });
       symlinkSync(dist, link, 'dir');
     }
-    writeFileSync(join(prefix, 'site.conf'), renderSiteConf({ root, listen, base }));
-    writeFileSync(join(prefix, 'nginx.conf'), renderMainConf(prefix, join(prefix, 'site.conf')));
+    writeFileSync(join(prefix, 'site.conf'), edit(renderSiteConf({ root, listen, base, brotli })));
+    writeFileSync(join(prefix, 'nginx.conf'), renderMainConf(prefix, join(prefix, 'site.conf'), { brotli }));
   } catch (e) {
     cleanup();
     throw e;
   }
 
   const args = ['-e', 'stderr', '-p', prefix, '-c', join(prefix, 'nginx.conf')];
-  const test = spawn(values.nginx, [...args, '-t', '-q'], { stdio: 'inherit' });
+  const test = spawn(nginx, [...args, '-t', '-q'], { stdio: 'inherit' });
   const ok = await new Promise((r) => test.on('exit', (code) => r(code === 0)));
   if (!ok) {
     cleanup();
     throw new Error('nginx -t rejected the rendered configuration');
   }
-  const nginx = spawn(values.nginx, args, { stdio: 'inherit' });
-  console.log(`nginx serving ${dist} at http://${listen}${base}`);
-  // nginx's fast shutdown on TERM/INT; remove the prefix once it has gone.
-  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => nginx.kill('SIGTERM'));
-  nginx.on('exit', (code, signal) => {
-    cleanup();
-    process.exit(code ?? (signal === 'SIGTERM' ? 0 : 1));
-  });
+  const child = spawn(nginx, args, { stdio });
+  const exited = new Promise((r) =>
+    child.on('exit', (code, signal) => {
+      cleanup();
+      r({ code, signal });
+    })
+  );
+  const url = `http://${listen}${base}`;
+  // Wait until it answers (or has died), so callers can measure at once.
+  for (let i = 0; i < 100 && child.exitCode === null; i++) {
+    const up = await fetch(url).then(() => true, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (child.exitCode !== null) throw new Error(`nginx exited at start (code ${child.exitCode})`);
+  return { url, stop: () => child.kill('SIGTERM'), exited };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

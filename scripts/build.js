@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, runnerImport } from 'vite';
+import { precompressDir } from './precompress.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(root, 'dist');
@@ -47,7 +48,10 @@ const { module: pdf } = await runnerImport(join(root, 'src/lib/pdf/buildSitePdfF
 const pdfSizes = await pdf.buildSitePdfFiles(process.env.CONTENT_DIR ?? join(root, 'content'), dist);
 const pdfBytes = pdfSizes['deployment-map.pdf'];
 rmSync(ssrOut, { recursive: true, force: true });
+// Last, once every file is final: nginx serves these copies (gzip_static, brotli_static).
+const packed = precompressDir(dist);
 
 console.log(
-  `Built ${routes.length} pages, 404.html and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+  `Built ${routes.length} pages, 404.html and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+    `precompressed ${packed.files} text files (${(packed.raw / 1024).toFixed(0)} KB, gzip ${(packed.gzip / 1024).toFixed(0)} KB, brotli ${(packed.brotli / 1024).toFixed(0)} KB)`
 );

@@ -136,9 +136,14 @@ test('a 5,000-character search input keeps the page responsive', async ({ page, 
     return performance.now() - t0;
   }, long);
   expect(elapsed).toBeLessThan(2_000);
-  await expect(page.getByRole('listbox', { name: 'Matching topics' })).toBeVisible();
+  // The cut query still answers with topics, at once.
+  const results = page.getByRole('listbox', { name: 'Matching topics' });
+  await expect(results).toBeVisible();
+  await expect(results.getByRole('option').first()).toBeVisible({ timeout: 1_000 });
+  // The main thread is free again: a key on the map is handled within a second.
   const t0 = Date.now();
-  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  await page.locator('svg.map-svg').getByRole('link', { name: 'Nginx', exact: true }).focus();
+  await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Nginx\./, { timeout: 1_000 });
   expect(Date.now() - t0).toBeLessThan(1_000);
   // And it still searches normally afterwards.
   await search.fill('wsgi');

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { escapeHtml, topicsFromContent } from './content.ts';
 import { get, type RawResponse } from './http.ts';
@@ -34,12 +36,8 @@ function expectSecurityHeaders(res: RawResponse) {
   expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 }
 
-test('the content folder has topics to check', () => {
-  expect(topics.length).toBeGreaterThanOrEqual(10);
-  expect(topics.every((t) => t.title && t.title !== 'undefined')).toBe(true);
-});
-
 test('every topic URL answers 200 with its title, with and without the trailing slash', async () => {
+  expect(topics.length).toBeGreaterThanOrEqual(10);
   for (const { slug, title } of topics) {
     for (const path of [`/topics/${slug}/`, `/topics/${slug}`]) {
       const res = await get(origin + path);
@@ -76,13 +74,23 @@ test('unknown URLs answer 404 with the site 404 page and the same headers', asyn
   }
 });
 
-test('hashed assets are immutable for a year, typed, and gzipped when asked', async () => {
+/** Built files as served: the .gz and .br copies are an encoding of a file, not files of their own. */
+const servedFiles = (dir: string) => readdirSync(dir).filter((f) => !/\.(gz|br)$/.test(f));
+const hasCopy = (file: string, ext: '.gz' | '.br') => {
+  try {
+    return readFileSync(file + ext);
+  } catch {
+    return undefined;
+  }
+};
+
+test('hashed assets are immutable for a year and typed', async () => {
   const html = (await get(`${origin}/`)).body.toString('utf8');
   const referenced = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
   expect(referenced.some((a) => a.endsWith('.js'))).toBe(true);
   expect(referenced.some((a) => a.endsWith('.css'))).toBe(true);
   // Every built asset, not only those the first page names (lazy chunks too).
-  const all = readdirSync(`${dist}/assets`).map((f) => `/assets/${f}`);
+  const all = servedFiles(`${dist}/assets`).map((f) => `/assets/${f}`);
   expect(all).toEqual(expect.arrayContaining(referenced));
   for (const path of all) {
     const res = await get(origin + path, { 'Accept-Encoding': 'gzip' });
@@ -90,16 +98,91 @@ test('hashed assets are immutable for a year, typed, and gzipped when asked', as
     expect(res.headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
     const type = path.endsWith('.css') ? 'text/css' : path.endsWith('.js') ? 'application/javascript' : '';
     if (type) expect(res.headers['content-type'], path).toMatch(new RegExp(`^${type}(; charset=utf-8)?$`));
-    if (res.headers['content-length'] === undefined || Number(res.headers['content-length']) >= 1024)
-      expect(res.headers['content-encoding'], path).toBe('gzip');
     expectSecurityHeaders(res);
   }
-  const plain = await get(origin + referenced.find((a) => a.endsWith('.js'))!);
+});
+
+test('text is sent precompressed: the build\'s .gz or .br copy as it is, never compressed per request', async () => {
+  const html = (await get(`${origin}/`)).body.toString('utf8');
+  const mainScript = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(mainScript).toBeTruthy();
+  // Every file of a compressible type over 1 KB has both copies (scripts/precompress.js).
+  const cases: [path: string, file: string][] = [
+    ['/', 'index.html'],
+    ['/topics/nginx/', 'topics/nginx/index.html'],
+    ['/no-such-page', '404.html'],
+    [mainScript!, mainScript!.slice(1)],
+    ...servedFiles(`${dist}/assets`).map((f): [string, string] => [`/assets/${f}`, `assets/${f}`])
+  ];
+  let checked = 0;
+  for (const [path, file] of cases) {
+    const raw = readFileSync(`${dist}/${file}`);
+    const compressible = /\.(html|js|css|svg|json)$/.test(file) && raw.length >= 1024;
+    for (const [encoding, ext, decode] of [
+      ['gzip', '.gz', gunzipSync],
+      ['br', '.br', brotliDecompressSync]
+    ] as const) {
+      const copy = hasCopy(`${dist}/${file}`, ext);
+      if (compressible) expect(copy, `${file}${ext}`).toBeDefined();
+      const res = await get(origin + path, { 'Accept-Encoding': encoding });
+      if (!copy) {
+        // No copy: sent as it is (nginx has gzip off, so nothing compresses on the fly).
+        expect(res.headers['content-encoding'], `${path} ${encoding}`).toBeUndefined();
+        expect(res.body.equals(raw), path).toBe(true);
+        continue;
+      }
+      expect(res.headers['content-encoding'], `${path} ${encoding}`).toBe(encoding);
+      expect(res.headers.vary, path).toBe('Accept-Encoding');
+      expect(Number(res.headers['content-length']), path).toBe(copy.length);
+      expect(res.body.equals(copy), `${path}: the ${ext} file itself`).toBe(true);
+      expect(decode(res.body).equals(raw), `${path}: decompresses to the file`).toBe(true);
+      checked += 1;
+    }
+  }
+  expect(checked).toBeGreaterThan(20);
+  // Without Accept-Encoding: the plain file, still marked as varying by encoding.
+  const plain = await get(origin + mainScript!);
   expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.headers.vary).toBe('Accept-Encoding');
+  expect(plain.body.equals(readFileSync(`${dist}${mainScript}`))).toBe(true);
+  // A browser accepts both: it gets brotli, the smaller one.
+  const both = await get(origin + mainScript!, { 'Accept-Encoding': 'gzip, deflate, br' });
+  expect(both.headers['content-encoding']).toBe('br');
+});
+
+test('dotfiles anywhere in the path are refused, .pdf ones included, even when the file exists', async () => {
+  const planted = ['.git/secret.pdf', '.git/config', '.env', 'topics/.env', 'assets/.secret.js', 'topics/nginx/.git/x.pdf', '.well-known/x.txt'];
+  try {
+    for (const f of planted) {
+      mkdirSync(dirname(`${dist}/${f}`), { recursive: true });
+      writeFileSync(`${dist}/${f}`, 'SECRET');
+    }
+    for (const path of [...planted.map((f) => `/${f}`), '/%2egit/secret.pdf', '/.git/../.git/secret.pdf', '/.GIT/SECRET.PDF']) {
+      const res = await get(origin + path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.toString('utf8'), path).not.toContain('SECRET');
+      expect(res.body.toString('utf8'), path).toContain('Page not found');
+      expectSecurityHeaders(res);
+    }
+  } finally {
+    for (const d of ['.git', '.env', 'topics/.env', 'assets/.secret.js', 'topics/nginx/.git', '.well-known'])
+      rmSync(`${dist}/${d}`, { recursive: true, force: true });
+  }
+});
+
+test('byte ranges: one range is answered, several in one request get the whole file', async () => {
+  const file = readFileSync(`${dist}/deployment-map.pdf`);
+  const one = await get(`${origin}/deployment-map.pdf`, { Range: 'bytes=0-4' });
+  expect(one.status).toBe(206);
+  expect(one.body.toString('latin1')).toBe('%PDF-');
+  const many = await get(`${origin}/deployment-map.pdf`, { Range: 'bytes=0-0,2-2,4-4' });
+  expect(many.status).toBe(200);
+  expect(String(many.headers['content-type'])).toBe('application/pdf');
+  expect(many.body.equals(file)).toBe(true);
 });
 
 test('every prebuilt PDF is served as application/pdf and revalidates', async () => {
-  const pdfs = readdirSync(dist).filter((f) => f.endsWith('.pdf'));
+  const pdfs = servedFiles(dist).filter((f) => f.endsWith('.pdf'));
   expect(pdfs).toContain('deployment-map.pdf');
   for (const name of pdfs) {
     const res = await get(`${origin}/${name}`);
