@@ -58,5 +58,33 @@ ${body}
 - Visible: first animation frame after the whole map \`<svg>\` is in the DOM. Interactive: d3-zoom attached to the map (its \`onMount\`, after hydration).
 - Interaction cost: Chrome DevTools Protocol \`Performance.getMetrics\` ScriptDuration (and RecalcStyle + Layout) across the input and two frames, minus the same with no input. Zoom alternates the Zoom in / Zoom out buttons; hover moves the pointer onto topic nodes near the centre of the fitted map.
 - The machine is shared; other processes may have run at the same time.
+${r.nginx ? formatNginx(r.nginx) : ''}`;
+}
+
+const rps = (x) => `${Math.round(x).toLocaleString('en-GB')}`;
+
+/** The nginx load test (scripts/bench/nginxLoad.js) as a section of its own. */
+export function formatNginx(n) {
+  const paths = Object.keys(n.paths);
+  const label = (p) => (p === '/' ? '`/` (index.html)' : `main script \`${p.replace(/^\/assets\//, '…/')}\``);
+  const rows = [
+    ['gzip per request (the old configuration: `gzip on`, level 6)', (p) => rps(n.paths[p].gzipPerRequest.requestsPerSec)],
+    ['precompressed gzip (`gzip_static`)', (p) => rps(n.paths[p].gzipStatic.requestsPerSec)],
+    ['precompressed brotli (`brotli_static`)', (p) => rps(n.paths[p].brotliStatic.requestsPerSec)],
+    ['uncompressed (client accepts none)', (p) => rps(n.paths[p].identity.requestsPerSec)],
+    [`**Speed-up** over gzip per request: gzip / brotli (target ≥ ${n.target}×)`, (p) => `${n.paths[p].gzipStaticSpeedup.toFixed(1)}× / ${n.paths[p].brotliStaticSpeedup.toFixed(1)}×`],
+    ['Bytes sent: raw / gzip -9 / brotli 11', (p) => `${kb(n.bytes[p].raw)} / ${n.bytes[p].gzip9 ? kb(n.bytes[p].gzip9) : 'n/a'} / ${n.bytes[p].brotli11 ? kb(n.bytes[p].brotli11) : 'n/a'}`]
+  ];
+  return `
+## nginx: requests per second, compressed per request or at build time
+
+Measured ${(n.date ?? '').slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:nginx\`: ${n.tool}, ${n.seconds} s per cell, deploy/nginx.conf over the real-content build. Target met: ${n.meetsTarget ? 'yes' : '**no**'}.
+
+| requests/s | ${paths.map(label).join(' | ')} |
+|---|${paths.map(() => '---').join('|')}|
+${rows.map(([name, f]) => `| ${name} | ${paths.map(f).join(' | ')} |`).join('\n')}
+
+- Before each run one request checks the answer's \`Content-Encoding\` is the one measured. Each configuration runs its own nginx; "before" is deploy/nginx.conf with \`gzip on\` (level 6, as it was) and \`gzip_static off\`.
+- The client and nginx share the machine's two cores, so the figures are a lower bound for a real server, and the ratio is what matters.
 `;
 }

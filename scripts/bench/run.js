@@ -2,7 +2,8 @@
 // 2,000 topics, builds the site into temporary folders and measures build time, layout
 // time, peak build memory, first-load bytes, load and interaction cost in headless
 // Chromium (against the same SVG as a plain static page), and PDF export in Node and
-// in the browser. Writes bench/results.json and bench/results.md and prints the table.
+// in the browser, and nginx's requests/s with per-request gzip against the build's
+// precompressed copies (scripts/bench/nginxLoad.js). Writes bench/results.json and bench/results.md and prints the table.
 //
 //   npm run bench [-- --sizes 50,500,2000] [--port 4400]
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import { measureBrowser, startPreview, writeBaseline } from './browserMeasures.j
 import { analyseFirstLoad } from './firstLoad.js';
 import { writeContent } from './generateContent.js';
 import { formatResults } from './formatResults.js';
+import { measureNginx } from './nginxLoad.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -63,6 +65,7 @@ function runNode(nodeArgs, env = {}) {
 
 const work = mkdtempSync(join(tmpdir(), 'dm-bench-'));
 const cases = [];
+let nginx;
 try {
   for (const [i, n] of sizes.entries()) {
     const plan = planFor(n);
@@ -110,6 +113,8 @@ try {
       baselineFirstLoad: { html: baselineLoad.html, css: baselineLoad.css, total: baselineLoad.total, pageRaw: baselineBytes.raw },
       browser
     });
+    // The web server on the real build: per-request gzip against the precompressed copies.
+    if (real) nginx = { ...(await measureNginx(dist, { seconds: 10, port: port + 50, log })), date: new Date().toISOString() };
     rmSync(dist, { recursive: true, force: true });
   }
 } finally {
@@ -121,7 +126,8 @@ const results = {
   date: new Date().toISOString(),
   machine: { nproc: cpus().length, cpu, node: process.version, platform: `${process.platform} ${process.arch}`, chromium: '/usr/bin/chromium (headless)' },
   benchSeconds: (performance.now() - t0) / 1000,
-  cases
+  cases,
+  ...(nginx ? { nginx } : {})
 };
 mkdirSync(resolve(outFile, '..'), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
