@@ -31,13 +31,74 @@ test('keyboard shortcuts mark the focused node; ? opens the help', async ({ page
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
-test('corrupted stored progress: the app loads and says it reset', async ({ page }) => {
+test('corrupted stored progress: the app loads, keeps a copy to download and says it reset', async ({ page }) => {
+  const corrupt = '{"format":"deployment-map-progress","version":1,"topics":';
   await page.goto('/');
-  await page.evaluate((k) => localStorage.setItem(k, '{"format":"deployment-map-progress","version":1,"topics":'), KEY);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, corrupt]);
   await page.reload();
-  await expect(page.getByText(/Saved progress could not be read .* reset/)).toBeVisible();
+  await expect(page.getByText(/Saved progress could not be read \(it is not valid JSON\)\. A copy was kept/)).toBeVisible();
   await expect(page.getByText('0 of 50 done')).toBeVisible();
   await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the unreadable copy' }).click();
+  const copy = await (await downloading).path();
+  expect(readFileSync(copy, 'utf8')).toBe(corrupt);
+  await page.getByRole('button', { name: 'Discard it' }).click();
+  await expect(page.getByRole('button', { name: 'Download the unreadable copy' })).toHaveCount(0);
+});
+
+test('two tabs keep both marks, and each shows the other one’s', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await a.goto('/');
+  await b.goto('/topics/caddy/');
+  await expect(b.getByRole('radio', { name: 'Done' })).toBeEnabled();
+  // Tab A marks Nginx done from the map; tab B, loaded before that, marks Caddy done.
+  await a.locator('a.node[data-slug="nginx"]').hover();
+  await a.getByRole('group', { name: 'Mark Nginx' }).getByRole('button', { name: 'Done' }).click();
+  await b.getByRole('radio', { name: 'Done' }).check();
+  const stored = await b.evaluate((k) => JSON.parse(localStorage.getItem(k)!).topics, KEY);
+  expect(stored).toEqual({ caddy: 'done', nginx: 'done' });
+  // The storage event brings B's mark into A without a reload.
+  await expect(a.getByText('2 of 50 done')).toBeVisible();
+  await expect(a.locator('a.node[data-slug="caddy"]')).toHaveAttribute('data-status', 'done');
+  await b.goto('/');
+  await expect(b.getByText('2 of 50 done')).toBeVisible();
+});
+
+test('progress from a newer version survives a load, is shown, and is never overwritten', async ({ page }) => {
+  const newer = JSON.stringify({ format: 'deployment-map-progress', version: 2, topics: { nginx: 'done', caddy: { status: 'done', at: 'x' } }, streak: 4 });
+  await page.goto('/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+  await page.reload();
+  await expect(page.getByText(/Your saved progress was written by a newer version of this site/)).toBeVisible();
+  await expect(page.getByText('1 of 50 done')).toBeVisible();
+  await page.locator('a.node[data-slug="flask"]').hover();
+  const bar = page.getByRole('group', { name: 'Mark Flask' });
+  await bar.getByRole('button', { name: 'Learning' }).click();
+  await expect(bar.getByRole('alert')).toHaveText(/^Not saved: your saved progress was written by a newer version/);
+  await page.goto('/topics/flask/');
+  await expect(page.getByText(/Your saved progress was written by a newer version/)).toBeVisible();
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(newer);
+});
+
+test('a full storage is reported at the control the user used, not elsewhere', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/topics/nginx/');
+  await page.getByRole('radio', { name: 'Done' }).click();
+  const controls = page.getByRole('group', { name: 'Your progress on Nginx' });
+  await expect(controls.getByRole('alert')).toHaveText('Not saved: the browser’s storage for this site is full. Your progress is unchanged.');
+  await expect(page.getByRole('radio', { name: 'Not started' })).toBeChecked();
+  await page.goto('/');
+  await expect(page.getByText(/Not saved/)).toHaveCount(0);
+  await page.locator('a.node[data-slug="flask"]').hover();
+  const bar = page.getByRole('group', { name: 'Mark Flask' });
+  await bar.getByRole('button', { name: 'Done' }).click();
+  await expect(bar.getByRole('alert')).toHaveText(/^Not saved: the browser’s storage for this site is full/);
+  await expect(page.locator('a.node[data-slug="flask"]')).not.toHaveAttribute('data-status');
 });
 
 test('export then import round-trips; a malformed import changes nothing', async ({ page }, info) => {
@@ -64,6 +125,11 @@ test('export then import round-trips; a malformed import changes nothing', async
   await page.getByLabel('Import progress…').setInputFiles(bad);
   await expect(page.getByText(/“bad\.json” was not imported/)).toBeVisible();
   await expect(page.getByText('0 of 50 done')).toBeVisible();
+
+  const empty = info.outputPath('empty.json');
+  writeFileSync(empty, '');
+  await page.getByLabel('Import progress…').setInputFiles(empty);
+  await expect(page.getByText('“empty.json” was not imported: the file is empty. Your progress is unchanged.')).toBeVisible();
 
   await page.getByLabel('Import progress…').setInputFiles(file);
   await expect(page.getByText('Imported progress for 3 topics.')).toBeVisible();

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BACKUP_PREFIX,
+  STORAGE_KEY,
+  emptyProgress,
   fadedByFilter,
+  mergeProgress,
+  parseImport,
   parseProgress,
   pathNeighbours,
   pathSteps,
   serializeProgress,
+  statusOf,
   summarise,
   withStatus
 } from '../../src/lib/progress/progress.ts';
+import { backupKeys, readStored, updateStored } from '../../src/lib/progress/progressStorage.ts';
+import { memoryStorage } from '../support/memoryStorage.ts';
 
 const file = (topics: unknown, extra: object = {}) =>
   JSON.stringify({ format: 'deployment-map-progress', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', topics, ...extra });
@@ -23,12 +31,21 @@ describe('progress', () => {
     ['not JSON', '{nope', 'not valid JSON'],
     ['a foreign file', JSON.stringify({ hello: 'world' }), 'not a Deployment Map progress file'],
     ['an array', '[1,2]', 'not a Deployment Map progress file'],
-    ['a newer version', file({}, { version: 2 }), 'version 2'],
-    ['no topics map', file(['nginx']), 'no "topics" map']
+    ['a newer version', file({}, { version: 2 }), 'newer version of this site (version 2'],
+    ['an unknown version', file({}, { version: 'one' }), 'version one'],
+    ['no topics map', file(['nginx']), 'no "topics" map'],
+    ['an empty file', '', 'the file is empty'],
+    ['a blank file', ' \n\t', 'the file is empty'],
+    ['a huge file', `"${'x'.repeat(2_000_001)}"`, 'too large']
   ])('refuses %s with a reason', (_, text, reason) => {
     const r = parseProgress(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(reason);
+  });
+
+  it('reads what it understands of a newer version, but only to show it', () => {
+    const r = parseProgress(file({ nginx: 'done', caddy: 'mastered' }, { version: 2 }));
+    expect(r).toMatchObject({ ok: false, problem: 'newer', version: 2, progress: { nginx: 'done' } });
   });
 
   it('drops entries with an unknown status or a bad slug, keeps the rest', () => {
@@ -40,7 +57,15 @@ describe('progress', () => {
   });
 
   it('treats nothing stored as empty progress', () => {
-    expect(parseProgress(null)).toEqual({ ok: true, progress: {}, dropped: 0 });
+    expect(readStored(memoryStorage())).toEqual({ state: 'ok', progress: {} });
+  });
+
+  it('merges imported marks over current ones, keeping the others', () => {
+    expect(mergeProgress({ nginx: 'done', caddy: 'learning' }, { caddy: 'done', flask: 'skipped' })).toEqual({
+      nginx: 'done',
+      caddy: 'done',
+      flask: 'skipped'
+    });
   });
 
   it('sets and clears a status without mutating', () => {
@@ -81,5 +106,105 @@ describe('fadedByFilter', () => {
     ['flask', 'other', { hiddenGroups: new Set(['stack']), onlyLeft: true }, false]
   ])('%s in %s with %o is faded: %s', (slug, group, filter, expected) => {
     expect(fadedByFilter(slug, group, filter, progress)).toBe(expected);
+  });
+});
+
+describe('importing a file', () => {
+  it.each([
+    ['an empty file', '', 'the file is empty'],
+    ['a file with no topics', file({}), 'it marks no topics'],
+    ['a file whose entries are all invalid', file({ nginx: 'finished', 'Bad Slug': 'done' }), 'none of its 2 entries is a topic mark'],
+    ['one invalid entry', file({ nginx: 'finished' }), 'none of its 1 entry is a topic mark'],
+    ['a newer version', file({ nginx: 'done' }, { version: 2 }), 'newer version']
+  ])('refuses %s, saying why', (_, text, reason) => {
+    const r = parseImport(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+
+  it('accepts a file with some valid entries and counts the rest', () => {
+    expect(parseImport(file({ nginx: 'done', caddy: 'finished' }))).toEqual({ ok: true, progress: { nginx: 'done' }, count: 1, dropped: 1 });
+  });
+});
+
+describe('slugs named like Object.prototype members', () => {
+  it.each(['constructor', 'tostring', 'valueof', 'hasownproperty'])('%s is an ordinary topic', (slug) => {
+    expect(statusOf(emptyProgress(), slug)).toBeUndefined();
+    expect(summarise(emptyProgress(), [slug])).toEqual({ total: 1, done: 0, learning: 0, skipped: 0 });
+    const marked = withStatus(emptyProgress(), slug, 'done');
+    expect(statusOf(marked, slug)).toBe('done');
+    const parsed = parseProgress(serializeProgress(marked));
+    expect(parsed.ok && statusOf(parsed.progress, slug)).toBe('done');
+    expect(parsed.ok && summarise(parsed.progress, [slug]).done).toBe(1);
+  });
+
+  it('constructor is not a status until it is marked, even in a plain object', () => {
+    expect(statusOf({}, 'constructor')).toBeUndefined();
+    expect(fadedByFilter('constructor', 'stack', { hiddenGroups: new Set(), onlyLeft: true }, {})).toBe(false);
+  });
+
+  it('__proto__ is a key, never the prototype', () => {
+    const marked = withStatus(emptyProgress(), '__proto__', 'done');
+    expect(statusOf(marked, '__proto__')).toBe('done');
+    expect(Object.getPrototypeOf(marked)).toBeNull();
+    expect(({} as Record<string, unknown>).done).toBeUndefined();
+    // Stored, it is not a valid slug: dropped and counted, and nothing is polluted.
+    const parsed = parseProgress(file(JSON.parse('{"__proto__": "done", "nginx": "done"}')));
+    expect(parsed).toMatchObject({ ok: true, dropped: 1 });
+    expect(parsed.ok && Object.keys(parsed.progress)).toEqual(['nginx']);
+  });
+});
+
+describe('progress in storage', () => {
+  it('every write is a read-modify-write: a mark another tab saved is kept', () => {
+    const storage = memoryStorage();
+    // Tab A and tab B both loaded empty progress; A marks Nginx, then B marks Caddy.
+    updateStored(storage, (p) => withStatus(p, 'nginx', 'done'));
+    const b = updateStored(storage, (p) => withStatus(p, 'caddy', 'done'));
+    expect(b).toMatchObject({ ok: true, progress: { nginx: 'done', caddy: 'done' } });
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).topics).toEqual({ caddy: 'done', nginx: 'done' });
+  });
+
+  it('never overwrites progress from a newer version', () => {
+    const newer = file({ nginx: 'done' }, { version: 2, badges: ['gold'] });
+    const storage = memoryStorage({ [STORAGE_KEY]: newer });
+    expect(readStored(storage)).toMatchObject({ state: 'newer', progress: { nginx: 'done' } });
+    const r = updateStored(storage, (p) => withStatus(p, 'caddy', 'done'));
+    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('newer version'), progress: { nginx: 'done' } });
+    expect(storage.getItem(STORAGE_KEY)).toBe(newer);
+  });
+
+  it('keeps unreadable progress as a backup before replacing it, once', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: '{"format":"deployment-map-progress","version":1,"topics":' });
+    expect(readStored(storage)).toMatchObject({ state: 'corrupt', reason: 'it is not valid JSON' });
+    expect(updateStored(storage, (p) => withStatus(p, 'nginx', 'done'))).toMatchObject({ ok: true, backedUp: true });
+    const keys = backupKeys(storage);
+    expect(keys).toHaveLength(1);
+    expect(keys[0].startsWith(BACKUP_PREFIX)).toBe(true);
+    expect(storage.getItem(keys[0])).toBe('{"format":"deployment-map-progress","version":1,"topics":');
+    expect(readStored(storage)).toMatchObject({ state: 'ok', progress: { nginx: 'done' } });
+  });
+
+  it('the same unreadable data is backed up only once', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: 'garbage' });
+    updateStored(storage, (p) => p);
+    storage.setItem(STORAGE_KEY, 'garbage');
+    updateStored(storage, (p) => p);
+    expect(backupKeys(storage)).toHaveLength(1);
+  });
+
+  it('writes nothing when the backup cannot be made', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: 'garbage' }, { failWrites: true });
+    const r = updateStored(storage, (p) => withStatus(p, 'nginx', 'done'));
+    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('could not be kept as a copy') });
+    expect(storage.entries()).toEqual({ [STORAGE_KEY]: 'garbage' });
+  });
+
+  it('a full storage is a reason, not an exception, and storage is unchanged', () => {
+    const before = serializeProgress({ nginx: 'done' });
+    const storage = memoryStorage({ [STORAGE_KEY]: before }, { failWrites: true });
+    const r = updateStored(storage, (p) => withStatus(p, 'caddy', 'done'));
+    expect(r).toMatchObject({ ok: false, reason: 'the browser’s storage for this site is full', progress: { nginx: 'done' } });
+    expect(storage.getItem(STORAGE_KEY)).toBe(before);
   });
 });
