@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { customisePdf, winAnsiSafe } from '../../src/lib/pdf/customisePdf.ts';
+import { stampPageNumbers } from '../../src/lib/pdf/pageNumbers.ts';
 import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
 import { siteFor } from './siteFixture.ts';
 
@@ -63,6 +64,38 @@ describe('customisePdf (the browser step)', () => {
     expect(text).toMatch(/1 of 4 done - 1 learning - 1 skipped - 2026-02-03/);
     const internal = links(doc, 1).filter((a) => a.lookup(PDFName.of('Dest')));
     expect(internal.length).toBe(topics.length + 1);
+  });
+
+  /** The footer number of every page, read back from the PDF one page at a time. */
+  function footers(bytes: Uint8Array, name: string): (string | null)[] {
+    const file = join(tmp, name);
+    writeFileSync(file, bytes);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    return Array.from({ length: pages }, (_, i) => {
+      const text = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' });
+      // pdftotext may drop the narrow spaces around the slash.
+      return [...text.matchAll(/\b(\d+) ?\/ ?(\d+)\b/g)].map((m) => `${m[1]} / ${m[2]}`).join(' | ') || null;
+    });
+  }
+  const expected = (n: number) => [null, ...Array.from({ length: n - 1 }, (_, i) => `${i + 2} / ${n}`)];
+
+  it.each([
+    ['the prebuilt PDF', null],
+    ['with the progress page', { includeTopics: true, progress: { alpha: 'done' as const } }],
+    ['with progress and no topic pages', { includeTopics: false, progress: { beta: 'learning' as const } }],
+    ['with no topic pages', { includeTopics: false }],
+    ['renumbered after inserting a page (numbers are replaced, not added)', { insert: true }]
+  ])('footer page numbers are the real page index: %s', async (name, opts) => {
+    const { base } = await setup();
+    let bytes = base.bytes;
+    if (opts && 'insert' in opts) {
+      const doc = await PDFDocument.load(bytes);
+      doc.insertPage(2);
+      await stampPageNumbers(doc);
+      bytes = await doc.save();
+    } else if (opts) bytes = await customisePdf({ ...base, ...opts });
+    const pages = (await PDFDocument.load(bytes)).getPageCount();
+    expect(footers(bytes, `${name.replace(/\W/g, '')}.pdf`)).toEqual(expected(pages));
   });
 
   it('refuses a PDF that does not match the content, with a clear message', async () => {

@@ -5,6 +5,7 @@ import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } fr
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
 import { toPage } from './drawMap.ts';
 import { MARGIN, mapPlacement, type PageSize } from './mapPlacement.ts';
+import { stampPageNumbers } from './pageNumbers.ts';
 import { INK, LINK, MUTED, WHITE } from './palette.ts';
 
 export interface CustomiseOptions {
@@ -84,6 +85,9 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     checklist = doc.insertPage(1, [Math.min(width, height), Math.max(width, height)]);
     drawChecklist(doc, checklist, o, { font, bold }, topicPages, mapPage, siteUrl, o.now ?? new Date());
   }
+
+  // The prebuilt footers count the pages it had; number the pages this PDF has.
+  await stampPageNumbers(doc);
 
   await step('Writing the outline…');
   const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];

@@ -4,6 +4,7 @@ import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
 import { drawMap, toPage } from './drawMap.ts';
 import { MARGIN, PAGE_SIZES, mapPlacement, type PageSize } from './mapPlacement.ts';
+import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
 import { breakLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
@@ -100,14 +101,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
       drawTopicPage(doc, page, t, o.groups, fonts, titles, resolveHref, mapPage);
     }
 
-  const pages = doc.getPages();
-  // The map page carries no number: it is the cover, and the browser may drop the rest.
-  pages.slice(1).forEach((page, index) => {
-    const i = index + 1;
-    const label = `${i + 1} / ${pages.length}`;
-    const { width } = page.getSize();
-    page.drawText(label, { x: width - MARGIN - fonts.regular.widthOfTextAtSize(label, 8), y: 18, size: 8, font: fonts.regular, color: MUTED });
-  });
+  await stampPageNumbers(doc);
 
   const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];
   if (includeTopics)
