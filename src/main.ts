@@ -8,13 +8,21 @@ import './app.css';
 const base = import.meta.env.BASE_URL;
 const target = document.getElementById('app')!;
 const route = resolveRoute(location.pathname, location.search, base, new Set(slugs));
-const props = { base, route, data: await loadRouteData(route) };
+// A chunk this page needs may be gone (a deploy under an old cached page): the
+// prerendered HTML then stays as it is, links and all, rather than being half-replaced.
+const data = await loadRouteData(route).catch((e: unknown) => {
+  console.warn(`The page is shown without its scripts: ${e instanceof Error ? e.message : e}`);
+  return null;
+});
 
 // Prerendered pages hydrate. The dev server's empty shell, or HTML rendered for another
 // route (a host that answers unknown paths with index.html), is replaced instead.
 const prerendered = target.querySelector('main')?.dataset.route;
-if (prerendered === routeKey(route)) hydrate(App, { target, props });
-else {
-  target.textContent = '';
-  mount(App, { target, props });
+if (data) {
+  const props = { base, route, data };
+  if (prerendered === routeKey(route)) hydrate(App, { target, props });
+  else {
+    target.textContent = '';
+    mount(App, { target, props });
+  }
 }
