@@ -1,25 +1,14 @@
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { mdsvex } from 'mdsvex';
+import { safeMdsvex } from './src/lib/content/compileProse.js';
 
 /** The site's base path, `/` or `/sub/path/` (set BASE_PATH when building for a sub-path). */
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
-/** Prefixes site-absolute links in prose (`/topics/x/`) with the base path. */
-function rehypeBasePath() {
-  return (tree) => {
-    const walk = (node) => {
-      const href = node.properties?.href;
-      if (node.tagName === 'a' && typeof href === 'string' && /^\/(?!\/)/.test(href))
-        node.properties.href = base + href.slice(1);
-      node.children?.forEach(walk);
-    };
-    walk(tree);
-  };
-}
-
 export default {
   extensions: ['.svelte', '.md'],
-  preprocess: [mdsvex({ extensions: ['.md'], rehypePlugins: [rehypeBasePath] }), vitePreprocess()],
+  // Prose goes through mdsvex and a check of what it compiled to (only static, allowed
+  // markup) before Svelte compiles, let alone runs, any of it.
+  preprocess: [safeMdsvex({ base }), vitePreprocess()],
   vitePlugin: {
     dynamicCompileOptions({ filename }) {
       // mdsvex emits legacy Svelte syntax; everything of ours is runes.
