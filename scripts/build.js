@@ -14,6 +14,19 @@ const started = performance.now();
 // Remove the server bundle however the build ends, failed ones included.
 process.on('exit', () => rmSync(ssrOut, { recursive: true, force: true }));
 
+// Content first, in this process: its errors print once, as `file:line: field: message`
+// with the source line and no stack, and nothing of the prose is compiled before it passes.
+// The bundler steps below reuse the result (sharedSiteData caches it per process).
+const contentDir = process.env.CONTENT_DIR ?? join(root, 'content');
+try {
+  const { module: site } = await runnerImport(join(root, 'src/lib/site/siteData.ts'), { root, logLevel: 'warn' });
+  await site.sharedSiteData(resolve(contentDir));
+} catch (e) {
+  if (e?.name !== 'ContentValidationError') throw e;
+  console.error(`\nBuild failed.\n${e.message}`);
+  process.exit(1);
+}
+
 try {
   await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
   await build({
@@ -22,8 +35,8 @@ try {
     build: { ssr: 'src/entry-server.ts', outDir: ssrOut, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'entry-server.js' } } }
   });
 } catch (e) {
-  // Content errors already carry every file and line; print them once, plainly.
-  console.error(`\nBuild failed.\n${e?.message ?? e}`);
+  // Print the message once, without the bundler's stack frames.
+  console.error(`\nBuild failed.\n${String(e?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')}`);
   process.exit(1);
 }
 
@@ -45,7 +58,7 @@ for (const path of routes) {
 writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
 
 const { module: pdf } = await runnerImport(join(root, 'src/lib/pdf/buildSitePdfFile.ts'), { root, logLevel: 'warn' });
-const pdfSizes = await pdf.buildSitePdfFiles(process.env.CONTENT_DIR ?? join(root, 'content'), dist);
+const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
 const pdfBytes = pdfSizes['deployment-map.pdf'];
 rmSync(ssrOut, { recursive: true, force: true });
 // Last, once every file is final: nginx serves these copies (gzip_static, brotli_static).

@@ -111,7 +111,7 @@ describe('huge files', () => {
 describe('a topic linking to itself', () => {
   it('an arrow to its own topic is refused at its line', () => {
     const errors = own(errorsOf([topicA('x', 'arrows:\n  - to: a\n    label: itself\n')]));
-    expect(errors).toContainEqual({ file: 'a.md', field: 'arrows[0].to', line: 8, message: 'an arrow cannot point at its own topic' });
+    expect(errors).toContainEqual({ file: 'a.md', field: 'arrows[0].to', line: 8, message: 'an arrow cannot point at its own topic', source: '  - to: a' });
   });
 
   it('being its own parent is refused (and reported as a one-topic cycle)', () => {

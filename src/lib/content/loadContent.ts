@@ -1,26 +1,74 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ContentValidationError, type Content } from './types.ts';
-import { validateContent, type SourceFile, type ValidateOptions } from './validateContent.ts';
+import { compileProse } from './compileProse.js';
+import { ContentValidationError, type Content, type ContentError, type Topic } from './types.ts';
+import { SLUG_PATTERN, validateContent, withSourceLines, type SourceFile, type ValidateOptions } from './validateContent.ts';
 
 export const FRAME_FILE = '_map.yaml';
+/** A folder at the top of content/ kept for guided tours: not topics. */
+export const TOURS_DIR = 'tours';
 
 /** The rules the real content is held to (the synthetic and test content may relax them). */
 export const CONTENT_RULES: ValidateOptions = { wordRange: [150, 700], relatedRange: [2, 6] };
 
-/** Every `.md` file under `dir` (sub-folders included), sorted, paths relative to `dir`. */
-export function listTopicFiles(dir: string): string[] {
-  const out: string[] = [];
+const EXPECTED = `content holds topic files (<slug>.md), ${FRAME_FILE}, folders of topics and ${TOURS_DIR}/`;
+
+/**
+ * Every `.md` file under `dir` (sub-folders included, `tours/` left to the tours), sorted,
+ * paths relative to `dir`, and a problem for every other entry: a file that is neither
+ * `.md` nor `_map.yaml` (`extra.MD`, `notes.txt`), a folder whose name is not a slug, an
+ * entry that cannot be read, a symlink loop. Never throws.
+ */
+export function scanContentDir(dir: string): { topics: string[]; problems: ContentError[] } {
+  const topics: string[] = [];
+  const problems: ContentError[] = [];
+  const seenDirs = new Set<string>();
   const walk = (at: string) => {
-    for (const name of readdirSync(at).sort()) {
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(at);
+      names = readdirSync(at).sort();
+    } catch (e) {
+      problems.push({ file: relative(dir, at) || '.', message: `cannot read the folder: ${reason(e)}` });
+      return;
+    }
+    if (seenDirs.has(real)) {
+      problems.push({ file: relative(dir, at), message: `symlink loop: this folder leads back to ${relative(dir, real) || 'the content folder'}` });
+      return;
+    }
+    seenDirs.add(real);
+    for (const name of names) {
       const full = join(at, name);
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.md') && !name.startsWith('_')) out.push(relative(dir, full));
+      const path = relative(dir, full);
+      let isDir: boolean;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch (e) {
+        problems.push({ file: path, message: `cannot read: ${reason(e)}` });
+        continue;
+      }
+      const top = at === dir;
+      if (isDir && top && name === TOURS_DIR) continue;
+      if (isDir && SLUG_PATTERN.test(name)) walk(full);
+      // Any .md goes on to validation, which names a file name that is not a slug.
+      else if (!isDir && name.endsWith('.md')) topics.push(path);
+      else if (!isDir && top && name === FRAME_FILE) continue;
+      else problems.push({ file: path, message: `unexpected ${isDir ? 'folder' : 'file'}: ${EXPECTED}` });
     }
   };
-  walk(dir);
-  return out;
+  walk(resolve(dir));
+  return { topics, problems };
+}
+
+const reason = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return code === 'ELOOP' ? 'symlink loop (ELOOP)' : code ?? String(e);
+};
+
+/** Every topic file under `dir` (see scanContentDir), paths relative to `dir`. */
+export function listTopicFiles(dir: string): string[] {
+  return scanContentDir(dir).topics;
 }
 
 /**
@@ -37,9 +85,38 @@ export function loadContent(dir: string, options: ValidateOptions = CONTENT_RULE
       { file: FRAME_FILE, message: `missing: every content folder needs ${FRAME_FILE} (groups, boxes, learningPath) in ${root}` }
     ]);
   }
-  const files: SourceFile[] = listTopicFiles(root).map((path) => ({
-    path,
-    bytes: readFileSync(join(root, path))
-  }));
-  return validateContent({ path: FRAME_FILE, bytes: frameBytes }, files, options);
+  const scan = scanContentDir(root);
+  const files: SourceFile[] = [];
+  for (const path of scan.topics) {
+    try {
+      files.push({ path, bytes: readFileSync(join(root, path)) });
+    } catch (e) {
+      scan.problems.push({ file: path, message: `cannot read: ${reason(e)}` });
+    }
+  }
+  try {
+    const content = validateContent({ path: FRAME_FILE, bytes: frameBytes }, files, options);
+    if (scan.problems.length) throw new ContentValidationError(scan.problems);
+    return content;
+  } catch (e) {
+    if (e instanceof ContentValidationError && scan.problems.length && e.errors !== scan.problems)
+      throw new ContentValidationError([...scan.problems, ...e.errors]);
+    throw e;
+  }
+}
+
+/**
+ * Compiles every topic's prose as the build will (compileProse) and throws a
+ * ContentValidationError for anything in the compiled component that is not allowed
+ * markup: the check of what is compiled, behind the markdown check of validateContent.
+ */
+export async function checkCompiledProse(dir: string, topics: Topic[]): Promise<void> {
+  const root = resolve(dir);
+  const files: SourceFile[] = topics.map((t) => ({ path: t.file, bytes: readFileSync(join(root, t.file)) }));
+  const errors: ContentError[] = [];
+  for (const file of files) {
+    const { problems } = await compileProse(new TextDecoder().decode(file.bytes), { filename: file.path });
+    for (const p of problems) errors.push({ file: file.path, line: p.line, field: 'body', message: p.message });
+  }
+  if (errors.length) throw new ContentValidationError(withSourceLines(errors, files));
 }

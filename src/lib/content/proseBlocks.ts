@@ -1,10 +1,12 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { InlineRun, ProseBlock } from './types.ts';
 
-/** A link found in prose, with its 1-based line in the prose (not the file). */
+/** A link or image found in prose, with its 1-based line in the prose (not the file). */
 export interface ProseLink {
   href: string;
   line: number;
+  /** An image source (must be on the site) rather than a link target. */
+  image?: boolean;
 }
 
 /** Something in prose the site refuses to compile (raw HTML, Svelte braces), with its line. */
@@ -26,6 +28,9 @@ interface MdNode {
   type: string;
   value?: string;
   url?: string;
+  title?: string | null;
+  alt?: string | null;
+  identifier?: string;
   depth?: number;
   ordered?: boolean | null;
   children?: MdNode[];
@@ -34,8 +39,9 @@ interface MdNode {
 
 /**
  * Parses markdown prose into the few block kinds the PDF draws (headings, paragraphs,
- * lists, code), collects every link with its line, and derives plain text and a word
- * count. Anything else (HTML, tables, images) degrades to its text, never throws.
+ * lists, code), collects every link and image in every form (inline, reference, autolink,
+ * and each definition) with its line, and derives plain text and a word count. Anything
+ * else (HTML, tables) degrades to its text, never throws.
  */
 export function parseProse(markdown: string): ParsedProse {
   const tree = fromMarkdown(markdown) as unknown as MdNode;
@@ -47,6 +53,18 @@ export function parseProse(markdown: string): ParsedProse {
   // and braces would become expressions. Content is trusted, but we keep it to text.
   const refuseHtml = (node: MdNode) =>
     problems.push({ line: lineOf(node), message: `raw HTML is not allowed in prose: ${(node.value ?? '').slice(0, 40)}` });
+  // Titles and alt text end up in attributes, where braces are expressions too.
+  const refuseBraces = (node: MdNode, what: string, value: string | null | undefined) => {
+    if (/[{}]/.test(value ?? ''))
+      problems.push({ line: lineOf(node), message: `curly braces are not allowed in ${what} (write them in \`code\` in the text)` });
+  };
+  const definitions = new Map<string, MdNode>();
+  const collectDefinitions = (node: MdNode) => {
+    if (node.type === 'definition' && node.identifier && !definitions.has(node.identifier))
+      definitions.set(node.identifier, node);
+    node.children?.forEach(collectDefinitions);
+  };
+  collectDefinitions(tree);
 
   const inline = (node: MdNode, style: Omit<InlineRun, 'text'> = {}): InlineRun[] => {
     switch (node.type) {
@@ -59,8 +77,25 @@ export function parseProse(markdown: string): ParsedProse {
       case 'break':
         return [{ ...style, text: ' ' }];
       case 'link':
-        links.push({ href: node.url ?? '', line: node.position?.start.line ?? 0 });
+        links.push({ href: node.url ?? '', line: lineOf(node) });
+        refuseBraces(node, 'a link title', node.title);
         return (node.children ?? []).flatMap((c) => inline(c, { ...style, href: node.url }));
+      case 'linkReference': {
+        // The definition's URL is checked where it is defined; the PDF links it here.
+        const href = definitions.get(node.identifier ?? '')?.url;
+        return (node.children ?? []).flatMap((c) => inline(c, href === undefined ? style : { ...style, href }));
+      }
+      case 'image':
+        links.push({ href: node.url ?? '', line: lineOf(node), image: true });
+        refuseBraces(node, 'image alt text', node.alt);
+        refuseBraces(node, 'an image title', node.title);
+        return [];
+      case 'imageReference': {
+        const def = definitions.get(node.identifier ?? '');
+        if (def) links.push({ href: def.url ?? '', line: lineOf(node), image: true });
+        refuseBraces(node, 'image alt text', node.alt);
+        return [];
+      }
       case 'strong':
         return (node.children ?? []).flatMap((c) => inline(c, { ...style, strong: true }));
       case 'emphasis':
@@ -97,6 +132,11 @@ export function parseProse(markdown: string): ParsedProse {
         break;
       case 'code':
         blocks.push({ kind: 'code', text: node.value ?? '' });
+        break;
+      case 'definition':
+        // Checked even when unused: mdsvex may resolve a reference this parser does not.
+        links.push({ href: node.url ?? '', line: lineOf(node) });
+        refuseBraces(node, 'a link title', node.title);
         break;
       case 'html':
         refuseHtml(node);

@@ -78,6 +78,8 @@ export interface ContentError {
   line?: number;
   field?: string;
   message: string;
+  /** The text of the source line, shown under the message. */
+  source?: string;
 }
 
 export class ContentValidationError extends Error {
@@ -87,11 +89,15 @@ export class ContentValidationError extends Error {
   }
 }
 
-/** Formats errors one per line as `file:line: field: message`, the form editors link. */
+/**
+ * Formats errors one per line as `file:line: field: message`, the form editors link,
+ * each followed by its source line when known.
+ */
 export function formatContentErrors(errors: ContentError[]): string {
   const lines = errors.map((e) => {
     const where = e.line ? `${e.file}:${e.line}` : e.file;
-    return `  ${where}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+    const shown = e.source?.trim() ? `\n    ${e.line} | ${e.source.slice(0, 120)}` : '';
+    return `  ${where}: ${e.field ? `${e.field}: ` : ''}${e.message}${shown}`;
   });
   return `Content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }

@@ -1,5 +1,6 @@
 import { isMap, parseDocument, type Document } from 'yaml';
-import { parseProse } from './proseBlocks.ts';
+import { parseProse, type ProseLink } from './proseBlocks.ts';
+import { imageUrlProblem, linkUrlProblem } from './proseUrls.js';
 import {
   ContentValidationError,
   type Arrow,
@@ -39,6 +40,16 @@ const TOPIC_FIELDS = [
 const REQUIRED_FIELDS = ['title', 'summary', 'group', 'parent', 'related'];
 const FRAME_FIELDS = ['hub', 'groups', 'boxes', 'learningPath'];
 
+/**
+ * Why a slug or id is refused although it has the slug shape: names every JavaScript
+ * object already has (`constructor`) would be found in any lookup table of topics.
+ */
+export function reservedNameProblem(name: string): string | undefined {
+  return Object.hasOwn(Object.prototype, name)
+    ? `"${name}" is a name every JavaScript object already has; choose another`
+    : undefined;
+}
+
 /** Slug of a content path: its file name without `.md`. */
 export function slugOfPath(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.md$/, '');
@@ -55,8 +66,8 @@ export function validateContent(
   options: ValidateOptions = {}
 ): Content {
   const errors: ContentError[] = [];
-  const frame = readFrame(frameFile, errors);
-  const drafts: { topic: Topic; yaml: YamlSource; bodyLine: number; links: { href: string; line: number }[] }[] = [];
+  const { frame, at: frameAt } = readFrame(frameFile, errors);
+  const drafts: { topic: Topic; yaml: YamlSource; bodyLine: number; links: ProseLink[] }[] = [];
   const seen = new Map<string, string>();
 
   for (const file of [...topicFiles].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -65,6 +76,11 @@ export function validateContent(
       errors.push({ file: file.path, field, line, message });
     if (!SLUG_PATTERN.test(slug)) {
       err(`file name "${slug}" is not a slug (lowercase words joined by hyphens)`);
+      continue;
+    }
+    const reserved = reservedNameProblem(slug);
+    if (reserved) {
+      err(`file name: ${reserved}`);
       continue;
     }
     const earlier = seen.get(slug);
@@ -112,9 +128,10 @@ export function validateContent(
     if (topic.related.length < minRelated || topic.related.length > maxRelated)
       err(`has ${topic.related.length} topics; expected ${minRelated} to ${maxRelated}`, 'related', at(['related']));
     for (const link of links) {
-      // Links go to the web, to mail, within the site or within the page; nothing that runs.
-      if (!/^(?:https?:\/\/|mailto:|\/|#)/i.test(link.href))
-        err(`link "${link.href.slice(0, 40)}" is not allowed: use http(s), mailto, a site path or #anchor`, 'body', bodyLine + link.line - 1);
+      // Links go to the web, to mail, within the site or within the page; nothing that
+      // runs. Images come from the site.
+      const problem = link.image ? imageUrlProblem(link.href) : linkUrlProblem(link.href);
+      if (problem) err(problem, 'body', bodyLine + link.line - 1);
       const m = /^\/topics\/([^/#?]*)\/?(?:[#?].*)?$/.exec(link.href);
       if (link.href.startsWith('/topics/') && (!m || !slugs.has(m[1])))
         err(`link to unknown topic "${link.href}"`, 'body', bodyLine + link.line - 1);
@@ -126,16 +143,27 @@ export function validateContent(
     }
   }
 
-  checkNesting(frame, drafts.map((d) => d.topic), frameFile.path, errors);
+  const parentLines = new Map(drafts.map((d) => [d.topic.slug, lineOf(d.yaml, ['parent'])]));
+  checkNesting(frame, drafts.map((d) => d.topic), frameFile.path, (path) => (path[0] === 'box' ? frameAt(path) : parentLines.get(String(path[1]))), errors);
   for (const [i, step] of frame.learningPath.entries())
-    for (const slug of step)
+    step.forEach((slug, j) => {
       if (!slugs.has(slug))
-        errors.push({ file: frameFile.path, field: `learningPath[${i}]`, message: `unknown topic "${slug}"` });
+        errors.push({ file: frameFile.path, field: `learningPath[${i}]`, line: frameAt(['learningPath', i, j]), message: `unknown topic "${slug}"` });
+    });
   if (frame.hub && !slugs.has(frame.hub))
-    errors.push({ file: frameFile.path, field: 'hub', message: `unknown topic "${frame.hub}"` });
+    errors.push({ file: frameFile.path, field: 'hub', line: frameAt(['hub']), message: `unknown topic "${frame.hub}"` });
 
-  if (errors.length) throw new ContentValidationError(errors);
+  if (errors.length) throw new ContentValidationError(withSourceLines(errors, [frameFile, ...topicFiles]));
   return { frame, topics: drafts.map((d) => d.topic) };
+}
+
+/** The file as text (UTF-8, without a byte order mark, `\n` line ends), or undefined if it is not UTF-8. */
+function textOf(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  } catch {
+    return undefined;
+  }
 }
 
 function decode(file: SourceFile, err: (m: string) => void): string | undefined {
@@ -143,12 +171,25 @@ function decode(file: SourceFile, err: (m: string) => void): string | undefined 
     err(`file is ${file.bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);
     return undefined;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  } catch {
-    err('file is not valid UTF-8 text');
-    return undefined;
-  }
+  const text = textOf(file.bytes);
+  if (text === undefined) err('file is not valid UTF-8 text');
+  return text;
+}
+
+/** The errors with the text of their source line, so a message shows what it is about. */
+export function withSourceLines(errors: ContentError[], files: SourceFile[]): ContentError[] {
+  const texts = new Map<string, string[] | undefined>();
+  const linesOf = (path: string) => {
+    if (!texts.has(path)) {
+      const file = files.find((f) => f.path === path);
+      texts.set(path, file && file.bytes.length <= MAX_FILE_BYTES ? textOf(file.bytes)?.split('\n') : undefined);
+    }
+    return texts.get(path);
+  };
+  return errors.map((e) => {
+    const source = e.line && e.source === undefined ? linesOf(e.file)?.[e.line - 1] : undefined;
+    return source === undefined ? e : { ...e, source };
+  });
 }
 
 /** A parsed YAML document with a way to turn a source offset into a file line. */
@@ -316,8 +357,12 @@ function isHttpUrl(url: string): boolean {
   }
 }
 
-function readFrame(file: SourceFile, errors: ContentError[]): MapFrame & { hub?: string } {
-  const empty = { groups: [], boxes: [], learningPath: [] };
+/** The line of a field of the frame, by its path (`['boxes', 2, 'parent']`). */
+type FrameLine = (path: (string | number)[]) => number | undefined;
+
+function readFrame(file: SourceFile, errors: ContentError[]): { frame: MapFrame; at: FrameLine } {
+  const none: FrameLine = () => undefined;
+  const empty = { frame: { groups: [], boxes: [], learningPath: [] }, at: none };
   const err = (message: string, field?: string, line?: number) => errors.push({ file: file.path, field, line, message });
   const source = decode(file, err);
   if (source === undefined) return empty;
@@ -329,7 +374,7 @@ function readFrame(file: SourceFile, errors: ContentError[]): MapFrame & { hub?:
   }
   const raw = toPlain(yaml, err);
   if (!raw) return empty;
-  const at = (path: (string | number)[]) => lineOf(yaml, path);
+  const at: FrameLine = (path) => lineOf(yaml, path);
   for (const key of Object.keys(raw)) if (!FRAME_FIELDS.includes(key)) err('unknown field', key, at([key]));
   const entries = (key: string, withParent: boolean): Box[] => {
     const v = raw[key];
@@ -343,36 +388,41 @@ function readFrame(file: SourceFile, errors: ContentError[]): MapFrame & { hub?:
         err('must have an id (lowercase-with-hyphens) and a label', `${key}[${i}]`, at([key, i]));
         return [];
       }
+      const reserved = reservedNameProblem(rec.id);
+      if (reserved) {
+        err(reserved, `${key}[${i}].id`, at([key, i, 'id']));
+        return [];
+      }
+      const earlier = (v as { id?: unknown }[]).slice(0, i).some((x) => x?.id === rec.id);
+      if (earlier) err(`duplicate id "${rec.id}"`, `${key}[${i}].id`, at([key, i, 'id']));
       const parent = withParent && typeof rec.parent === 'string' ? rec.parent : undefined;
-      return [{ id: rec.id, label: rec.label, ...(parent ? { parent } : {}) }];
+      return earlier ? [] : [{ id: rec.id, label: rec.label, ...(parent ? { parent } : {}) }];
     });
   };
   const groups = entries('groups', false);
   const boxes = entries('boxes', true);
-  for (const list of [groups, boxes]) {
-    const ids = list.map((x) => x.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) err(`duplicate id "${id}"`, list === groups ? 'groups' : 'boxes');
-    });
-  }
   const path = raw.learningPath;
   const learningPath =
     Array.isArray(path) && path.every((s) => Array.isArray(s) && s.every((x) => typeof x === 'string'))
       ? (path as string[][])
       : (err('must be a list of lists of topic slugs', 'learningPath', at(['learningPath'])), []);
   const hub = typeof raw.hub === 'string' ? raw.hub : undefined;
-  return { groups, boxes, learningPath, ...(hub ? { hub } : {}) };
+  // Boxes by id for the lines of their fields (ids are unique by now).
+  const boxIndex = new Map((Array.isArray(raw.boxes) ? (raw.boxes as { id?: unknown }[]) : []).map((b, i) => [b?.id, i]));
+  const frameAt: FrameLine = (path) =>
+    path[0] === 'box' ? at(['boxes', boxIndex.get(path[1]) ?? -1, ...path.slice(2)]) : at(path);
+  return { frame: { groups, boxes, learningPath, ...(hub ? { hub } : {}) }, at: frameAt };
 }
 
 /** Reports every parent chain that loops back on itself, once per cycle. */
-function checkNesting(frame: MapFrame, topics: Topic[], framePath: string, errors: ContentError[]) {
+function checkNesting(frame: MapFrame, topics: Topic[], framePath: string, frameAt: FrameLine, errors: ContentError[]) {
   const parentOf = new Map<string, string | undefined>();
   const fileOf = new Map<string, string>();
   for (const b of frame.boxes) {
     parentOf.set(b.id, b.parent);
     fileOf.set(b.id, framePath);
     if (b.parent && !frame.boxes.some((x) => x.id === b.parent))
-      errors.push({ file: framePath, field: `boxes.${b.id}.parent`, message: `unknown box "${b.parent}"` });
+      errors.push({ file: framePath, field: `boxes.${b.id}.parent`, line: frameAt(['box', b.id, 'parent']), message: `unknown box "${b.parent}"` });
   }
   for (const t of topics) {
     if (parentOf.has(t.slug) && fileOf.get(t.slug) === framePath)
@@ -394,9 +444,11 @@ function checkNesting(frame: MapFrame, topics: Topic[], framePath: string, error
     if (reported.has(key)) continue;
     reported.add(key);
     const first = [...cycle].sort()[0];
+    const file = fileOf.get(first) ?? framePath;
     errors.push({
-      file: fileOf.get(first) ?? framePath,
+      file,
       field: 'parent',
+      line: frameAt([file === framePath ? 'box' : 'topic', first, 'parent']),
       message: `boxes nest in a cycle: ${[...cycle, at].join(' → ')}`
     });
   }

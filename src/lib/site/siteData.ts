@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent, listTopicFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
+import { checkCompiledProse, loadContent, listTopicFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
 import type { Content, ExternalLink, Slug, Topic } from '../content/types.ts';
 import type { ValidateOptions } from '../content/validateContent.ts';
 import { buildTopicGraph, unreachableFrom, type TopicGraph } from '../graph/TopicGraph.ts';
@@ -61,6 +61,7 @@ export async function buildSiteData(
   options: { rules?: ValidateOptions; fontsRoot?: string } = {}
 ): Promise<SiteData> {
   const content = loadContent(dir, options.rules ?? CONTENT_RULES);
+  await checkCompiledProse(dir, content.topics);
   const graph = buildTopicGraph(content);
   if (graph.hub) {
     const proseLinks = content.topics.flatMap((t) => linksOf(t).map((to) => ({ from: t.slug, to })));
