@@ -66,19 +66,48 @@ export function parseProse(markdown: string): ParsedProse {
   };
   collectDefinitions(tree);
 
-  const inline = (node: MdNode, style: Omit<InlineRun, 'text'> = {}): InlineRun[] => {
+  // The checks walk every node of the tree, wherever it sits (in lists, quotes, tables),
+  // apart from building the blocks below, so no nesting can carry a node past them.
+  const check = (node: MdNode): void => {
     switch (node.type) {
+      case 'html':
+        refuseHtml(node);
+        break;
       case 'text':
         if (/[{}]/.test(node.value ?? ''))
           problems.push({ line: lineOf(node), message: 'curly braces are not allowed in prose (write them in `code`)' });
+        break;
+      case 'link':
+      case 'definition':
+        // A definition is checked even when unused: mdsvex may resolve a reference this parser does not.
+        links.push({ href: node.url ?? '', line: lineOf(node) });
+        refuseBraces(node, 'a link title', node.title);
+        break;
+      case 'image':
+        links.push({ href: node.url ?? '', line: lineOf(node), image: true });
+        refuseBraces(node, 'image alt text', node.alt);
+        refuseBraces(node, 'an image title', node.title);
+        break;
+      case 'imageReference': {
+        const def = definitions.get(node.identifier ?? '');
+        if (def) links.push({ href: def.url ?? '', line: lineOf(node), image: true });
+        refuseBraces(node, 'image alt text', node.alt);
+        break;
+      }
+    }
+    node.children?.forEach(check);
+  };
+  check(tree);
+
+  const inline = (node: MdNode, style: Omit<InlineRun, 'text'> = {}): InlineRun[] => {
+    switch (node.type) {
+      case 'text':
         return [{ ...style, text: node.value ?? '' }];
       case 'inlineCode':
         return [{ ...style, text: node.value ?? '', code: true }];
       case 'break':
         return [{ ...style, text: ' ' }];
       case 'link':
-        links.push({ href: node.url ?? '', line: lineOf(node) });
-        refuseBraces(node, 'a link title', node.title);
         return (node.children ?? []).flatMap((c) => inline(c, { ...style, href: node.url }));
       case 'linkReference': {
         // The definition's URL is checked where it is defined; the PDF links it here.
@@ -86,23 +115,13 @@ export function parseProse(markdown: string): ParsedProse {
         return (node.children ?? []).flatMap((c) => inline(c, href === undefined ? style : { ...style, href }));
       }
       case 'image':
-        links.push({ href: node.url ?? '', line: lineOf(node), image: true });
-        refuseBraces(node, 'image alt text', node.alt);
-        refuseBraces(node, 'an image title', node.title);
+      case 'imageReference':
+      case 'html':
         return [];
-      case 'imageReference': {
-        const def = definitions.get(node.identifier ?? '');
-        if (def) links.push({ href: def.url ?? '', line: lineOf(node), image: true });
-        refuseBraces(node, 'image alt text', node.alt);
-        return [];
-      }
       case 'strong':
         return (node.children ?? []).flatMap((c) => inline(c, { ...style, strong: true }));
       case 'emphasis':
         return (node.children ?? []).flatMap((c) => inline(c, { ...style, emphasis: true }));
-      case 'html':
-        refuseHtml(node);
-        return [];
       default:
         return node.value !== undefined
           ? [{ ...style, text: node.value }]
@@ -134,12 +153,7 @@ export function parseProse(markdown: string): ParsedProse {
         blocks.push({ kind: 'code', text: node.value ?? '' });
         break;
       case 'definition':
-        // Checked even when unused: mdsvex may resolve a reference this parser does not.
-        links.push({ href: node.url ?? '', line: lineOf(node) });
-        refuseBraces(node, 'a link title', node.title);
-        break;
       case 'html':
-        refuseHtml(node);
         break;
       default:
         if (node.children) node.children.forEach(block);
