@@ -1,0 +1,143 @@
+// @vitest-environment node
+// The check of what mdsvex compiles (compileProse), on its own: behind the markdown
+// check, it must refuse anything but static allowed markup, at the source line, even
+// for markdown the markdown check never saw. Also the content folder's names and lines.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preprocess } from 'svelte/compiler';
+import { describe, expect, it } from 'vitest';
+import config from '../../svelte.config.js';
+import { compiledProblems, compileProse } from '../../src/lib/content/compileProse.js';
+import { loadContent, scanContentDir } from '../../src/lib/content/loadContent.ts';
+import { ContentValidationError, type ContentError } from '../../src/lib/content/types.ts';
+import { validateContent, type SourceFile } from '../../src/lib/content/validateContent.ts';
+
+const HEAD = '---\ntitle: A\n---\n\n'; // prose starts on line 5
+
+describe('compileProse refuses what the component would run, at its source line', () => {
+  it.each<[string, string, RegExp, number]>([
+    ['a script', '<script>alert(1)</script>', /<script>/, 5],
+    ['a style', 'Text.\n\n<style>p{display:none}</style>', /<style>/, 7],
+    ['svelte:head', '<svelte:head><meta http-equiv="refresh" content="0"></svelte:head>', /svelte:head/, 5],
+    ['svelte:window', '<svelte:window on:load={x} />', /svelte:window/, 5],
+    ['an expression', 'Sum {1 + 1}.', /Svelte code "\{1 \+ 1\}"/, 5],
+    ['{@html}', '{@html "<b>x</b>"}', /Svelte code/, 5],
+    ['braces in a link title', 'Line.\n\n[l](/y "ti{3}tle")', /Svelte code "\{3\}" in the title of <a>/, 7],
+    ['braces in alt text', '![a{1}b](/x.png)', /in the alt of <img>/, 5],
+    ['an event attribute', '- item\n\n    <img src="/x.png" onerror="alert(1)">', /attribute "onerror"/, 7],
+    ['javascript: by reference', '[x][r]\n\n[r]: jav&#x61;script:alert(1)', /link "javascript:alert\(1\)" is not allowed/, 5],
+    ['a protocol-relative link', '[x](//evil.example/)', /leaves the site without a scheme/, 5],
+    ['a data: image', '![i](data:image/png;base64,AA)', /images must be site paths/, 5],
+    ['an html comment', '<!-- c -->', /comment/, 5],
+    ['a component', '<Foo />', /<Foo> is not allowed/, 5]
+  ])('%s', async (_, body, message, line) => {
+    const { problems } = await compileProse(HEAD + body);
+    expect(problems).toContainEqual({ line, message: expect.stringMatching(message) });
+  });
+
+  it.each([
+    ['indented code', '    <script>{x}</script>'],
+    ['indented code in a list item', '- item\n\n      <img src=x onerror=alert(1)>'],
+    ['a fenced block', '```html\n<script>{x}</script>\n```'],
+    ['a code span', 'Use `{@html x}` never.']
+  ])('compiles %s to static, escaped text', async (_, body) => {
+    const { code, problems } = await compileProse(HEAD + body);
+    expect(problems).toEqual([]);
+    expect(code).not.toMatch(/<script|<img|\{/);
+    expect(code).toMatch(/&#60;|&lt;|&#123;/);
+  });
+
+  it.each([
+    ['<a href="/topics/x/" rel="nofollow">x</a>', 0],
+    ['<a href="JAVASCRIPT:x">x</a>', 1],
+    ['<a href="&#x6A;avascript:x">x</a>', 1],
+    ['<a href=" java\tscript:x">x</a>', 1],
+    ['<a href="/\\evil">x</a>', 1],
+    ['<p class="sr-only">x</p>', 1],
+    ['<a href="/x" on:click={f}>x</a>', 1],
+    ['<p {...props}>x</p>', 1],
+    ['<svelte:options runes />', 1],
+    ['{#each xs as x}{x}{/each}', 1]
+  ])('the component check of %s finds %i problem(s)', (code, count) => {
+    expect(compiledProblems(code)).toHaveLength(count);
+  });
+
+  it('svelte.config.js runs the check before Svelte compiles a .md file', async () => {
+    await expect(preprocess(`${HEAD}    ok\n\n<script>alert(1)</script>\n`, config.preprocess, { filename: 'x.md' })).rejects.toThrow(
+      /x\.md:7: body: a <script> is not allowed in prose/
+    );
+    const ok = await preprocess(`${HEAD}Fine *text*.\n`, config.preprocess, { filename: 'x.md' });
+    expect(ok.code).toContain('<em>text</em>');
+    expect(ok.code).not.toContain('metadata');
+  });
+});
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const topic = (slug: string, extra = '') =>
+  `---\ntitle: ${slug}\nsummary: S\ngroup: g\nparent: r\nrelated: []\n${extra}---\n\nProse.\n`;
+const FRAME = 'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
+
+function errorsOf(run: () => unknown): ContentError[] {
+  try {
+    run();
+    return [];
+  } catch (e) {
+    if (e instanceof ContentValidationError) return e.errors;
+    throw e;
+  }
+}
+
+describe('the content folder', () => {
+  const folder = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dm-scan-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  };
+
+  it('names every unexpected file, and leaves tours/ to the tours', () => {
+    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a'), '..md': 'x', 'extra.MD': 'x', 'notes.txt': 'x', '_draft.md': 'x', 'tours/first.md': 'x', 'Upper/b.md': 'x' });
+    const errors = errorsOf(() => loadContent(dir, {}));
+    expect(errors.map((e) => `${e.file}: ${e.message.split(':')[0]}`).sort()).toEqual([
+      '..md: file name "." is not a slug (lowercase words joined by hyphens)',
+      'Upper: unexpected folder',
+      '_draft.md: file name "_draft" is not a slug (lowercase words joined by hyphens)',
+      'extra.MD: unexpected file',
+      'notes.txt: unexpected file'
+    ]);
+  });
+
+  it('reports a symlink loop as a content error', () => {
+    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a') });
+    symlinkSync(join(dir, 'self.md'), join(dir, 'self.md'));
+    mkdirSync(join(dir, 'more'));
+    symlinkSync(dir, join(dir, 'more', 'again'));
+    const { problems } = scanContentDir(dir);
+    expect(problems).toContainEqual({ file: 'self.md', message: 'cannot read: symlink loop (ELOOP)' });
+    expect(problems).toContainEqual({ file: 'more/again', message: expect.stringMatching(/^symlink loop/) });
+  });
+
+  it('refuses slugs and ids every JavaScript object already has', () => {
+    const files: SourceFile[] = [{ path: 'a.md', bytes: enc(topic('a')) }, { path: 'constructor.md', bytes: enc(topic('constructor')) }];
+    const frame = FRAME.replace('boxes:\n', 'boxes:\n  - id: constructor\n    label: C\n');
+    const errors = errorsOf(() => validateContent({ path: '_map.yaml', bytes: enc(frame) }, files));
+    expect(errors).toContainEqual(expect.objectContaining({ file: 'constructor.md', message: expect.stringContaining('"constructor" is a name every JavaScript object already has') }));
+    expect(errors).toContainEqual(expect.objectContaining({ file: '_map.yaml', line: 6, field: 'boxes[0].id' }));
+  });
+
+  it('gives _map.yaml errors their lines and source', () => {
+    const frame = 'hub: nowhere\ngroups:\n  - id: g\n    label: G\n  - id: g\n    label: again\nboxes:\n  - id: r\n    label: R\n    parent: ghost\nlearningPath:\n  - [a, missing]\n';
+    const errors = errorsOf(() => validateContent({ path: '_map.yaml', bytes: enc(frame) }, [{ path: 'a.md', bytes: enc(topic('a')) }]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'hub', line: 1, source: 'hub: nowhere' }),
+        expect.objectContaining({ field: 'groups[1].id', line: 5, message: 'duplicate id "g"' }),
+        expect.objectContaining({ field: 'boxes.r.parent', line: 10, source: '    parent: ghost' }),
+        expect.objectContaining({ field: 'learningPath[0]', line: 12, message: 'unknown topic "missing"' })
+      ])
+    );
+  });
+});
