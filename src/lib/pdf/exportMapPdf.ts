@@ -6,6 +6,7 @@ import { drawMap, toPage } from './drawMap.ts';
 import { MARGIN, PAGE_SIZES, mapPlacement, type PageSize } from './mapPlacement.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
+import { visualText } from './bidi.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
 import { breakLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
 
@@ -29,6 +30,11 @@ export interface ExportOptions {
   date: Date;
   /** Topics to show at full strength (a filter); the rest are faded. */
   visible?: ReadonlySet<string> | null;
+  /**
+   * Called for each character of a topic's text that the font has no glyph for (it is
+   * drawn as a placeholder); the build turns these into warnings with file and line.
+   */
+  onMissingGlyph?: (miss: { slug: string; char: string }) => void;
 }
 
 export type { PageSize };
@@ -64,11 +70,15 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   // Page 1: the map, landscape.
   const mapPage = doc.addPage([ph, pw]);
   const [mw, mh] = [ph, pw];
-  mapPage.drawText(pdfSafeText(title, fonts.bold), { x: MARGIN, y: mh - MARGIN - 14, size: 16, font: fonts.bold, color: INK });
+  // Text of our own goes through PageText (one glyph per character, in the visual order
+  // computed here): drawText would let fontkit reorder right-to-left text a second time.
+  const mapText = new PageText(mapPage);
+  mapText.draw(visualText(pdfSafeText(title, fonts.bold)), MARGIN, mh - MARGIN - 14, fonts.bold, 16, INK);
   const sub = `${o.date.toISOString().slice(0, 10)} · ${siteUrl}`;
   mapPage.drawText(pdfSafeText(sub, fonts.regular), { x: MARGIN, y: mh - MARGIN - 30, size: 9, font: fonts.regular, color: MUTED });
   addUriLink(doc, mapPage, { x: MARGIN, y: mh - MARGIN - 33, width: fonts.regular.widthOfTextAtSize(sub, 9), height: 12 }, siteUrl);
-  drawLegend(mapPage, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
+  drawLegend(mapPage, mapText, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
+  mapText.finish();
 
   const placement = mapPlacement(o.layout, o.pageSize ?? 'A4');
   const visible = o.visible ?? null;
@@ -98,7 +108,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   if (includeTopics)
     for (const t of o.topics) {
       const page = topicPages.get(t.slug)!;
-      drawTopicPage(doc, page, t, o.groups, fonts, titles, resolveHref, mapPage);
+      drawTopicPage(doc, page, t, o.groups, fonts, titles, resolveHref, mapPage, (char) => o.onMissingGlyph?.({ slug: t.slug, char }));
     }
 
   await stampPageNumbers(doc);
@@ -114,13 +124,12 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: true });
 }
 
-function drawLegend(page: PDFPage, groups: Group[], fonts: { regular: PDFFont }, right: number, y: number) {
+function drawLegend(page: PDFPage, text: PageText, groups: Group[], fonts: { regular: PDFFont }, right: number, y: number) {
   let x = right;
   for (const g of [...groups].reverse()) {
-    const label = pdfSafeText(g.label, fonts.regular);
-    const w = fonts.regular.widthOfTextAtSize(label, 8.5);
-    x -= w;
-    page.drawText(label, { x, y, size: 8.5, font: fonts.regular, color: INK });
+    const label = visualText(pdfSafeText(g.label, fonts.regular));
+    x -= measure(fonts.regular, label, 8.5);
+    text.draw(label, x, y, fonts.regular, 8.5, INK);
     x -= 13;
     const [accent, tint] = groupColours(g.id);
     page.drawRectangle({ x, y: y - 1, width: 9, height: 9, color: tint, borderColor: accent, borderWidth: 1 });
@@ -142,7 +151,8 @@ function drawTopicPage(
   fonts: Fonts,
   titles: Map<string, string>,
   resolveHref: (href: string) => { page?: PDFPage; uri?: string },
-  mapPage: PDFPage
+  mapPage: PDFPage,
+  onMissing: (char: string) => void
 ) {
   const { width, height } = page.getSize();
   const textWidth = width - MARGIN * 2 - 20;
@@ -155,23 +165,25 @@ function drawTopicPage(
     const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0, hang = 0) =>
       items.push({ lines: breakLines(runs, textWidth, lineHeight, indent, hang), gapBefore: gap });
     const bullet = (mark: string): [StyledRun, number] => [{ text: mark, font: fonts.regular, size }, measure(fonts.regular, mark, size)];
-    const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: pdfSafeText(text, font), font, size: sz, colour }];
+    const safe = (text: string, font: PDFFont) => pdfSafeText(text, font, onMissing);
+    const style = (runs: Parameters<typeof styleRuns>[0], f: Fonts, sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
+    const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: safe(text, font), font, size: sz, colour }];
     add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
     for (const b of t.blocks) {
-      if (b.kind === 'heading') add(styleRuns(b.runs, { regular: fonts.bold, bold: fonts.bold }, size + 2.5, LINK).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
-      else if (b.kind === 'paragraph') add(styleRuns(b.runs, fonts, size, LINK), size * 0.55);
+      if (b.kind === 'heading') add(style(b.runs, { regular: fonts.bold, bold: fonts.bold }, size + 2.5).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
+      else if (b.kind === 'paragraph') add(style(b.runs, fonts, size), size * 0.55);
       else if (b.kind === 'code') add(plain(b.text, fonts.regular, size - 1), size * 0.5);
       else
         b.items.forEach((runs, i) => {
           const [mark, hang] = bullet(b.ordered ? `${i + 1}. ` : '• ');
-          add([mark, ...styleRuns(runs, fonts, size, LINK)], i === 0 ? size * 0.5 : size * 0.15, lh, 0, hang);
+          add([mark, ...style(runs, fonts, size)], i === 0 ? size * 0.5 : size * 0.15, lh, 0, hang);
         });
     }
     const linkList = (heading: string, links: { name: string; url: string }[]) => {
       if (!links.length) return;
       add(plain(heading, fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
       for (const l of links)
-        add([{ text: '• ', font: fonts.regular, size }, { text: pdfSafeText(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK }, { text: pdfSafeText(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED }], size * 0.15);
+        add([{ text: '• ', font: fonts.regular, size }, { text: safe(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK }, { text: safe(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED }], size * 0.15);
     };
     linkList('Examples', t.examples);
     linkList('Resources', t.resources);
@@ -180,7 +192,7 @@ function drawTopicPage(
       add(plain('Related topics', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
       const runs: StyledRun[] = related.flatMap((r, i) => [
         ...(i ? [{ text: ' · ', font: fonts.regular, size, colour: MUTED } as StyledRun] : []),
-        { text: pdfSafeText(titles.get(r)!, fonts.regular), font: fonts.regular, size, href: `/topics/${r}/`, colour: LINK }
+        { text: safe(titles.get(r)!, fonts.regular), font: fonts.regular, size, href: `/topics/${r}/`, colour: LINK }
       ]);
       add(runs, 0);
     }
@@ -198,14 +210,15 @@ function drawTopicPage(
   const back = '← Back to the map';
   page.drawText(back, { x: MARGIN, y: height - MARGIN, size: 9, font: fonts.regular, color: LINK });
   addInternalLink(doc, page, { x: MARGIN - 2, y: height - MARGIN - 3, width: fonts.regular.widthOfTextAtSize(back, 9) + 4, height: 13 }, mapPage, 'Back to the map');
-  page.drawText(pdfSafeText(groupLabel.toUpperCase(), fonts.bold), { x: MARGIN, y: height - MARGIN - 24, size: 8.5, font: fonts.bold, color: accent });
-  let titleSize = 22;
-  const safeTitle = pdfSafeText(t.title, fonts.bold);
-  while (fonts.bold.widthOfTextAtSize(safeTitle, titleSize) > width - MARGIN * 2 && titleSize > 10) titleSize -= 1;
-  page.drawText(safeTitle, { x: MARGIN, y: height - MARGIN - 52, size: titleSize, font: fonts.bold, color: INK });
+  const writer = new PageText(page);
+  writer.draw(visualText(pdfSafeText(groupLabel.toUpperCase(), fonts.bold)), MARGIN, height - MARGIN - 24, fonts.bold, 8.5, accent);
+  const safeTitle = visualText(pdfSafeText(t.title, fonts.bold, onMissing));
+  // 22 points, smaller if the title is wider than the page (then as small as it must be).
+  const titleWidth = measure(fonts.bold, safeTitle, 1);
+  const titleSize = Math.min(22, Math.floor(((width - MARGIN * 2) / Math.max(titleWidth, 1e-6)) * 100) / 100);
+  writer.draw(safeTitle, MARGIN, height - MARGIN - 52, fonts.bold, titleSize, INK);
 
   let y = headerBottom;
-  const writer = new PageText(page);
   for (const item of laid.items) {
     y -= item.gapBefore;
     for (const line of item.lines) {

@@ -1,5 +1,6 @@
 import type { PDFFont, RGB } from 'pdf-lib';
 import type { InlineRun } from '../content/types.ts';
+import { baseLevel, bidiLevels, clusters, hasRtl, mirrored, visualIndices } from './bidi.ts';
 
 /** A run of text in one style, ready to be broken into lines. */
 export interface StyledRun {
@@ -25,20 +26,37 @@ export interface Line {
 }
 
 /**
- * Replaces what a PDF text string cannot carry (control characters, lone surrogates)
- * and characters the font has no glyph for with a visible stand-in, so any Unicode in
- * content renders or shows a replacement mark and never throws.
+ * Characters that draw nothing: zero-width space and joiners, word joiner, BOM, soft
+ * hyphen, and the bidi marks, embeddings and isolates (lines are put in visual order by
+ * {@link breakLines} instead). Left in, each would be a glyph: a gap or a box.
  */
-export function pdfSafeText(text: string, font?: PDFFont): string {
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Makes `text` drawable with `font`: drops invisible characters, turns control
+ * characters and line or paragraph separators into spaces, lone surrogates into U+FFFD,
+ * and every character the font has no glyph for into a visible placeholder (U+FFFD, or
+ * "?" if the font lacks that too), calling `onMissing` with each such character so the
+ * build can say where it is. Any Unicode renders or shows a mark, and never throws.
+ */
+export function pdfSafeText(text: string, font?: PDFFont, onMissing?: (char: string) => void): string {
   const cleaned = text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/[\t\n\r]/g, ' ')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   if (!font) return cleaned;
   const supported = characterSet(font);
   if (!supported) return cleaned;
+  const placeholder = supported.has(0xfffd) ? '\ufffd' : '?';
   let out = '';
-  for (const ch of cleaned) out += ch === ' ' || supported.has(ch.codePointAt(0)!) ? ch : '?';
+  for (const ch of cleaned) {
+    if (ch === ' ' || supported.has(ch.codePointAt(0)!)) out += ch;
+    else {
+      onMissing?.(ch);
+      out += placeholder;
+    }
+  }
   return out;
 }
 
@@ -57,10 +75,11 @@ export function styleRuns(
   runs: InlineRun[],
   fonts: { regular: PDFFont; bold: PDFFont },
   size: number,
-  linkColour: RGB
+  linkColour: RGB,
+  onMissing?: (char: string) => void
 ): StyledRun[] {
   return runs.map((r) => ({
-    text: pdfSafeText(r.text, r.strong ? fonts.bold : fonts.regular),
+    text: pdfSafeText(r.text, r.strong ? fonts.bold : fonts.regular, onMissing),
     font: r.strong ? fonts.bold : fonts.regular,
     size,
     ...(r.href ? { href: r.href, colour: linkColour } : {})
@@ -101,26 +120,125 @@ export function glyphHex(font: PDFFont, text: string): string {
   return hex;
 }
 
-/** Greedy line breaking of styled runs into lines no wider than `width`; `hang` indents all but the first line. */
+/** Ideographs, kana, Hangul, CJK punctuation and full-width forms: a line may break between any two. */
+const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
+/** Never at the start of a line (closing punctuation, small kana, the prolonged sound mark). */
+const NO_BREAK_BEFORE = /^[、。，．：；！？）」』】〉》〕〗〙〛・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.!?:;)\]}%]/;
+/** Never at the end of a line (opening brackets). */
+const NO_BREAK_AFTER = /[（「『【〈《〔〖〘〚([{]$/;
+
+/**
+ * Splits a word (no spaces) where a line may break inside it: around every CJK
+ * character, keeping closing punctuation with what precedes it and opening brackets
+ * with what follows. A word without CJK is one piece.
+ */
+export function breakPieces(word: string): string[] {
+  if (!CJK.test(word)) return [word];
+  const pieces: string[] = [];
+  let prev = '';
+  for (const c of clusters(word)) {
+    const breakable = pieces.length > 0 && (CJK.test(c) || CJK.test(prev)) && !NO_BREAK_BEFORE.test(c) && !NO_BREAK_AFTER.test(prev);
+    if (breakable) pieces.push(c);
+    else if (pieces.length) pieces[pieces.length - 1] += c;
+    else pieces.push(c);
+    prev = c;
+  }
+  return pieces;
+}
+
+/** Cuts `text` into chunks no wider than `width` (at least one cluster each), for a word longer than a line. */
+function cutByWidth(text: string, font: PDFFont, size: number, width: number): string[] {
+  const chunks: string[] = [];
+  let chunk = '';
+  let w = 0;
+  for (const c of clusters(text)) {
+    const cw = textWidth(font, c, size);
+    if (chunk && w + cw > width) {
+      chunks.push(chunk);
+      [chunk, w] = ['', 0];
+    }
+    chunk += c;
+    w += cw;
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Puts one broken line in visual order (see bidi.ts): splits its words into clusters,
+ * reverses right-to-left runs, mirrors their brackets, and regroups the clusters into
+ * words of one style each with fresh positions. A right-to-left paragraph is set flush
+ * right within `width`.
+ */
+function visualLine(words: PlacedWord[], base: 0 | 1, width: number): PlacedWord[] {
+  const cells = words.flatMap((w) => clusters(w.text).map((c) => ({ c, run: w.run })));
+  const levels = bidiLevels(cells.map((x) => x.c), base);
+  const out: PlacedWord[] = [];
+  let x = 0;
+  for (const i of visualIndices(levels)) {
+    const { c, run } = cells[i];
+    const ch = mirrored(c, levels[i]);
+    const w = textWidth(run.font, ch, run.size);
+    const last = out[out.length - 1];
+    if (last && last.run === run) {
+      last.text += ch;
+      last.width += w;
+    } else out.push({ text: ch, x, width: w, run });
+    x += w;
+  }
+  if (base === 1) for (const w of out) w.x += Math.max(0, width - x);
+  return out;
+}
+
+/**
+ * Greedy line breaking of styled runs into lines no wider than `width`; `hang` indents
+ * all but the first line. Lines break at spaces, between CJK characters, and inside a
+ * word only when it is wider than a whole line (cut by width, as CSS
+ * `overflow-wrap: anywhere`). Each line is then put in visual order, so right-to-left
+ * runs (Hebrew, Arabic) read correctly; the paragraph's direction is that of its first
+ * strong character.
+ */
 export function breakLines(runs: StyledRun[], width: number, lineHeight: number, indent = 0, hang = 0): Line[] {
   const lines: Line[] = [];
   let words: PlacedWord[] = [];
   let x = 0;
+  const all = runs.map((r) => r.text).join('');
+  const rtl = hasRtl(all);
+  const base = baseLevel(all);
+  // Continuation lines of a list item hang under its text, not under its bullet.
+  const lineIndent = () => (lines.length ? indent + hang : indent);
+  const avail = () => width - lineIndent();
   const flush = () => {
     while (words.length && words[words.length - 1].text === ' ') words.pop();
-    // Continuation lines of a list item hang under its text, not under its bullet.
-    lines.push({ words, height: lineHeight, indent: lines.length ? indent + hang : indent });
+    lines.push({ words: rtl ? visualLine(words, base, avail()) : words, height: lineHeight, indent: lineIndent() });
     words = [];
     x = 0;
+  };
+  const place = (text: string, run: StyledRun, w: number) => {
+    words.push({ text, x, width: w, run });
+    x += w;
   };
   for (const run of runs) {
     for (const token of run.text.split(/( )/)) {
       if (!token) continue;
-      if (token === ' ' && x === 0) continue;
-      const w = textWidth(run.font, token, run.size);
-      if (token !== ' ' && x + w > width - indent - (lines.length ? hang : 0) && x > 0) flush();
-      words.push({ text: token, x, width: w, run });
-      x += w;
+      if (token === ' ') {
+        if (x > 0) place(token, run, textWidth(run.font, token, run.size));
+        continue;
+      }
+      for (const piece of breakPieces(token)) {
+        const w = textWidth(run.font, piece, run.size);
+        if (x + w > avail() && x > 0) flush();
+        if (w <= avail()) {
+          place(piece, run, w);
+          continue;
+        }
+        // Sized for the narrowest line it may land on (continuation lines hang).
+        const chunks = cutByWidth(piece, run.font, run.size, Math.min(avail(), width - indent - hang));
+        chunks.forEach((chunk, i) => {
+          if (i > 0) flush();
+          place(chunk, run, textWidth(run.font, chunk, run.size));
+        });
+      }
     }
   }
   if (words.length) flush();

@@ -1,0 +1,142 @@
+// @vitest-environment node
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseLevel, visualText } from '../../src/lib/pdf/bidi.ts';
+import { breakLines, breakPieces, pdfSafeText, styleRuns, textWidth, type Line, type StyledRun } from '../../src/lib/pdf/textFlow.ts';
+import { readFonts } from '../../src/lib/site/siteData.ts';
+
+let font: PDFFont;
+beforeAll(async () => {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  font = await doc.embedFont(readFonts().regular, { subset: true });
+});
+
+const text = (line: Line) => line.words.map((w) => w.text).join('');
+const right = (line: Line) => Math.max(0, ...line.words.map((w) => w.x + w.width));
+const run = (t: string, extra: Partial<StyledRun> = {}): StyledRun => ({ text: t, font, size: 10, ...extra });
+
+describe('pdfSafeText', () => {
+  it.each([
+    ['plain text stays', 'Nginx and Gunicorn', 'Nginx and Gunicorn', []],
+    ['zero-width space is dropped', 'Web\u200bserver', 'Webserver', []],
+    ['zero-width non-joiner and joiner are dropped', 'a\u200cb\u200dc', 'abc', []],
+    ['word joiner and BOM are dropped', '\ufeffa\u2060b', 'ab', []],
+    ['soft hyphen is dropped', 'de\u00adploy\u00adment', 'deployment', []],
+    ['bidi marks and overrides are dropped', 'a\u200e\u202eb\u202c\u2067c\u2069', 'abc', []],
+    ['control characters and separators become spaces', 'a\u0007b\tc\nd\u2028e', 'a b c d e', []],
+    ['a lone surrogate becomes the replacement mark', 'a\ud800b', 'a\ufffdb', []],
+    ['Hebrew and Arabic are in the font', 'שלום مرحبا', 'שלום مرحبا', []],
+    ['Greek, Cyrillic and arrows are in the font', 'λ Ж → ✓', 'λ Ж → ✓', []],
+    ['CJK is not in the font: a visible placeholder, reported', '漢字 ok', '\ufffd\ufffd ok', ['漢', '字']],
+    ['Devanagari and an astral symbol are not in the font', 'go क 🚀', 'go \ufffd \ufffd', ['क', '🚀']]
+  ])('%s', (_, input, expected, missing) => {
+    const seen: string[] = [];
+    expect(pdfSafeText(input, font, (ch) => seen.push(ch))).toBe(expected);
+    expect(seen).toEqual(missing);
+  });
+
+  it('styleRuns cleans every run and reports what the font lacks', () => {
+    const seen: string[] = [];
+    const runs = styleRuns([{ text: 'a\u200bb' }, { text: '字', strong: true }], { regular: font, bold: font }, 10, rgb(0, 0, 1), (c) => seen.push(c));
+    expect(runs.map((r) => r.text)).toEqual(['ab', '\ufffd']);
+    expect(seen).toEqual(['字']);
+  });
+});
+
+describe('visual order of right-to-left text', () => {
+  it.each([
+    ['left-to-right text is untouched', 'Nginx serves files', 'Nginx serves files'],
+    ['a Hebrew word is reversed', 'שלום', 'םולש'],
+    ['Hebrew words are reversed, and their order too', 'שלום עולם', 'םלוע םולש'],
+    ['Hebrew inside English: only the Hebrew run turns', 'use שלום עולם here', 'use םלוע םולש here'],
+    ['English inside Hebrew: the English keeps its order', 'שלום Nginx עולם', 'םלוע Nginx םולש'],
+    ['numbers in a right-to-left run stay left to right', 'שלום 123 עולם', 'םלוע 123 םולש'],
+    ['brackets are mirrored in a right-to-left run', 'שלום (עולם)', '(םלוע) םולש'],
+    ['Arabic is reversed', 'مرحبا بالعالم', 'ملاعلاب ابحرم'],
+    ['a combining mark stays after its base letter', 'שָׁלוֹם', 'םוֹלשָׁ'],
+    ['English numbers after English stay put', 'version 2 of שלום', 'version 2 of םולש']
+  ])('%s', (_, logical, visual) => {
+    expect(visualText(logical)).toBe(visual);
+  });
+
+  it.each([
+    ['Hello שלום', 0],
+    ['שלום Hello', 1],
+    ['123 שלום', 1],
+    ['(١٢٣)', 0]
+  ])('paragraph direction of %s is %i', (t, level) => {
+    expect(baseLevel(t)).toBe(level);
+  });
+});
+
+describe('breakPieces', () => {
+  it.each([
+    ['a word without CJK is one piece', 'deployment', ['deployment']],
+    ['CJK breaks between characters', '漢字仮名', ['漢', '字', '仮', '名']],
+    ['closing punctuation stays with the character before it', '漢字。仮名、', ['漢', '字。', '仮', '名、']],
+    ['opening brackets stay with the character after them', '漢「字」', ['漢', '「字」']],
+    ['Latin next to CJK may break', 'Nginx漢字', ['Nginx', '漢', '字']]
+  ])('%s', (_, word, pieces) => {
+    expect(breakPieces(word)).toEqual(pieces);
+  });
+});
+
+describe('breakLines', () => {
+  const width = 200;
+  it.each([
+    ['a long CJK run', () => [run('漢字'.repeat(120))]],
+    ['a long token', () => [run('x'.repeat(600))]],
+    ['a long address among words', () => [run(`see https://example.org/${'path/'.repeat(60)} for more`)]],
+    ['a long token in a link run', () => [run('go to '), run('a'.repeat(300), { href: 'https://example.org/' }), run(' now')]],
+    ['CJK in an English sentence', () => [run(`Nginx は ${'高速なウェブサーバーです。'.repeat(12)} fine`)]],
+    ['a long Hebrew run', () => [run('שלום'.repeat(80))]]
+  ])('%s wraps inside the width and loses nothing', (_, make) => {
+    const runs = make();
+    const lines = breakLines(runs, width, 14);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(right(line) + line.indent).toBeLessThanOrEqual(width + 1e-6);
+    const all = runs.map((r) => r.text).join('');
+    const hasRtl = /[\u0590-\u05ff]/.test(all);
+    // Visual order reverses right-to-left text; left-to-right text reads back exactly.
+    const back = lines.map(text).join(hasRtl ? '' : ' ').replace(/ +/g, ' ');
+    if (hasRtl) expect([...back].sort().join('')).toBe([...all].sort().join(''));
+    else expect(back.replace(/ /g, '')).toBe(all.replace(/ /g, ''));
+  });
+
+  it('never starts a line with CJK closing punctuation', () => {
+    const lines = breakLines([run('漢字。'.repeat(100))], 123, 14);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(text(line)).not.toMatch(/^。/);
+  });
+
+  it('hangs continuation lines of a list item and keeps them inside the width', () => {
+    const lines = breakLines([run('• '), run('y'.repeat(400))], width, 14, 0, 12);
+    expect(lines[0].indent).toBe(0);
+    for (const line of lines.slice(1)) {
+      expect(line.indent).toBe(12);
+      expect(right(line) + line.indent).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('puts a mixed line in visual order with word positions that follow each other', () => {
+    const link = run('שלום עולם', { href: '/topics/nginx/' });
+    const [line] = breakLines([run('go to '), link, run(' now')], 400, 14);
+    expect(line.words.map((w) => w.text)).toEqual(['go to ', 'םלוע םולש', ' now']);
+    expect(line.words[1].run).toBe(link);
+    for (let i = 1; i < line.words.length; i++) expect(line.words[i].x).toBeCloseTo(line.words[i - 1].x + line.words[i - 1].width, 6);
+  });
+
+  it('sets a right-to-left paragraph flush right, its first words on the right', () => {
+    const lines = breakLines([run('אחד שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר')], 120, 14);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(right(line)).toBeCloseTo(120, 3);
+    expect(text(lines[0]).endsWith('דחא')).toBe(true);
+  });
+
+  it('measures what it draws', () => {
+    const [line] = breakLines([run('Nginx serves files')], 400, 14);
+    expect(right(line)).toBeCloseTo(textWidth(font, 'Nginx serves files', 10), 6);
+  });
+});
