@@ -99,6 +99,10 @@ test('a full storage is reported at the control the user used, not elsewhere', a
   await bar.getByRole('button', { name: 'Done' }).click();
   await expect(bar.getByRole('alert')).toHaveText(/^Not saved: the browser’s storage for this site is full/);
   await expect(page.locator('a.node[data-slug="flask"]')).not.toHaveAttribute('data-status');
+  // A keyboard mark on the focused node is spoken as not saved, not as done.
+  await page.locator('a.node[data-slug="flask"]').focus();
+  await page.keyboard.press('d');
+  await expect(page.locator('[aria-live="polite"]')).toHaveText('Flask: not saved, the browser’s storage for this site is full.');
 });
 
 test('export then import round-trips; a malformed import changes nothing', async ({ page }, info) => {
