@@ -2,6 +2,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shapeArabic } from '../../src/lib/pdf/arabicForms.ts';
 import { baseLevel, visualText } from '../../src/lib/pdf/bidi.ts';
 import { breakLines, breakPieces, pdfSafeText, styleRuns, textWidth, type Line, type StyledRun } from '../../src/lib/pdf/textFlow.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
@@ -27,7 +28,11 @@ describe('pdfSafeText', () => {
     ['bidi marks and overrides are dropped', 'a\u200e\u202eb\u202c\u2067c\u2069', 'abc', []],
     ['control characters and separators become spaces', 'a\u0007b\tc\nd\u2028e', 'a b c d e', []],
     ['a lone surrogate becomes the replacement mark', 'a\ud800b', 'a\ufffdb', []],
-    ['Hebrew and Arabic are in the font', 'שלום مرحبا', 'שלום مرحبا', []],
+    ['Hebrew is in the font', 'שלום', 'שלום', []],
+    ['Arabic letters take their joined forms', 'مرحبا', '\ufee3\ufeae\ufea3\ufe92\ufe8e', []],
+    ['a lone Arabic letter is isolated, two join', 'ب بب', '\ufe8f \ufe91\ufe90', []],
+    ['lam and alef become one ligature, joined to a letter before', 'لا سلام', '\ufefb \ufeb3\ufefc\ufee1', []],
+    ['a haraka does not break the joining', 'بَب', '\ufe91\u064e\ufe90', []],
     ['Greek, Cyrillic and arrows are in the font', 'λ Ж → ✓', 'λ Ж → ✓', []],
     ['CJK is not in the font: a visible placeholder, reported', '漢字 ok', '\ufffd\ufffd ok', ['漢', '字']],
     ['Devanagari and an astral symbol are not in the font', 'go क 🚀', 'go \ufffd \ufffd', ['क', '🚀']]
@@ -42,6 +47,13 @@ describe('pdfSafeText', () => {
     const runs = styleRuns([{ text: 'a\u200bb' }, { text: '字', strong: true }], { regular: font, bold: font }, 10, rgb(0, 0, 1), (c) => seen.push(c));
     expect(runs.map((r) => r.text)).toEqual(['ab', '\ufffd']);
     expect(seen).toEqual(['字']);
+  });
+});
+
+describe('shapeArabic', () => {
+  it('leaves a letter as it is when the font lacks the form', () => {
+    expect(shapeArabic('بب', () => false)).toBe('بب');
+    expect(shapeArabic('no Arabic here')).toBe('no Arabic here');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { PDFFont, RGB } from 'pdf-lib';
 import type { InlineRun } from '../content/types.ts';
+import { shapeArabic } from './arabicForms.ts';
 import { baseLevel, bidiLevels, clusters, hasRtl, mirrored, visualIndices } from './bidi.ts';
 
 /** A run of text in one style, ready to be broken into lines. */
@@ -35,7 +36,8 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 /**
  * Makes `text` drawable with `font`: drops invisible characters, turns control
  * characters and line or paragraph separators into spaces, lone surrogates into U+FFFD,
- * and every character the font has no glyph for into a visible placeholder (U+FFFD, or
+ * Arabic letters into their joined forms, and every character the font has no glyph
+ * for into a visible placeholder (U+FFFD, or
  * "?" if the font lacks that too), calling `onMissing` with each such character so the
  * build can say where it is. Any Unicode renders or shows a mark, and never throws.
  */
@@ -50,7 +52,8 @@ export function pdfSafeText(text: string, font?: PDFFont, onMissing?: (char: str
   if (!supported) return cleaned;
   const placeholder = supported.has(0xfffd) ? '\ufffd' : '?';
   let out = '';
-  for (const ch of cleaned) {
+  // Joined Arabic forms where the font has them (each glyph is drawn on its own).
+  for (const ch of shapeArabic(cleaned, (cp) => supported.has(cp))) {
     if (ch === ' ' || supported.has(ch.codePointAt(0)!)) out += ch;
     else {
       onMissing?.(ch);
