@@ -98,6 +98,25 @@ describe('customisePdf (the browser step)', () => {
     expect(footers(bytes, `${name.replace(/\W/g, '')}.pdf`)).toEqual(expected(pages));
   });
 
+  it('footer page numbers of the real content with the progress page: page 24 reads 24 / 52', async () => {
+    const site = await siteFor('content', false);
+    const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
+    const bytes = await customisePdf({
+      bytes: await sitePdf(site),
+      layout: site.layout,
+      pageSize: 'A4',
+      topics,
+      groups: site.graph.groups,
+      siteUrl: 'https://example.test/',
+      includeTopics: true,
+      progress: { nginx: 'done', caddy: 'learning' }
+    });
+    const got = footers(bytes, 'real-progress.pdf');
+    expect(got).toHaveLength(topics.length + 2);
+    expect(got[23]).toBe(`24 / ${topics.length + 2}`);
+    expect(got).toEqual(expected(topics.length + 2));
+  }, 60_000);
+
   it('refuses a PDF that does not match the content, with a clear message', async () => {
     const { base } = await setup();
     const other = await PDFDocument.create();
