@@ -28,7 +28,7 @@ export function normaliseBase(base) {
  * and a base path. Every rewrite must match exactly once, so an edit to the config that
  * breaks one fails loudly instead of serving something other than what production runs.
  */
-export function renderSiteConf({ root, listen, base = '/', brotli = true }) {
+export function renderSiteConf({ root, listen = '', base = '/', brotli = true }) {
   const b = normaliseBase(base);
   let conf = readFileSync(join(here, 'nginx.conf'), 'utf8');
   const once = (pattern, replacement) => {
