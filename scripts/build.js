@@ -14,12 +14,26 @@ const started = performance.now();
 // Remove the server bundle however the build ends, failed ones included.
 process.on('exit', () => rmSync(ssrOut, { recursive: true, force: true }));
 
+// runnerImport resolves a dev-server config, which sets process.env.NODE_ENV to
+// 'development' when it is unset; left so, the client build after it would ship Svelte's
+// dev runtime and dev-compiled components (about 7 KB gzip more on the map's first load).
+// Run TypeScript modules through it with NODE_ENV as the caller had it.
+async function importTs(path) {
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    return (await runnerImport(path, { root, logLevel: 'warn' })).module;
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
 // Content first, in this process: its errors print once, as `file:line: field: message`
 // with the source line and no stack, and nothing of the prose is compiled before it passes.
 // The bundler steps below reuse the result (sharedSiteData caches it per process).
 const contentDir = process.env.CONTENT_DIR ?? join(root, 'content');
 try {
-  const { module: site } = await runnerImport(join(root, 'src/lib/site/siteData.ts'), { root, logLevel: 'warn' });
+  const site = await importTs(join(root, 'src/lib/site/siteData.ts'));
   await site.sharedSiteData(resolve(contentDir));
 } catch (e) {
   if (e?.name !== 'ContentValidationError') throw e;
@@ -57,7 +71,7 @@ for (const path of routes) {
 }
 writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
 
-const { module: pdf } = await runnerImport(join(root, 'src/lib/pdf/buildSitePdfFile.ts'), { root, logLevel: 'warn' });
+const pdf = await importTs(join(root, 'src/lib/pdf/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
 const pdfBytes = pdfSizes['deployment-map.pdf'];
 rmSync(ssrOut, { recursive: true, force: true });
