@@ -2,6 +2,7 @@
 //   - first-load JS (scripts, modulepreloads and their static imports) <= 60 KB gzip;
 //   - the PDF chunk (pdf-lib) is not in the first load: not referenced by index.html's
 //     script or modulepreload tags, not statically imported by the entry;
+//   - the first load is a production build: no Svelte dev runtime or dev-compiled component;
 //   - prerendered map HTML <= 150 KB gzip.
 // Exit 0 when every budget holds, 1 when one fails (or dist is missing).
 //
@@ -39,6 +40,13 @@ export function checkBudgets(load, limits = BUDGETS) {
       actual: load.pdfChunks.length === 0 ? 'no pdf-lib chunk found in assets/' : pdfRefs.length ? pdfRefs.map((f) => `${f.path} via ${f.via}`).join('; ') : 'lazy',
       limit: 'lazy (loaded on export only)',
       detail: load.pdfChunks.join(', ')
+    },
+    {
+      name: 'first-load JS is a production build (no Svelte dev code)',
+      ok: load.devChunks.length === 0,
+      actual: load.devChunks.length ? `dev code in ${load.devChunks.join(', ')}` : 'production',
+      limit: 'production',
+      detail: 'built with NODE_ENV other than production? (vite builds dev Svelte then)'
     },
     {
       name: 'prerendered map HTML (gzip)',

@@ -59,10 +59,19 @@ export function findPdfChunks(dist) {
     .map((f) => `assets/${f}`);
 }
 
+// Svelte's development build: its runtime's warning prefix and the symbols only the dev
+// runtime and dev-compiled components use. A production bundle has none of them.
+const SVELTE_DEV_MARKERS = [/%c\[svelte\] /, /Symbol\(["'`](?:filename|hmr anchor)["'`]\)/];
+
+/** True when a JS chunk holds Svelte's development runtime or dev-compiled components. */
+export function isSvelteDevCode(code) {
+  return SVELTE_DEV_MARKERS.some((re) => re.test(code));
+}
+
 /**
  * Measures the first load of `dist/<page>` (default the map route, `index.html`):
  * bytes raw and gzip (level 9) for HTML, CSS and JS, every file with its reason, and
- * whether any pdf-lib chunk is in it. Paths in the result are relative to `dist`.
+ * whether any pdf-lib chunk or Svelte development code is in it. Paths in the result are relative to `dist`.
  */
 export function analyseFirstLoad(dist, page = 'index.html') {
   const htmlFile = join(dist, page);
@@ -73,7 +82,8 @@ export function analyseFirstLoad(dist, page = 'index.html') {
   const add = (path, kind, via) => {
     if (!path || files.has(path) || !existsSync(join(dist, path))) return false;
     const bytes = readFileSync(join(dist, path));
-    files.set(path, { path, kind, via, raw: bytes.length, gzip: gz(bytes) });
+    const dev = kind === 'js' && isSvelteDevCode(bytes.toString('utf8'));
+    files.set(path, { path, kind, via, raw: bytes.length, gzip: gz(bytes), dev });
     return true;
   };
   const queue = [];
@@ -112,6 +122,8 @@ export function analyseFirstLoad(dist, page = 'index.html') {
     pdfChunks,
     pdfChunkBytes,
     pdfInFirstLoad,
+    // First-load chunks built in development mode (Svelte's dev runtime): should be none.
+    devChunks: list.filter((f) => f.dev).map((f) => f.path),
     // What the first load would weigh if the PDF chunk were (wrongly) part of it.
     withPdf: {
       raw: htmlBytes.raw + css.raw + js.raw + (pdfInFirstLoad.length ? 0 : pdfChunkBytes.raw),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBudgets } from '../../scripts/bench/budget.js';
-import { analyseFirstLoad, staticImports } from '../../scripts/bench/firstLoad.js';
+import { analyseFirstLoad, isSvelteDevCode, staticImports } from '../../scripts/bench/firstLoad.js';
 
 interface Row {
   name: string;
@@ -24,12 +24,16 @@ function noise(bytes: number, seed = 1): string {
 }
 
 /** A tiny built site: entry + shared chunk (static), page chunk and pdf chunk (lazy). */
-function fixture(opts: { entryKB?: number; htmlKB?: number; preloadPdf?: boolean; importPdf?: boolean } = {}) {
+function fixture(
+  opts: { entryKB?: number; htmlKB?: number; preloadPdf?: boolean; importPdf?: boolean; devShared?: boolean } = {}
+) {
   const dist = mkdtempSync(join(tmpdir(), 'dm-budget-'));
   mkdirSync(join(dist, 'assets'));
   const pdf = `export class PDFDocument{};const t="startxref";/*${noise(4000, 7)}*/`;
   writeFileSync(join(dist, 'assets/pdf-AAA.js'), pdf);
-  writeFileSync(join(dist, 'assets/shared-BBB.js'), `export const s=1;/*${noise(2000, 3)}*/`);
+  // What Svelte's dev runtime carries (a production runtime has no `%c[svelte]` warnings).
+  const dev = opts.devShared ? 'var F=Symbol(`filename`);console.warn(`%c[svelte] await_waterfall`);' : '';
+  writeFileSync(join(dist, 'assets/shared-BBB.js'), `${dev}export const s=1;/*${noise(2000, 3)}*/`);
   writeFileSync(join(dist, 'assets/page-CCC.js'), `export default 1;/*${noise(50_000, 5)}*/`);
   writeFileSync(
     join(dist, 'assets/index-DDD.js'),
@@ -58,6 +62,16 @@ describe('first-load analysis', () => {
     ]);
   });
 
+  it.each([
+    ['a dev runtime warning', 'console.warn(`%c[svelte] x\\n%cmessage`,a,b)', true],
+    ['the dev runtime filename symbol', 'var be=Symbol(`filename`)', true],
+    ['the dev HMR anchor symbol', "var ge=Symbol('hmr anchor')", true],
+    ['a production runtime warning', 'console.warn(`https://svelte.dev/e/hydration_mismatch`)', false],
+    ['a production runtime symbol', 'var oe=Symbol(`$state`)', false]
+  ])('tells Svelte dev code from production code: %s', (_name, code, dev) => {
+    expect(isSvelteDevCode(code)).toBe(dev);
+  });
+
   it('counts the entry, its static imports and the stylesheet; lazy chunks stay out', () => {
     const load = analyseFirstLoad(fixture());
     const paths = load.files.map((f: { path: string }) => f.path).sort();
@@ -80,7 +94,8 @@ describe('size budget', () => {
     ['first-load JS over 60 KB gzip', { entryKB: 120 }, /first-load JS/],
     ['the PDF chunk preloaded by index.html', { preloadPdf: true }, /PDF chunk/],
     ['the PDF chunk statically imported by the entry', { importPdf: true }, /PDF chunk/],
-    ['map HTML over 150 KB gzip', { htmlKB: 300 }, /map HTML/]
+    ['map HTML over 150 KB gzip', { htmlKB: 300 }, /map HTML/],
+    ['a first-load chunk built with Svelte in development mode', { devShared: true }, /production build/]
   ])('fails on %s', (_name, opts, which) => {
     const names = failing(fixture(opts));
     expect(names).toHaveLength(1);
