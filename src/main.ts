@@ -8,21 +8,21 @@ import './app.css';
 const base = import.meta.env.BASE_URL;
 const target = document.getElementById('app')!;
 const route = resolveRoute(location.pathname, location.search, base, new Set(slugs));
-// A chunk this page needs may be gone (a deploy under an old cached page): the
-// prerendered HTML then stays as it is, links and all, rather than being half-replaced.
-const data = await loadRouteData(route).catch((e: unknown) => {
-  console.warn(`The page is shown without its scripts: ${e instanceof Error ? e.message : e}`);
-  return null;
-});
 
-// Prerendered pages hydrate. The dev server's empty shell, or HTML rendered for another
-// route (a host that answers unknown paths with index.html), is replaced instead.
-const prerendered = target.querySelector('main')?.dataset.route;
-if (data) {
-  const props = { base, route, data };
-  if (prerendered === routeKey(route)) hydrate(App, { target, props });
-  else {
-    target.textContent = '';
-    mount(App, { target, props });
-  }
-}
+// No top-level await here: the lazy chunks import shared code from the chunk that holds
+// this module, and they could not run until its top level had finished (a deadlock).
+void loadRouteData(route).then(
+  (data) => {
+    // Prerendered pages hydrate. The dev server's empty shell, or HTML rendered for another
+    // route (a host that answers unknown paths with index.html), is replaced instead.
+    const props = { base, route, data };
+    if (target.querySelector('main')?.dataset.route === routeKey(route)) hydrate(App, { target, props });
+    else {
+      target.textContent = '';
+      mount(App, { target, props });
+    }
+  },
+  // A chunk this page needs may be gone (a deploy under an old cached page): the
+  // prerendered HTML then stays as it is, links and all, rather than being half-replaced.
+  (e: unknown) => console.warn(`The page is shown without its scripts: ${e instanceof Error ? e.message : e}`)
+);
