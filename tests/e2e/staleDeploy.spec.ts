@@ -64,9 +64,12 @@ test.afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Watches a page; the only failures allowed are the requests for the deleted chunks. */
-async function watched(page: Page) {
-  const w = await watch(page, (url, status) => status === 404 && deleted.some((name) => url.endsWith(`/assets/${name}`)));
+/** Watches a page; the only failures allowed are the requests for the deleted chunks (and `gone`). */
+async function watched(page: Page, gone: RegExp = /$^/) {
+  const w = await watch(
+    page,
+    (url, status) => status === 404 && (deleted.some((name) => url.endsWith(`/assets/${name}`)) || gone.test(url))
+  );
   return {
     async expectClean() {
       w.problems.cspViolations.push(...(await w.domViolations()));
@@ -125,5 +128,21 @@ test('related links and the PDF export say a new version is available, with Relo
   await expect(newVersion(dialog)).toBeVisible();
   await expect(newVersion(dialog).getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(dialog.getByText(/Failed to fetch/)).toHaveCount(0);
+  await w.expectClean();
+});
+
+test('without its dialog chunk, Download PDF downloads the prebuilt PDF', async ({ page }) => {
+  // The dialog loads on demand too; a tab that outlived a deploy asks for it in vain.
+  const dialogChunk = /\/assets\/PdfDialog-[\w-]+\.js$/;
+  expect(readdirSync(join(root, 'assets')).some((name) => /^PdfDialog-[\w-]+\.js$/.test(name))).toBe(true);
+  const w = await watched(page, dialogChunk);
+  await page.route(dialogChunk, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${origin}/`);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('deployment-map.pdf');
+  expect(new URL(download.url()).pathname).toBe('/deployment-map.pdf');
+  await expect(page.getByRole('dialog', { name: 'Download the map as a PDF' })).toBeHidden();
   await w.expectClean();
 });
