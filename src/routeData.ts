@@ -3,6 +3,7 @@ import { loadTopics, pages } from 'virtual:deployment-map';
 import type { Route } from './lib/routes.ts';
 import type { TopicInfo } from './lib/site/siteData.ts';
 import type TopicRouteComponent from './components/topic/TopicRoute.svelte';
+import type NotFoundComponent from './components/ui/NotFound.svelte';
 
 type TopicRouteProps = ComponentProps<typeof TopicRouteComponent>;
 
@@ -12,10 +13,13 @@ export interface RouteData {
   topics?: Record<string, TopicInfo>;
   /** The topic route's component (its own chunk: the map's first load does not need it). */
   TopicRoute?: Component<TopicRouteProps>;
+  /** The not-found page's component (its own chunk too). */
+  NotFound?: Component<ComponentProps<typeof NotFoundComponent>>;
 }
 
 /** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
 export async function loadRouteData(route: Route): Promise<RouteData> {
+  if (route.kind === 'notFound') return { NotFound: (await import('./components/ui/NotFound.svelte')).default };
   if (route.kind !== 'topic') return {};
   const [page, topics, view] = await Promise.all([
     pages[route.slug](),

@@ -28,9 +28,18 @@ test('a topic page has prose, examples, related topics both ways and a link back
 });
 
 test('an unknown topic shows a proper not-found page', async ({ page }) => {
+  // The page's own component is a chunk of its own (not in the map's first load).
+  const chunk = page.waitForResponse(/\/assets\/NotFound-[\w-]+\.js$/);
   await page.goto('/topics/no-such-topic/');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: /go to the deployment map/i })).toBeVisible();
+  expect((await chunk).status()).toBe(200);
+  // And the page hydrates: the theme switch, inert in the prerendered HTML, works.
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(async () => {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass();
 });
 
 test('a mistyped topic address suggests the topic it probably meant', async ({ page }) => {
