@@ -65,6 +65,23 @@ export interface MapFrame {
   groups: Group[];
   boxes: Box[];
   learningPath: Slug[][];
+  /** How the drawing is composed (`composition` in `_map.yaml`). */
+  composition?: Composition;
+}
+
+/** One cell of a row: a child id, or a column of child ids stacked inside the row. */
+export type ArrangeCell = string | string[];
+
+/**
+ * The drawing's composition: regions side by side (left to right), one region as a band
+ * along the bottom, regions set aside in the left column, and per box either rows of
+ * children or `row` / `column`. Coordinates are always computed, never given.
+ */
+export interface Composition {
+  columns: string[];
+  band?: string;
+  aside: string[];
+  arrange: Record<string, ArrangeCell[][] | 'row' | 'column'>;
 }
 
 export interface Content {

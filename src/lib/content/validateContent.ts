@@ -5,6 +5,8 @@ import {
   ContentValidationError,
   type Arrow,
   type Box,
+  type ArrangeCell,
+  type Composition,
   type Content,
   type ContentError,
   type ExternalLink,
@@ -38,7 +40,7 @@ const TOPIC_FIELDS = [
   'resources'
 ] as const;
 const REQUIRED_FIELDS = ['title', 'summary', 'group', 'parent', 'related'];
-const FRAME_FIELDS = ['hub', 'groups', 'boxes', 'learningPath'];
+const FRAME_FIELDS = ['hub', 'groups', 'boxes', 'learningPath', 'composition'];
 
 /**
  * Why a slug or id is refused although it has the slug shape: names every JavaScript
@@ -145,6 +147,7 @@ export function validateContent(
 
   const parentLines = new Map(drafts.map((d) => [d.topic.slug, lineOf(d.yaml, ['parent'])]));
   checkNesting(frame, drafts.map((d) => d.topic), frameFile.path, (path) => (path[0] === 'box' ? frameAt(path) : parentLines.get(String(path[1]))), errors);
+  checkComposition(frame, drafts.map((d) => d.topic), frameFile.path, (path) => frameAt(['composition', ...path]), errors);
   for (const [i, step] of frame.learningPath.entries())
     step.forEach((slug, j) => {
       if (!slugs.has(slug))
@@ -411,7 +414,80 @@ function readFrame(file: SourceFile, errors: ContentError[]): { frame: MapFrame;
   const boxIndex = new Map((Array.isArray(raw.boxes) ? (raw.boxes as { id?: unknown }[]) : []).map((b, i) => [b?.id, i]));
   const frameAt: FrameLine = (path) =>
     path[0] === 'box' ? at(['boxes', boxIndex.get(path[1]) ?? -1, ...path.slice(2)]) : at(path);
-  return { frame: { groups, boxes, learningPath, ...(hub ? { hub } : {}) }, at: frameAt };
+  const composition = raw.composition === undefined ? undefined : readComposition(raw.composition, at, err);
+  return { frame: { groups, boxes, learningPath, ...(hub ? { hub } : {}), ...(composition ? { composition } : {}) }, at: frameAt };
+}
+
+/** Reads `composition` from `_map.yaml`: shapes only; ids are checked against the nesting later. */
+function readComposition(
+  raw: unknown,
+  at: (path: (string | number)[]) => number | undefined,
+  err: (message: string, field?: string, line?: number) => void
+): Composition | undefined {
+  const rec = raw as Record<string, unknown> | null;
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+    err('must be a mapping with columns, band, aside and arrange', 'composition', at(['composition']));
+    return undefined;
+  }
+  for (const key of Object.keys(rec))
+    if (!['columns', 'band', 'aside', 'arrange'].includes(key)) err('unknown field', `composition.${key}`, at(['composition', key]));
+  const ids = (key: string): string[] => {
+    const v = rec[key] ?? [];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    err('must be a list of box ids', `composition.${key}`, at(['composition', key]));
+    return [];
+  };
+  const arrange: Composition['arrange'] = Object.create(null);
+  const rawArrange = (rec.arrange ?? {}) as Record<string, unknown>;
+  if (typeof rawArrange !== 'object' || Array.isArray(rawArrange))
+    err('must map box ids to rows, `row` or `column`', 'composition.arrange', at(['composition', 'arrange']));
+  else
+    for (const [id, v] of Object.entries(rawArrange)) {
+      const cell = (c: unknown) => typeof c === 'string' || (Array.isArray(c) && c.length > 0 && c.every((x) => typeof x === 'string'));
+      if (v === 'row' || v === 'column') arrange[id] = v;
+      else if (Array.isArray(v) && v.length && v.every((row) => Array.isArray(row) && row.length && row.every(cell)))
+        arrange[id] = v as ArrangeCell[][];
+      else err('must be `row`, `column` or a list of rows (lists of ids or of id lists)', `composition.arrange.${id}`, at(['composition', 'arrange', id]));
+    }
+  const band = typeof rec.band === 'string' ? rec.band : undefined;
+  if (rec.band !== undefined && band === undefined) err('must be a box id', 'composition.band', at(['composition', 'band']));
+  return { columns: ids('columns'), aside: ids('aside'), arrange, ...(band ? { band } : {}) };
+}
+
+/** Every id the composition names must be a top-level box, or a child of the box it arranges. */
+function checkComposition(
+  frame: MapFrame,
+  topics: Topic[],
+  framePath: string,
+  lineAt: (path: (string | number)[]) => number | undefined,
+  errors: ContentError[]
+) {
+  const c = frame.composition;
+  if (!c) return;
+  const parentOf = new Map<string, string | undefined>([
+    ...frame.boxes.map((b) => [b.id, b.parent] as const),
+    ...topics.map((t) => [t.slug, t.parent] as const)
+  ]);
+  const push = (field: string, path: (string | number)[], message: string) =>
+    errors.push({ file: framePath, field, line: lineAt(path), message });
+  const top = [...c.columns, ...(c.band ? [c.band] : []), ...c.aside];
+  top.forEach((id, i) => {
+    if (!frame.boxes.some((b) => b.id === id && !b.parent)) push('composition', [], `"${id}" is not a top-level box`);
+    if (top.indexOf(id) !== i) push('composition', [], `"${id}" is placed twice`);
+  });
+  for (const [id, spec] of Object.entries(c.arrange)) {
+    if (!parentOf.has(id)) {
+      push(`composition.arrange.${id}`, ['arrange', id], `unknown box "${id}"`);
+      continue;
+    }
+    if (typeof spec === 'string') continue;
+    const seen = new Set<string>();
+    for (const kid of spec.flat(2)) {
+      if (parentOf.get(kid) !== id) push(`composition.arrange.${id}`, ['arrange', id], `"${kid}" is not inside "${id}"`);
+      else if (seen.has(kid)) push(`composition.arrange.${id}`, ['arrange', id], `"${kid}" is listed twice`);
+      seen.add(kid);
+    }
+  }
 }
 
 /** Reports every parent chain that loops back on itself, once per cycle. */

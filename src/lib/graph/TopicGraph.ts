@@ -1,4 +1,4 @@
-import type { Content, Group, Slug } from '../content/types.ts';
+import type { Composition, Content, Group, Slug } from '../content/types.ts';
 
 /** A topic as the map needs it: no prose, just what a node shows and links to. */
 export interface GraphNode {
@@ -34,6 +34,7 @@ export interface TopicGraph {
   related: GraphEdge[];
   learningPath: Slug[][];
   hub?: Slug;
+  composition?: Composition;
 }
 
 /**
@@ -71,7 +72,8 @@ export function buildTopicGraph(content: Content): TopicGraph {
     flows,
     related,
     learningPath: content.frame.learningPath,
-    hub: content.frame.hub
+    hub: content.frame.hub,
+    ...(content.frame.composition ? { composition: content.frame.composition } : {})
   };
 }
 

@@ -19,6 +19,8 @@ export interface LayoutBox extends Rect {
   parent?: string;
   /** Header rectangle (the clickable title strip) for topic boxes. */
   header: Rect;
+  /** The part of the header the title's text covers: no wire or label may cross it. */
+  title: Rect;
 }
 
 /** A leaf topic drawn as a rounded rectangle with its title in one or two lines. */
@@ -42,6 +44,14 @@ export interface LayoutEdge {
   label?: string;
   /** Where the label's box sits (flows only). */
   labelRect?: Rect;
+  /** A long label's lines, when it wraps. */
+  labelLines?: string[];
+  /**
+   * Flows only: the wire this arrow is drawn on. A request and its response share one
+   * wire (`twoWay`), drawn once with a head at each end; the wire's id is the first's.
+   */
+  wire?: string;
+  twoWay?: boolean;
 }
 
 /** Everything needed to draw the map, on screen or on paper, in map units (CSS px). */
@@ -54,15 +64,13 @@ export interface MapLayout {
   flows: LayoutEdge[];
   related: LayoutEdge[];
   learningPath: Slug[][];
+  /** Where the key (what lines and nesting mean) is drawn, if there is room for one. */
+  key?: Rect;
+  /** Where the opening lines are drawn (the free corner at the top left), if there is room. */
+  intro?: Rect;
 }
 
-export const TYPE = {
-  node: 13,
-  box: 13,
-  region: 15,
-  edgeLabel: 11,
-  lineHeight: 1.25
-} as const;
+export { TYPE } from './mapStyle.ts';
 
 /** Measures a string's advance width in px at a font size (bold or regular). */
 export type MeasureText = (text: string, size: number, bold?: boolean) => number;
