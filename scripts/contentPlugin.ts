@@ -12,7 +12,8 @@ const DATA_ID = 'virtual:deployment-map';
 const SEARCH_ID = 'virtual:deployment-map/search';
 const TOPICS_ID = 'virtual:deployment-map/topics';
 const RELATED_ID = 'virtual:deployment-map/related';
-const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID];
+const PORTRAIT_ID = 'virtual:deployment-map/portrait';
+const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID, PORTRAIT_ID];
 
 /** The content folder: `CONTENT_DIR` when set (benchmarks, fixtures), else `content/`. */
 export function contentDir(): string {
@@ -23,8 +24,9 @@ export function contentDir(): string {
  * Serves the validated content to the app as virtual modules: `virtual:deployment-map`
  * (layout, slugs, lazy page components), `virtual:deployment-map/topics` (topic
  * metadata, loaded with a topic page), `virtual:deployment-map/related` (related-topic
- * links, loaded when shown) and `virtual:deployment-map/search` (the prebuilt search
- * index, loaded on first search).
+ * links, loaded when shown), `virtual:deployment-map/portrait` (the portrait composition
+ * with its related links, loaded on a narrow screen) and `virtual:deployment-map/search`
+ * (the prebuilt search index, loaded on first search).
  * Invalid content fails the build (or shows the dev overlay) with every error listed.
  */
 export function contentPlugin(): Plugin {
@@ -53,6 +55,11 @@ export function contentPlugin(): Plugin {
       if (id === `\0${TOPICS_ID}`) return `export const topics = ${JSON.stringify(site.topics)};`;
       if (id === `\0${RELATED_ID}`)
         return `export const related = ${JSON.stringify(site.layout.related.map(withoutPoints))};`;
+      if (id === `\0${PORTRAIT_ID}`)
+        return [
+          `export const layout = ${JSON.stringify(firstLoadLayout(site.portrait))};`,
+          `export const related = ${JSON.stringify(site.portrait.related.map(withoutPoints))};`
+        ].join('\n');
       const pages = site.content.topics
         .map((t) => `  ${JSON.stringify(t.slug)}: () => import(${JSON.stringify(resolve(dir, t.file))})`)
         .join(',\n');
@@ -67,7 +74,8 @@ export function contentPlugin(): Plugin {
         `export const hub = ${JSON.stringify(site.graph.hub ?? null)};`,
         `export const pages = {\n${pages}\n};`,
         `export const loadTopics = () => import(${JSON.stringify(TOPICS_ID)}).then((m) => m.topics);`,
-        `export const loadRelated = () => import(${JSON.stringify(RELATED_ID)}).then((m) => m.related);`
+        `export const loadRelated = () => import(${JSON.stringify(RELATED_ID)}).then((m) => m.related);`,
+        `export const loadPortrait = () => import(${JSON.stringify(PORTRAIT_ID)});`
       ].join('\n');
     },
     configureServer(server) {

@@ -5,6 +5,8 @@ declare module 'virtual:deployment-map' {
   /** The layout as the map's first load needs it: `related` is empty (see loadRelated). */
   export const layout: MapLayout;
   export const loadRelated: () => Promise<MapLayout['related']>;
+  /** The portrait composition for narrow screens, with its own related links. */
+  export const loadPortrait: () => Promise<{ layout: MapLayout; related: MapLayout['related'] }>;
   /** Topic slugs in content order (the order of topic pages in the PDF). */
   export const slugs: string[];
   export const hub: string | null;

@@ -6,7 +6,7 @@ import { loadContent, CONTENT_RULES } from '../../src/lib/content/loadContent.ts
 import { buildTopicGraph } from '../../src/lib/graph/TopicGraph.ts';
 import { createFontMeasure } from '../../src/lib/layout/fontMeasure.ts';
 import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
-import { readFonts, topicInfo, type SiteData } from '../../src/lib/site/siteData.ts';
+import { PORTRAIT_WIDTH, readFonts, topicInfo, type SiteData } from '../../src/lib/site/siteData.ts';
 import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
 import { firstLoadLayout } from '../../src/lib/layout/MapLayout.ts';
 
@@ -43,8 +43,9 @@ export async function measureNode(dir: string, layoutRuns: number, pdfRuns: numb
     const graph = buildTopicGraph(content);
     const [lms, layout] = await time(() => layoutMap(graph, measure));
     layoutMs.push(lms);
+    const portrait = await layoutMap(graph, measure, { portraitWidth: PORTRAIT_WIDTH });
     const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
-    site = { content, graph, layout, topics };
+    site = { content, graph, layout, portrait, topics };
   }
   // What the client bundle inlines today (virtual:deployment-map): layout and topics as JSON.
   const gz = (s: string) => gzipSync(s, { level: 9 }).length;

@@ -56,6 +56,8 @@ export interface LayoutEdge {
 
 /** Everything needed to draw the map, on screen or on paper, in map units (CSS px). */
 export interface MapLayout {
+  /** Set on the portrait composition (regions stacked for a narrow screen). */
+  composition?: 'portrait';
   width: number;
   height: number;
   groups: Group[];

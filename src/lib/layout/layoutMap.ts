@@ -22,13 +22,15 @@ export function keySize(measure: MeasureText) {
  * Lays out the map as a pipeline of phases: the nesting as a tree of measured items
  * (buildTree), each box arranged in rows (arrangeBoxes), the regions composed side by
  * side with facing columns and a band (composeRegions), wires routed (routeWires) and
- * labels placed on them (placeLabels). Deterministic: the same graph and measure give
+ * labels placed on them (placeLabels). With `portraitWidth`, the portrait composition
+ * for narrow screens: regions stacked, boxes wrapped to that width. Deterministic: the same graph and measure give
  * the same numbers, rounded to a tenth so serialisations compare equal.
  */
-export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promise<MapLayout> {
-  const tree = buildTree(graph, measure);
+export async function layoutMap(graph: TopicGraph, measure: MeasureText, options: { portraitWidth?: number } = {}): Promise<MapLayout> {
+  // On a phone a title strip is a tap target: tall enough for 24 CSS px at the phone's scale.
+  const tree = buildTree(graph, measure, options.portraitWidth ? SPACE.portraitHeader : 0);
   const labelWidth = (e: { label?: string }) => (e.label ? labelSize(e.label, measure).width : 0);
-  const composed = composeRegions(tree, graph.composition, graph.flows, keySize(measure), labelWidth);
+  const composed = composeRegions(tree, graph.composition, graph.flows, keySize(measure), labelWidth, options.portraitWidth);
   const all = tree.roots.flatMap(subtree);
   const bounds = { x: 2, y: 2, width: composed.width - 4, height: composed.height - 4 };
   const keep = [composed.key, composed.intro].filter((r): r is Rect => !!r);
@@ -104,6 +106,7 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText): Promis
   });
 
   return {
+    ...(options.portraitWidth ? { composition: 'portrait' as const } : {}),
     width: composed.width,
     height: composed.height,
     groups: graph.groups,

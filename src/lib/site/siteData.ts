@@ -27,8 +27,13 @@ export interface SiteData {
   content: Content;
   graph: TopicGraph;
   layout: MapLayout;
+  /** The portrait composition of the same map, for phones. */
+  portrait: MapLayout;
   topics: Record<Slug, TopicInfo>;
 }
+
+/** Width of the portrait composition in map units: at a 390 px phone, titles render above 11 px. */
+export const PORTRAIT_WIDTH = 420;
 
 const fontPath = (name: string) => fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
 
@@ -75,9 +80,11 @@ export async function buildSiteData(
       );
   }
   const fonts = readFonts(options.fontsRoot);
-  const layout = await layoutMap(graph, createFontMeasure(fonts.regular, fonts.bold));
+  const measure = createFontMeasure(fonts.regular, fonts.bold);
+  const layout = await layoutMap(graph, measure);
+  const portrait = await layoutMap(graph, measure, { portraitWidth: PORTRAIT_WIDTH });
   const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
-  return { content, graph, layout, topics };
+  return { content, graph, layout, portrait, topics };
 }
 
 /** Topic slugs a topic's prose links to. */

@@ -85,9 +85,35 @@ function gapAfter(row: Item[][], i: number, gap: number, wiring?: Wiring): numbe
   return Math.max(gap, ...widths.map((w) => w + 24));
 }
 
-/** Arranges every box of a subtree, innermost first. */
-export function arrangeSubtree(item: Item, composition: Composition | undefined, wiring: Wiring) {
-  for (const c of item.children) arrangeSubtree(c, composition, wiring);
+/**
+ * Rows no wider than `maxWidth`: the children in the order their rows give them, packed
+ * left to right and wrapped (the portrait composition, for a narrow screen or page).
+ */
+export function wrapRows(box: Item, spec: Composition['arrange'][string] | undefined, maxWidth: number, gap: number): Rows {
+  const order = rowsOf(box, spec).flat(2);
+  const rows: Rows = [];
+  let width = Infinity;
+  for (const item of order) {
+    if (width + gap + item.w > maxWidth) {
+      rows.push([]);
+      width = -gap;
+    }
+    rows[rows.length - 1].push([item]);
+    width += gap + item.w;
+  }
+  return rows;
+}
+
+/**
+ * Arranges every box of a subtree, innermost first: in the rows the composition gives,
+ * or, with `maxWidth`, wrapped to fit that width at each depth.
+ */
+export function arrangeSubtree(item: Item, composition: Composition | undefined, wiring: Wiring, maxWidth?: number) {
+  const inner = maxWidth === undefined ? undefined : maxWidth - 2 * SPACE.boxPad;
+  for (const c of item.children) arrangeSubtree(c, composition, wiring, inner);
   if (!item.children.length) return;
-  arrangeBox(item, rowsOf(item, composition?.arrange[item.id]), hasInnerWires(item, wiring.flows), wiring);
+  const spec = composition?.arrange[item.id];
+  const loose = hasInnerWires(item, wiring.flows);
+  const rows = inner === undefined ? rowsOf(item, spec) : wrapRows(item, spec, inner, loose ? SPACE.looseGapX : SPACE.tightGap);
+  arrangeBox(item, rows, loose, inner === undefined ? wiring : undefined);
 }

@@ -30,9 +30,10 @@ export interface Tree {
 
 /**
  * Phase 1: the nesting as a tree of items in content order, with every leaf sized to its
- * wrapped title and every box's title strip measured. Positions are filled in later.
+ * wrapped title and every box's title strip measured (at least `minHeader` tall, so a
+ * title stays a large enough tap target). Positions are filled in later.
  */
-export function buildTree(graph: TopicGraph, measure: MeasureText): Tree {
+export function buildTree(graph: TopicGraph, measure: MeasureText, minHeader = 0): Tree {
   const byId = new Map<string, Item>();
   const make = (id: string, label: string, topic?: GraphNode): Item => {
     const item: Item = { id, label, topic, group: topic?.group, children: [], depth: 0, lines: [], x: 0, y: 0, w: 0, h: 0, header: 0, titleWidth: 0 };
@@ -58,7 +59,7 @@ export function buildTree(graph: TopicGraph, measure: MeasureText): Tree {
     for (const c of item.children) visit(c, depth + 1);
     if (item.children.length) {
       const size = item.depth === 0 && !item.topic ? TYPE.region : TYPE.box;
-      item.header = item.depth === 0 && !item.topic ? SPACE.regionHeader : SPACE.boxHeader;
+      item.header = Math.max(minHeader, item.depth === 0 && !item.topic ? SPACE.regionHeader : SPACE.boxHeader);
       item.titleWidth = Math.ceil(measure(item.label, size, true) + 2 * SPACE.boxPad + 4);
     } else {
       item.lines = wrapText(item.label, SPACE.nodeMaxText, (s) => measure(s, TYPE.node, true));

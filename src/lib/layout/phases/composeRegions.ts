@@ -50,9 +50,11 @@ export function composeRegions(
   composition: Composition | undefined,
   flows: GraphEdge[],
   keySize: { width: number; height: number },
-  labelWidth: (e: GraphEdge) => number
+  labelWidth: (e: GraphEdge) => number,
+  portraitWidth?: number
 ): Composed {
   const wiring = { flows, labelWidth };
+  if (portraitWidth) return composePortrait(tree, composition, wiring, portraitWidth);
   const byId = tree.byId;
   const columns = (composition?.columns ?? []).flatMap((id) => byId.get(id) ?? []).filter((r) => tree.roots.includes(r));
   const band = composition?.band ? byId.get(composition.band) : undefined;
@@ -213,6 +215,35 @@ export function composeRegions(
   const intro = { x: SPACE.margin + 4, y: SPACE.margin, width: mainX - SPACE.columnGap / 3 - SPACE.margin - 4, height: underIntro - SPACE.margin - 6 };
   const introFits = intro.height >= INTRO_HEIGHT && intro.width >= 420;
   return { width: Math.ceil(right + SPACE.margin), height: Math.ceil(bottom + SPACE.margin), ...(key ? { key } : {}), ...(introFits ? { intro } : {}) };
+}
+
+/**
+ * The portrait composition, for a phone or a portrait page: the regions one under the
+ * other (the first column, then the largest, so the request runs straight down; then the
+ * other columns, aside regions and the band), every box wrapped to the width. Wires are routed as in the landscape drawing.
+ */
+function composePortrait(tree: Tree, composition: Composition | undefined, wiring: { flows: GraphEdge[]; labelWidth: (e: GraphEdge) => number }, width: number): Composed {
+  const byId = tree.byId;
+  // The main column right under the first (clients call the web servers at its top), the
+  // other columns after it, then aside regions and the band.
+  const cols = composition?.columns ?? [];
+  const largest = cols.reduce<string | undefined>((m, id) => {
+    const [a, b] = [byId.get(id), m ? byId.get(m) : undefined];
+    return a && (!b || subtree(a).length > subtree(b).length) ? id : m;
+  }, undefined);
+  const stacked = cols.length > 1 && largest ? [cols[0], largest, ...cols.slice(1).filter((c) => c !== largest)] : cols;
+  const named = [...stacked, ...(composition?.aside ?? []), ...(composition?.band ? [composition.band] : [])];
+  const order = [...named.flatMap((id) => byId.get(id) ?? []).filter((r) => tree.roots.includes(r)), ...tree.roots.filter((r) => !named.includes(r.id))];
+  let y = SPACE.margin;
+  let right = SPACE.margin + width;
+  for (const r of order) {
+    arrangeSubtree(r, composition, wiring, width);
+    // A region's wires run between its rows: leave room for their labels.
+    shift(r, SPACE.margin - r.x, y - r.y);
+    right = Math.max(right, r.x + r.w);
+    y += r.h + SPACE.looseGapY;
+  }
+  return { width: Math.ceil(right + SPACE.margin), height: Math.ceil(y - SPACE.looseGapY + SPACE.margin) };
 }
 
 /** Height the opening lines need (a title and two lines). */
