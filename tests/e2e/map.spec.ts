@@ -6,13 +6,28 @@ const slugs = readdirSync('content').filter((f) => f.endsWith('.md')).map((f) =>
 test.use({ reducedMotion: 'reduce' });
 
 const map = (page: Page) => page.getByRole('group', { name: /^Deployment map\./ });
-const zoom = async (page: Page) => Number(await map(page).getAttribute('data-zoom'));
 const focusedSlug = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-slug'));
+/** Distance on screen between two topics' centres, in CSS px: how far the map is zoomed, as a user sees it. */
+const widthOf = async (page: Page, slug: string) => {
+  const a = (await map(page).locator(`a[data-slug="${slug}"]`).boundingBox())!;
+  const b = (await map(page).locator('a[data-slug="mobile-apps"]').boundingBox())!;
+  return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
+};
+/** The map's zoom relative to its fitted view, read from a topic's rendered width. */
+async function zoomOf(page: Page, fitted: number) {
+  return Math.round(((await widthOf(page, 'databases')) / fitted) * 100) / 100;
+}
+/** Opens the "Show" menu (view options and the group legend) unless it is open. */
+async function openShow(page: Page) {
+  if (!(await page.getByRole('checkbox', { name: /Related links/ }).isVisible())) await page.getByText('Show', { exact: true }).click();
+}
 
 test('every topic is a link on the map', async ({ page }) => {
   await page.goto('/');
-  for (const slug of slugs) await expect(map(page).locator(`a[href="/topics/${slug}/"]`)).toHaveCount(1);
-  expect(await map(page).getByRole('link').count()).toBe(slugs.length);
+  for (const slug of slugs) await expect(map(page).locator(`a[data-slug="${slug}"]`)).toHaveAttribute('href', `/topics/${slug}/`);
+  expect(await map(page).locator('a[data-slug]').count()).toBe(slugs.length);
+  // The only other link is the opening line's way in.
+  await expect(map(page).getByRole('link', { name: /Start with Deployment/ })).toHaveAttribute('href', '/topics/deployment/');
 });
 
 test('clicking "WSGI servers" on the map opens its page', async ({ page }) => {
@@ -22,24 +37,43 @@ test('clicking "WSGI servers" on the map opens its page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeFocused();
 });
 
-test('Tab reaches the map nodes and Enter opens a topic', async ({ page }) => {
+test('Tab follows reading order, region by region, and Enter opens a topic', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Delivery and operations' }).focus();
+  await page.getByRole('button', { name: /^Keys/ }).focus();
   await page.keyboard.press('Tab');
-  const slug = await focusedSlug(page);
-  expect(slugs).toContain(slug);
+  await expect(map(page).getByRole('link', { name: /Start with Deployment/ })).toBeFocused();
+  const order: string[] = [];
+  for (let i = 0; i < slugs.length; i++) {
+    await page.keyboard.press('Tab');
+    order.push((await focusedSlug(page)) ?? '');
+  }
+  expect(order.slice(0, 3)).toEqual(['mobile-apps', 'api-clients', 'web-browsers']);
+  expect([...order].sort()).toEqual([...slugs].sort());
+  // Regions come one after another: once a region is left, none of its topics follow.
+  const regionOf = async (slug: string) =>
+    page.evaluate((s) => document.querySelector(`a[data-slug="${s}"]`)!.closest('.topics > g')!.getAttribute('aria-label'), slug);
+  const regions: string[] = [];
+  for (const slug of order) {
+    const r = (await regionOf(slug))!;
+    if (regions[regions.length - 1] !== r) regions.push(r);
+  }
+  expect(regions).toEqual(['Clients', 'Start here', 'Hosted services (the Internet)', 'Your web app deployment', 'Delivery and operations']);
+  await map(page).getByRole('link', { name: 'Gunicorn', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/topics/${slug}/$`));
+  await expect(page).toHaveURL(/\/topics\/gunicorn\/$/);
 });
 
 test('searching for "gunicorn" focuses that node and zooms to it', async ({ page }) => {
   await page.goto('/');
+  const fitted = await widthOf(page, 'databases');
+  await page.keyboard.press('/');
   const box = page.getByRole('combobox', { name: 'Search topics' });
+  await expect(box).toBeFocused();
   await box.fill('gunicorn');
   await expect(page.getByRole('option', { name: /Gunicorn/ }).first()).toBeVisible();
   await box.press('Enter');
   await expect.poll(() => focusedSlug(page)).toBe('gunicorn');
-  expect(await zoom(page)).toBeGreaterThan(1);
+  await expect.poll(() => zoomOf(page, fitted)).toBeGreaterThan(1.5);
   await expect(page.locator('[aria-live="polite"]')).toContainText('Gunicorn');
 });
 
@@ -49,60 +83,113 @@ test('search covers prose, not only titles', async ({ page }) => {
   await expect(page.getByRole('option', { name: /WSGI servers/ })).toBeVisible();
 });
 
-test('a deep link restores the focused topic', async ({ page }) => {
+test('a deep link restores the focused topic, zoomed in on it', async ({ page }) => {
+  await page.goto('/');
+  const fitted = await widthOf(page, 'databases');
   await page.goto('/?focus=wsgi-servers');
   await expect.poll(() => focusedSlug(page)).toBe('wsgi-servers');
-  expect(await zoom(page)).toBe(2);
+  await expect.poll(() => zoomOf(page, fitted)).toBe(2);
+  const frame = (await map(page).boundingBox())!;
+  const b = (await map(page).locator('a[data-slug="wsgi-servers"]').boundingBox())!;
+  expect(Math.abs(b.x + b.width / 2 - (frame.x + frame.width / 2))).toBeLessThan(frame.width / 4);
 });
 
 test('zoom buttons and keys change the view; Fit resets it', async ({ page }) => {
   await page.goto('/');
-  expect(await zoom(page)).toBe(1);
+  const fitted = await widthOf(page, 'databases');
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await expect.poll(() => zoom(page)).toBe(1.25);
+  await expect.poll(() => zoomOf(page, fitted)).toBe(1.25);
   await page.getByRole('button', { name: 'Zoom out' }).click();
-  await expect.poll(() => zoom(page)).toBe(1);
+  await expect.poll(() => zoomOf(page, fitted)).toBe(1);
   await map(page).getByRole('link', { name: 'Databases', exact: true }).focus();
   await page.keyboard.press('+');
-  await expect.poll(() => zoom(page)).toBe(1.25);
+  await expect.poll(() => zoomOf(page, fitted)).toBe(1.25);
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect.poll(() => zoomOf(page, fitted)).toBe(0.8);
   await page.keyboard.press('0');
-  await expect.poll(() => zoom(page)).toBe(1);
+  await expect.poll(() => zoomOf(page, fitted)).toBe(1);
 });
 
-test('arrow keys follow connections and focus highlights neighbours', async ({ page }) => {
+test('arrow keys follow connections in their direction; focus lights the neighbours', async ({ page }) => {
   await page.goto('/');
+  const at = async (slug: string) => (await map(page).locator(`a[data-slug="${slug}"]`).boundingBox())!;
   await map(page).getByRole('link', { name: 'Web browsers', exact: true }).focus();
-  await expect(page.locator('[aria-live="polite"]')).toContainText('Web browsers. Connected to');
-  await expect(page.locator('[aria-live="polite"]')).toContainText('Web servers (access web app)');
-  await expect(page.locator('[aria-live="polite"]')).not.toContainText('→');
-  await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '0.28');
-  await expect(map(page).locator('a.node[data-slug="web-analytics"]')).toHaveCSS('opacity', '1');
-  await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveCSS('opacity', '1');
+  const live = page.locator('[aria-live="polite"]');
+  await expect(live).toContainText('Web browsers. Connected to');
+  await expect(live).toContainText('Web servers (access web app)');
+  await expect(live).not.toContainText('→');
+  await expect(map(page).locator('a[data-slug="web-analytics"]')).toHaveAttribute('data-lit', '');
+  await expect(map(page).locator('a[data-slug="nginx"]')).not.toHaveAttribute('data-lit');
+  await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-servers"]')).toHaveAttribute('data-lit', '');
+  await expect(map(page).locator('g[data-from="wsgi-servers"][data-to="databases"]')).not.toHaveAttribute('data-lit');
+  // Right from the browser: a topic it connects to, further right.
+  const start = await at('web-browsers');
   await page.keyboard.press('ArrowRight');
-  const next = await focusedSlug(page);
-  expect(next).toBeTruthy();
-  expect(next).not.toBe('web-browsers');
+  const right = (await focusedSlug(page))!;
+  expect(['web-servers', 'content-delivery-networks', 'web-analytics', 'monitoring']).toContain(right);
+  expect((await at(right)).x).toBeGreaterThan(start.x + start.width);
+  // Down from Web servers: its WSGI servers, below it.
+  await map(page).getByRole('link', { name: 'Web servers', exact: true }).focus();
+  const ws = await at('web-servers');
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedSlug(page)).toBe('wsgi-servers');
+  expect((await at('wsgi-servers')).y).toBeGreaterThan(ws.y);
+  // Left from WSGI servers goes back towards the hosted services it calls.
+  await page.keyboard.press('ArrowLeft');
+  const left = (await focusedSlug(page))!;
+  expect(['logging', 'monitoring', 'web-apis']).toContain(left);
+  expect((await at(left)).x).toBeLessThan((await at('wsgi-servers')).x);
+});
+
+test('hovering a tool lights its family and the family\'s arrows', async ({ page }) => {
+  await page.goto('/');
+  await map(page).getByRole('link', { name: 'Gunicorn', exact: true }).hover();
+  await expect(map(page).locator('a[data-slug="wsgi-servers"]')).toHaveAttribute('data-lit', '');
+  for (const to of ['databases', 'web-frameworks', 'logging'])
+    await expect(map(page).locator(`g[data-from="wsgi-servers"][data-to="${to}"]`)).toHaveAttribute('data-lit', '');
+  await expect(map(page).locator('a[data-slug="databases"]')).toHaveAttribute('data-lit', '');
+  await expect(map(page).locator('a[data-slug="caddy"]')).not.toHaveAttribute('data-lit');
+  await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-analytics"]')).not.toHaveAttribute('data-lit');
+  await map(page).getByRole('link', { name: 'Nginx', exact: true }).hover();
+  await expect(map(page).locator('g[data-from="web-servers"][data-to="static-content"]')).toHaveAttribute('data-lit', '');
+  await expect(map(page).locator('a[data-slug="web-servers"]')).toHaveAttribute('data-lit', '');
 });
 
 test('the legend filters groups', async ({ page }) => {
   await page.goto('/');
+  await openShow(page);
   const clients = page.getByRole('button', { name: 'Clients' });
   await expect(clients).toHaveAttribute('aria-pressed', 'true');
   await clients.click();
   await expect(clients).toHaveAttribute('aria-pressed', 'false');
-  await expect(map(page).locator('a.node[data-slug="web-browsers"]')).toHaveCSS('opacity', '0.28');
-  await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '1');
+  await expect(map(page).locator('a[data-slug="web-browsers"]')).toHaveAttribute('data-faded', '');
+  await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-servers"]')).toHaveAttribute('data-faded', '');
+  await expect(map(page).locator('a[data-slug="nginx"]')).not.toHaveAttribute('data-faded');
+  await expect(map(page).locator('g[data-from="web-servers"][data-to="wsgi-servers"]')).not.toHaveAttribute('data-faded');
 });
 
-test('related links can be shown and hidden', async ({ page }) => {
+test('related links appear for the focused topic only, when asked for', async ({ page }) => {
   await page.goto('/');
-  await expect(map(page).locator('.related-edge')).toHaveCount(0);
-  await page.getByRole('checkbox', { name: 'Related links' }).check();
-  // Related links load on demand the first time they are shown.
-  await expect(map(page).locator('.related-edge').first()).toBeAttached();
-  expect(await map(page).locator('.related-edge').count()).toBeGreaterThan(20);
-  await page.getByRole('checkbox', { name: 'Related links' }).uncheck();
-  await expect(map(page).locator('.related-edge')).toHaveCount(0);
+  const related = map(page).locator('[data-related-of] path');
+  await map(page).getByRole('link', { name: 'WSGI servers', exact: true }).focus();
+  await expect(related).toHaveCount(0);
+  await openShow(page);
+  await page.getByRole('checkbox', { name: /Related links/ }).check();
+  await map(page).getByRole('link', { name: 'WSGI servers', exact: true }).focus();
+  // They load on demand the first time; then only WSGI servers' own are drawn.
+  await expect(related.first()).toBeAttached();
+  const ends = await related.evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-from'), p.getAttribute('data-to')]));
+  expect(ends.length).toBeGreaterThanOrEqual(2);
+  // Only its own: far fewer than all related links on the map.
+  expect(ends.length).toBeLessThanOrEqual(25);
+  for (const e of ends) expect(e).toContain('wsgi-servers');
+  await map(page).getByRole('link', { name: 'Caddy', exact: true }).focus();
+  const caddy = await related.evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-from'), p.getAttribute('data-to')]));
+  for (const e of caddy) expect(e).toContain('caddy');
+  await openShow(page);
+  await page.getByRole('checkbox', { name: /Related links/ }).uncheck();
+  await expect(related).toHaveCount(0);
 });
 
 for (const colorScheme of ['light', 'dark'] as const)
@@ -142,8 +229,9 @@ test.describe('on a phone', () => {
 
 test('keyboard focus pans an off-screen topic into view', async ({ page }) => {
   await page.goto('/');
+  const fitted = await widthOf(page, 'databases');
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
-  await expect.poll(() => zoom(page)).toBeGreaterThan(2);
+  await expect.poll(() => zoomOf(page, fitted)).toBeGreaterThan(2);
   const target = map(page).getByRole('link', { name: 'Content delivery networks', exact: true });
   const frame = (await map(page).boundingBox())!;
   const before = (await target.boundingBox())!;
@@ -159,37 +247,45 @@ test('keyboard focus pans an off-screen topic into view', async ({ page }) => {
 });
 
 test('level of detail: arrow labels are hidden only where they would be unreadable', async ({ page }) => {
-  await page.setViewportSize({ width: 500, height: 800 });
+  await page.setViewportSize({ width: 700, height: 800 });
   await page.goto('/');
-  await expect(map(page).locator('.flow-label').first()).toBeHidden();
+  const label = map(page).locator('g[data-from="web-servers"][data-to="wsgi-servers"] text').first();
+  await expect(label).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(label).toBeHidden();
   await expect(map(page).getByRole('link', { name: 'Gunicorn', exact: true }).locator('text')).toBeVisible();
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
-  await expect(map(page).locator('.flow-label').first()).toBeVisible();
+  await expect(label).toBeVisible();
 });
 
 test('a plain wheel scrolls the page; Ctrl + wheel zooms the map', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
   await page.goto('/');
+  const fitted = await widthOf(page, 'databases');
   const box = (await map(page).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, 400);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-  expect(await zoom(page)).toBe(1);
+  expect(await zoomOf(page, fitted)).toBe(1);
   const after = (await map(page).boundingBox())!;
   await page.mouse.move(after.x + after.width / 2, Math.max(after.y, 0) + 40);
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -300);
   await page.keyboard.up('Control');
-  await expect.poll(() => zoom(page)).toBeGreaterThan(1);
+  await expect.poll(() => zoomOf(page, fitted)).toBeGreaterThan(1);
 });
 
 test('keys do not reach the map while the help dialog is open', async ({ page }) => {
   await page.goto('/');
+  const fitted = await widthOf(page, 'databases');
   await map(page).getByRole('link', { name: 'Databases', exact: true }).focus();
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Search topics');
+  await expect(help).toContainText('Esc');
   await page.keyboard.press('+');
-  expect(await zoom(page)).toBe(1);
+  expect(await zoomOf(page, fitted)).toBe(1);
 });
 
 test('Back to the map returns focus to the topic it came from', async ({ page }) => {
@@ -203,6 +299,7 @@ test('Back to the map returns focus to the topic it came from', async ({ page })
 test('hovering highlights but does not speak; focus does', async ({ page }) => {
   await page.goto('/');
   await map(page).getByRole('link', { name: 'Databases', exact: true }).hover();
-  await expect(map(page).locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '0.28');
+  await expect(map(page).locator('a[data-slug="wsgi-servers"]')).toHaveAttribute('data-lit', '');
+  await expect(map(page).locator('a[data-slug="nginx"]')).not.toHaveAttribute('data-lit');
   await expect(page.locator('[aria-live="polite"]')).toHaveText('');
 });

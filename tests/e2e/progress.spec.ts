@@ -164,6 +164,7 @@ test('the hub lists the learning path with progress, and the map numbers it', as
   await expect(path.getByRole('listitem')).toHaveCount(3);
   await expect(path.getByRole('listitem').nth(1)).toContainText('Servers (Done)');
   await page.goto('/');
+  await page.getByText('Show', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Learning path' }).check();
   await expect(page.locator('a[data-slug="platform-as-a-service"]')).toHaveAttribute('aria-label', /learning path step 1$/);
   await expect(page.locator('.path-badge')).toHaveCount(5);
@@ -173,6 +174,7 @@ test('"only what is left" fades done topics', async ({ page }) => {
   await page.goto('/topics/caddy/');
   await page.getByRole('radio', { name: 'Done' }).check();
   await page.goto('/');
+  await page.getByText('Show', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Only what is left' }).check();
   await expect(page.locator('a.node[data-slug="caddy"]')).toHaveCSS('opacity', '0.28');
   await expect(page.locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '1');

@@ -118,6 +118,7 @@ test('search says a new version is available and Reload reloads', async ({ page 
 test('related links and the PDF export say a new version is available, with Reload', async ({ page }) => {
   const w = await watched(page);
   await page.goto(`${origin}/`);
+  await page.getByText('Show', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Related links' }).check();
   await expect(newVersion(page)).toBeVisible();
   await expect(newVersion(page).getByRole('button', { name: 'Reload' })).toBeVisible();

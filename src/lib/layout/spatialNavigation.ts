@@ -37,6 +37,6 @@ export function nextInDirection(layout: MapLayout, from: Slug, dir: Direction, i
     }
     return pick;
   };
-  const linked = [...neighbourhood(layout, from, includeRelated).slugs];
+  const linked = [...neighbourhood(layout, from, includeRelated).connected];
   return best(linked) ?? best(all);
 }
