@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { listTopicFiles } from '../src/lib/content/loadContent.ts';
+import { listTopicFiles, scanTourFiles } from '../src/lib/content/loadContent.ts';
 import { ContentValidationError } from '../src/lib/content/types.ts';
 import { buildSearchIndex } from '../src/lib/search/searchIndex.ts';
 import { sharedSiteData } from '../src/lib/site/siteData.ts';
@@ -49,7 +49,7 @@ export function contentPlugin(): Plugin {
         throw e;
       }
       this.addWatchFile(resolve(dir, '_map.yaml'));
-      for (const f of listTopicFiles(dir)) this.addWatchFile(resolve(dir, f));
+      for (const f of [...listTopicFiles(dir), ...scanTourFiles(dir).tours]) this.addWatchFile(resolve(dir, f));
       if (id === `\0${SEARCH_ID}`)
         return `export default ${JSON.stringify(JSON.stringify(buildSearchIndex(site.content.topics)))};`;
       if (id === `\0${TOPICS_ID}`) return `export const topics = ${JSON.stringify(site.topics)};`;

@@ -45,7 +45,7 @@ export async function measureNode(dir: string, layoutRuns: number, pdfRuns: numb
     layoutMs.push(lms);
     const portrait = await layoutMap(graph, measure, { portraitWidth: PORTRAIT_WIDTH });
     const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
-    site = { content, graph, layout, portrait, topics };
+    site = { content, graph, layout, portrait, topics, tours: [] };
   }
   // What the client bundle inlines today (virtual:deployment-map): layout and topics as JSON.
   const gz = (s: string) => gzipSync(s, { level: 9 }).length;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { compileProse } from './compileProse.js';
 import { ContentValidationError, type Content, type ContentError, type Topic } from './types.ts';
+import { validateTours, TOUR_RULES, type Tour, type TourRules } from './validateTours.ts';
 import { SLUG_PATTERN, validateContent, withSourceLines, type SourceFile, type ValidateOptions } from './validateContent.ts';
 
 export const FRAME_FILE = '_map.yaml';
@@ -119,4 +120,61 @@ export async function checkCompiledProse(dir: string, topics: Topic[]): Promise<
     for (const p of problems) errors.push({ file: file.path, line: p.line, field: 'body', message: p.message });
   }
   if (errors.length) throw new ContentValidationError(withSourceLines(errors, files));
+}
+
+/**
+ * The tour files in `dir/tours/` (paths relative to `dir`, sorted) and a problem for every
+ * other entry there (a folder, a file that is not `.md`). No folder: no tours. Never throws.
+ */
+export function scanTourFiles(dir: string): { tours: string[]; problems: ContentError[] } {
+  const at = join(resolve(dir), TOURS_DIR);
+  const tours: string[] = [];
+  const problems: ContentError[] = [];
+  let names: string[];
+  try {
+    if (!statSync(at).isDirectory()) return { tours, problems: [{ file: TOURS_DIR, message: `must be a folder of tours (<slug>.md)` }] };
+    names = readdirSync(at).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return { tours, problems };
+    return { tours, problems: [{ file: TOURS_DIR, message: `cannot read the folder: ${reason(e)}` }] };
+  }
+  for (const name of names) {
+    const path = `${TOURS_DIR}/${name}`;
+    let isFile = false;
+    try {
+      isFile = statSync(join(at, name)).isFile();
+    } catch (e) {
+      problems.push({ file: path, message: `cannot read: ${reason(e)}` });
+      continue;
+    }
+    if (isFile && name.endsWith('.md')) tours.push(path);
+    else problems.push({ file: path, message: `unexpected ${isFile ? 'file' : 'folder'}: ${TOURS_DIR}/ holds one <slug>.md per tour` });
+  }
+  return { tours, problems };
+}
+
+/**
+ * Reads and validates the guided tours of a content folder against its validated
+ * content (Node only). Throws ContentValidationError with every problem of the tours.
+ */
+export function loadTours(dir: string, content: Content, rules: TourRules = TOUR_RULES): Tour[] {
+  const root = resolve(dir);
+  const scan = scanTourFiles(root);
+  const files: SourceFile[] = [];
+  for (const path of scan.tours) {
+    try {
+      files.push({ path, bytes: readFileSync(join(root, path)) });
+    } catch (e) {
+      scan.problems.push({ file: path, message: `cannot read: ${reason(e)}` });
+    }
+  }
+  try {
+    const tours = validateTours(files, content, rules);
+    if (scan.problems.length) throw new ContentValidationError(scan.problems);
+    return tours;
+  } catch (e) {
+    if (e instanceof ContentValidationError && scan.problems.length && e.errors !== scan.problems)
+      throw new ContentValidationError([...scan.problems, ...e.errors]);
+    throw e;
+  }
 }

@@ -169,7 +169,8 @@ function textOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-function decode(file: SourceFile, err: (m: string) => void): string | undefined {
+/** The file as text, or undefined after reporting a file too large or not UTF-8. */
+export function decode(file: SourceFile, err: (m: string) => void): string | undefined {
   if (file.bytes.length > MAX_FILE_BYTES) {
     err(`file is ${file.bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);
     return undefined;
@@ -196,12 +197,13 @@ export function withSourceLines(errors: ContentError[], files: SourceFile[]): Co
 }
 
 /** A parsed YAML document with a way to turn a source offset into a file line. */
-interface YamlSource {
+export interface YamlSource {
   doc: Document;
   toLine: (offset: number) => number;
 }
 
-function lineOf({ doc, toLine }: YamlSource, path: (string | number)[]): number | undefined {
+/** The line of a YAML field by its path (`['arrows', 2, 'to']`), when the source has it. */
+export function lineOf({ doc, toLine }: YamlSource, path: (string | number)[]): number | undefined {
   const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
   // A key with a null value has no node; fall back to the key's own position.
   if (!node?.range && path.length === 1) {
@@ -212,7 +214,8 @@ function lineOf({ doc, toLine }: YamlSource, path: (string | number)[]): number 
   return node?.range ? toLine(node.range[0]) : undefined;
 }
 
-function parseYaml(
+/** Parses YAML that starts `lineOffset` lines into its file, reporting errors with file lines. */
+export function parseYaml(
   source: string,
   lineOffset: number,
   err: (m: string, f?: string, l?: number) => void
@@ -235,7 +238,7 @@ function parseYaml(
 }
 
 /** The document as plain data; YAML that expands without bound (an alias bomb) is an error. */
-function toPlain(yaml: YamlSource, err: (m: string, f?: string, l?: number) => void): Record<string, unknown> | undefined {
+export function toPlain(yaml: YamlSource, err: (m: string, f?: string, l?: number) => void): Record<string, unknown> | undefined {
   try {
     return yaml.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (e) {

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCompiledProse, loadContent, listTopicFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
+import { checkCompiledProse, loadContent, loadTours, listTopicFiles, scanTourFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
+import type { Tour } from '../content/validateTours.ts';
 import type { Content, ExternalLink, Slug, Topic } from '../content/types.ts';
 import type { ValidateOptions } from '../content/validateContent.ts';
 import { buildTopicGraph, unreachableFrom, type TopicGraph } from '../graph/TopicGraph.ts';
@@ -30,6 +31,8 @@ export interface SiteData {
   /** The portrait composition of the same map, for phones. */
   portrait: MapLayout;
   topics: Record<Slug, TopicInfo>;
+  /** The guided tours (content/tours/), in list order. */
+  tours: Tour[];
 }
 
 /** Width of the portrait composition in map units: at a 390 px phone, titles render above 11 px. */
@@ -67,6 +70,7 @@ export async function buildSiteData(
 ): Promise<SiteData> {
   const content = loadContent(dir, options.rules ?? CONTENT_RULES);
   await checkCompiledProse(dir, content.topics);
+  const tours = loadTours(dir, content);
   const graph = buildTopicGraph(content);
   if (graph.hub) {
     const proseLinks = content.topics.flatMap((t) => linksOf(t).map((to) => ({ from: t.slug, to })));
@@ -84,7 +88,7 @@ export async function buildSiteData(
   const layout = await layoutMap(graph, measure);
   const portrait = await layoutMap(graph, measure, { portraitWidth: PORTRAIT_WIDTH });
   const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
-  return { content, graph, layout, portrait, topics };
+  return { content, graph, layout, portrait, topics, tours };
 }
 
 /** Topic slugs a topic's prose links to. */
@@ -111,7 +115,7 @@ function linksOf(t: Topic): Slug[] {
  */
 export function sharedSiteData(dir: string): Promise<SiteData> {
   const root = resolve(dir);
-  const files = [FRAME_FILE, ...listTopicFiles(root)].map((f) => {
+  const files = [FRAME_FILE, ...listTopicFiles(root), ...scanTourFiles(root).tours].map((f) => {
     try {
       const st = statSync(join(root, f));
       return `${f}:${st.size}:${st.mtimeMs}`;
