@@ -41,6 +41,7 @@ export function renderSiteConf({ root, listen = '', base = '/', brotli = true })
   if (!brotli) once(/^\s*brotli_static on;\n/m, '');
   if (b !== '/') {
     once(/~\^\/assets\//, `~^${b}assets/`);
+    once(/~\^\/embed\//, `~^${b}embed/`);
     once(/location \/assets\/ \{/, `location ${b}assets/ {`);
     once(/error_page 404 \/404\.html;/, `error_page 404 ${b}404.html;`);
   }

@@ -63,7 +63,7 @@ async function page(path) {
   return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
 }
 
-const routes = ['/', ...slugs.map((s) => `topics/${s}/`)];
+const routes = ['/', 'embed/', ...slugs.map((s) => `topics/${s}/`)];
 for (const path of routes) {
   const file = join(dist, path.replace(/^\//, ''), 'index.html');
   mkdirSync(dirname(file), { recursive: true });

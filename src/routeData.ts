@@ -4,6 +4,7 @@ import type { Route } from './lib/routes.ts';
 import type { TopicInfo } from './lib/site/siteData.ts';
 import type TopicRouteComponent from './components/topic/TopicRoute.svelte';
 import type NotFoundComponent from './components/ui/NotFound.svelte';
+import type EmbedViewComponent from './components/map/EmbedView.svelte';
 
 type TopicRouteProps = ComponentProps<typeof TopicRouteComponent>;
 
@@ -15,11 +16,14 @@ export interface RouteData {
   TopicRoute?: Component<TopicRouteProps>;
   /** The not-found page's component (its own chunk too). */
   NotFound?: Component<ComponentProps<typeof NotFoundComponent>>;
+  /** The embedded map (`/embed/`), its own chunk too. */
+  Embed?: Component<ComponentProps<typeof EmbedViewComponent>>;
 }
 
 /** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
 export async function loadRouteData(route: Route): Promise<RouteData> {
   if (route.kind === 'notFound') return { NotFound: (await import('./components/ui/NotFound.svelte')).default };
+  if (route.kind === 'embed') return { Embed: (await import('./components/map/EmbedView.svelte')).default };
   if (route.kind !== 'topic') return {};
   const [page, topics, view] = await Promise.all([
     pages[route.slug](),

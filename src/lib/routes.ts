@@ -3,6 +3,8 @@ import type { Slug } from './content/types.ts';
 export type Route =
   | { kind: 'map'; focus?: Slug }
   | { kind: 'topic'; slug: Slug }
+  /** The chrome-free map for iframes; its options (src/lib/embed) are read from `search`. */
+  | { kind: 'embed'; search: string }
   | { kind: 'notFound'; path: string };
 
 /** Normalises a base path to `/` or `/a/b/`. */
@@ -25,6 +27,7 @@ export function resolveRoute(pathname: string, search: string, base: string, slu
     const focus = new URLSearchParams(search).get('focus') ?? undefined;
     return focus && slugs.has(focus) ? { kind: 'map', focus } : { kind: 'map' };
   }
+  if (rest === 'embed/' || rest === 'embed') return { kind: 'embed', search };
   const m = /^topics\/([a-z0-9-]+)\/?$/.exec(rest);
   if (m && slugs.has(m[1])) return { kind: 'topic', slug: m[1] };
   return { kind: 'notFound', path: pathname };

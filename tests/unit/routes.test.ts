@@ -15,6 +15,9 @@ describe('routes', () => {
     ['/other', '', '/', { kind: 'notFound', path: '/other' }],
     ['/map/topics/nginx/', '', '/map/', { kind: 'topic', slug: 'nginx' }],
     ['/map', '', '/map/', { kind: 'map' }],
+    ['/embed/', '?focus=nginx&controls=0', '/', { kind: 'embed', search: '?focus=nginx&controls=0' }],
+    ['/map/embed/index.html', '', '/map/', { kind: 'embed', search: '' }],
+    ['/embed/x', '', '/', { kind: 'notFound', path: '/embed/x' }],
     ['/topics/nginx/', '', '/map/', { kind: 'notFound', path: '/topics/nginx/' }]
   ])('%s%s under base %s', (path, search, base, expected) => {
     expect(resolveRoute(path, search, base, slugs)).toEqual(expected);
