@@ -48,6 +48,37 @@ describe('compileProse refuses what the component would run, at its source line'
     expect(code).toMatch(/&#60;|&lt;|&#123;/);
   });
 
+  it('highlights a fenced block at build time into inert, coloured spans holding the exact text', async () => {
+    const src = 'server {\n    location /static/ { alias /srv/app/static/; }\n}';
+    const { code, problems } = await compileProse(`${HEAD}\`\`\`nginx title="app.conf" test="demo"\n${src}\n\`\`\`\n`);
+    expect(problems).toEqual([]);
+    expect(code).toMatch(/<span style="--l:#[0-9a-f]+;--d:#[0-9a-f]+">/);
+    expect(code).toContain('<p class="code-title"><span>app.conf</span><span class="code-note">Tested in CI</span></p>');
+    expect(code).not.toMatch(/[{}]/);
+    const text = code.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+    expect(text).toContain(src);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['an unknown language', '```cobol\nx\n```', /unknown language cobol/],
+    ['an unknown fence key', 'Text.\n\n```nginx tset="demo"\nx\n```', /unknown key tset/],
+    ['test and untested at once', '```ini test="a" untested="b"\nx\n```', /either test= or untested=/]
+  ])('refuses a fence with %s at its line', async (_, body, message) => {
+    const { problems } = await compileProse(HEAD + body);
+    expect(problems).toEqual([{ line: 5 + body.split('\n').findIndex((l) => l.startsWith('```')), message: expect.stringMatching(message) }]);
+  });
+
+  it.each([
+    ['<div class="code-block"><pre><code><span style="--l:#fff;--d:#000">x</span></code></pre></div>', 0],
+    ['<span style="background:url(/x)">x</span>', 1],
+    ['<span style="--l:#fff;--d:#000;position:fixed">x</span>', 1],
+    ['<span style="--l:{c};--d:#000">x</span>', 1],
+    ['<span class="code-note" onclick="f()">x</span>', 1],
+    ['<div class="overlay">x</div>', 1]
+  ])('the component check of highlighted markup %s finds %i problem(s)', (code, count) => {
+    expect(compiledProblems(code)).toHaveLength(count);
+  });
+
   it.each([
     ['<a href="/topics/x/" rel="nofollow">x</a>', 0],
     ['<a href="JAVASCRIPT:x">x</a>', 1],

@@ -3,6 +3,7 @@
 // which Node loads without a TypeScript step, runs it on every .md file of the build.
 import { mdsvex } from 'mdsvex';
 import { parse } from 'svelte/compiler';
+import { highlightCode } from './highlightCode.js';
 import { imageUrlProblem, linkUrlProblem } from './proseUrls.js';
 
 /**
@@ -12,10 +13,13 @@ import { imageUrlProblem, linkUrlProblem } from './proseUrls.js';
  * @type {Record<string, string[]>}
  */
 const ALLOWED = {
-  p: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], em: [], strong: [], del: [],
+  p: ['class'], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], em: [], strong: [], del: [],
   ul: ['class'], ol: ['start'], li: ['class'], blockquote: [], hr: [], br: [],
   a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'],
   pre: [], code: ['class'],
+  // Fenced code highlighted at build time (highlightCode.js): a wrapper, a title line,
+  // and spans that carry only a light and dark colour.
+  div: ['class'], span: ['class', 'style'],
   // GitHub-style task lists (`- [ ] step`): a disabled checkbox.
   input: ['type', 'disabled', 'checked'],
   table: [], thead: [], tbody: [], tr: [], th: ['align'], td: ['align']
@@ -27,26 +31,13 @@ const VALUE_RULES = {
   src: imageUrlProblem,
   rel: (v) => (v === 'nofollow' ? undefined : `rel="${v.slice(0, 40)}" is not allowed`),
   class: (v) =>
-    /^(?:language-[\w+#-]+|contains-task-list|task-list-item)$/.test(v) ? undefined : `class="${v.slice(0, 40)}" is not allowed`,
+    /^(?:language-[\w+#-]+|contains-task-list|task-list-item|code-block|code-title|code-note)$/.test(v) ? undefined : `class="${v.slice(0, 40)}" is not allowed`,
+  // Only the two theme colours of a highlighted token: no url(), no other property.
+  style: (v) => (/^--l:#[0-9a-f]{3,8};--d:#[0-9a-f]{3,8}$/.test(v) ? undefined : `style="${v.slice(0, 40)}" is not allowed`),
   type: (v) => (v === 'checkbox' ? undefined : `type="${v.slice(0, 40)}" is not allowed`),
   start: (v) => (/^\d{1,9}$/.test(v) ? undefined : `start="${v.slice(0, 40)}" is not a number`),
   align: (v) => (/^(?:left|right|center)$/.test(v) ? undefined : `align="${v.slice(0, 40)}" is not allowed`)
 };
-
-/** Escapes code for Svelte markup: `<`, `&` and braces become character references. */
-const escapeCode = (/** @type {string} */ code) =>
-  code.replace(/[&<>{}]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/**
- * Code blocks as static, escaped text in `<pre><code>` (mdsvex's default highlighter
- * emits `{@html …}`, which the check below refuses everywhere).
- * @param {string} code
- * @param {string | null | undefined} lang
- */
-function codeBlock(code, lang) {
-  const cls = lang && /^[\w+#-]{1,30}$/.test(lang) ? ` class="language-${lang}"` : '';
-  return `<pre><code${cls}>${escapeCode(code)}</code></pre>`;
-}
 
 /**
  * mdsvex turns indented code blocks off (for Svelte authors), so an indented line of
@@ -77,6 +68,21 @@ function rehypeBasePath(base) {
   };
 }
 
+/**
+ * mdsvex's highlighter hook: highlightCode, with a refused fence (unknown language or
+ * key) turned into an error that knows its info string, so the problem gets a line.
+ * @param {string} code
+ * @param {string | null | undefined} lang
+ * @param {string | null | undefined} meta
+ */
+async function highlightFence(code, lang, meta) {
+  try {
+    return await highlightCode(code, lang, meta);
+  } catch (e) {
+    throw Object.assign(new Error(/** @type {Error} */ (e).message), { fence: `${lang ?? ''} ${meta ?? ''}`.trim() || '```' });
+  }
+}
+
 /** @type {Map<string, ReturnType<typeof mdsvex>>} */
 const compilers = new Map();
 const compilerFor = (/** @type {string} */ base) => {
@@ -84,7 +90,7 @@ const compilerFor = (/** @type {string} */ base) => {
   if (!c) {
     c = mdsvex({
       extensions: ['.md'],
-      highlight: { highlighter: codeBlock },
+      highlight: { highlighter: highlightFence },
       remarkPlugins: [indentedCodeIsCode],
       rehypePlugins: [rehypeBasePath(base)]
     });
@@ -186,9 +192,16 @@ function sourceLine(source, snippet, fallback) {
  */
 export async function compileProse(fileText, { base = '/', filename = 'prose.md' } = {}) {
   const source = withoutFrontmatter(fileText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  const out = await compilerFor(base).markup({ content: source, filename });
-  const code = out?.code ?? '';
   const bodyLine = source.length - source.replace(/^\n*/, '').length + 1;
+  let out;
+  try {
+    out = await compilerFor(base).markup({ content: source, filename });
+  } catch (e) {
+    const fence = /** @type {{ fence?: string }} */ (e).fence;
+    if (fence === undefined) throw e;
+    return { code: '', problems: [{ line: sourceLine(source, fence, bodyLine), message: /** @type {Error} */ (e).message }] };
+  }
+  const code = out?.code ?? '';
   const problems = compiledProblems(code).map((f) => ({ line: sourceLine(source, f.snippet, bodyLine), message: f.message }));
   return { code, problems };
 }
