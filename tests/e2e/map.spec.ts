@@ -195,7 +195,7 @@ test('related links appear for the focused topic only, when asked for', async ({
 for (const colorScheme of ['light', 'dark'] as const)
   test(`axe finds no serious or critical violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    for (const path of ['/', '/topics/wsgi-servers/', '/topics/deployment/', '/topics/nope/']) {
+    for (const path of ['/', '/topics/wsgi-servers/', '/topics/nginx/', '/topics/deployment/', '/topics/nope/']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();

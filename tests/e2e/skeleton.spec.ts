@@ -99,3 +99,31 @@ test('without JavaScript, Download PDF is a link to the prebuilt file', async ({
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await context.close();
 });
+
+test('a code block on a topic page is highlighted text with a Copy button that copies it exactly', async ({ browser }) => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto('/topics/nginx/');
+  const block = page.locator('.code-block').filter({ hasText: '/etc/nginx/sites-available/app' });
+  await expect(block.getByText('Tested in CI')).toBeVisible();
+  const code = block.locator('pre code');
+  await expect(code).toContainText('proxy_pass http://app_server;');
+  // Highlighted at build time: coloured spans, and no highlighter script in the page.
+  expect(await code.locator('span[style]').count()).toBeGreaterThan(10);
+  const shown = await code.textContent();
+  await block.getByRole('button', { name: 'Copy /etc/nginx/sites-available/app' }).click();
+  await expect(block.getByRole('button', { name: 'Copy /etc/nginx/sites-available/app' })).toHaveText('Copied');
+  await expect(block.getByRole('status')).toHaveText('Copied to the clipboard');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  expect(shown).toMatch(/^upstream app_server \{\n/);
+  await context.close();
+});
+
+test('without JavaScript, a code block is still there as text, with no Copy button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/topics/nginx/');
+  await expect(page.locator('.code-block pre').first()).toContainText('location /static/ {');
+  await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0);
+  await context.close();
+});
