@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content/loadContent.ts';
+import { CONTENT_RULES, loadContent } from '../../src/lib/content/loadContent.ts';
 import { buildTopicGraph, unreachableFrom } from '../../src/lib/graph/TopicGraph.ts';
 
 // The spec (shared/deployment-map.md): every topic and every labelled flow arrow.
@@ -46,7 +46,8 @@ const REGIONS: Record<string, string[]> = {
   'hosted-services': ['logging', 'web-analytics', 'monitoring', 'content-delivery-networks', 'web-apis', 'source-control', 'package-index']
 };
 
-const content = loadContent('content');
+// Published pages also say of every code block whether the examples suite runs it.
+const content = loadContent('content', { ...CONTENT_RULES, markedCode: true });
 const bySlug = new Map(content.topics.map((t) => [t.slug, t]));
 
 describe('the real content', () => {

@@ -85,6 +85,26 @@ describe('validateContent', () => {
     expect(errors.map((e) => e.field).sort()).toEqual(['body', 'related']);
   });
 
+  it('with markedCode, names each fenced block that says neither test= nor untested=, and a tested one without a title', () => {
+    const body = [
+      'Prose.', '', '```nginx', 'server {}', '```', '', '- step', '', '  ```ini test="x"', '  a = 1', '  ```', '',
+      '```ini untested="no tool here"', 'b = 2', '```', '', '```ini title="c.ini" test="x"', 'c = 3', '```', '', '    indented code is not a fence'
+    ].join('\n');
+    const run = (options: Parameters<typeof validateContent>[2]) => {
+      try {
+        validateContent(frame, [topic('a', {}, body)], options);
+      } catch (e) {
+        return (e as ContentValidationError).errors.map((x) => `${x.line}: ${x.message}`);
+      }
+      return [];
+    };
+    expect(run({ markedCode: true })).toEqual([
+      expect.stringMatching(/^11: code block has neither test/),
+      expect.stringMatching(/^17: code block with test="x" needs a title/)
+    ]);
+    expect(run({})).toEqual([]);
+  });
+
   it('formats errors as file:line: field: message', () => {
     expect(() => validateContent(frame, [topic('a', { related: '[ghost]' })])).toThrow(/a\.md:6: related\[0\]: related link to unknown topic "ghost"/);
   });

@@ -1,4 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseFenceMeta } from './fenceMeta.js';
 import type { InlineRun, ProseBlock } from './types.ts';
 
 /** A link or image found in prose, with its 1-based line in the prose (not the file). */
@@ -15,8 +16,18 @@ export interface ProseProblem {
   line: number;
 }
 
+/** A fenced code block as written: its line in the prose and its info string, read. */
+export interface ProseFence {
+  line: number;
+  lang?: string;
+  title?: string;
+  test?: string;
+  untested?: string;
+}
+
 export interface ParsedProse {
   blocks: ProseBlock[];
+  fences: ProseFence[];
   links: ProseLink[];
   problems: ProseProblem[];
   text: string;
@@ -32,6 +43,8 @@ interface MdNode {
   alt?: string | null;
   identifier?: string;
   depth?: number;
+  lang?: string | null;
+  meta?: string | null;
   ordered?: boolean | null;
   children?: MdNode[];
   position?: { start: { line: number } };
@@ -40,7 +53,7 @@ interface MdNode {
 /**
  * Parses markdown prose into the few block kinds the PDF draws (headings, paragraphs,
  * lists, code), collects every link and image in every form (inline, reference, autolink,
- * and each definition) with its line, and derives plain text and a word count. Anything
+ * and each definition) with its line, and derives plain text and a word count (of prose: code blocks are not counted). Anything
  * else (HTML, tables) degrades to its text, never throws.
  */
 export function parseProse(markdown: string): ParsedProse {
@@ -48,6 +61,7 @@ export function parseProse(markdown: string): ParsedProse {
   const links: ProseLink[] = [];
   const blocks: ProseBlock[] = [];
   const problems: ProseProblem[] = [];
+  const fences: ProseFence[] = [];
   const lineOf = (node: MdNode) => node.position?.start.line ?? 0;
   // Prose is compiled as a Svelte component: raw HTML would become markup or script,
   // and braces would become expressions. Content is trusted, but we keep it to text.
@@ -68,8 +82,21 @@ export function parseProse(markdown: string): ParsedProse {
 
   // The checks walk every node of the tree, wherever it sits (in lists, quotes, tables),
   // apart from building the blocks below, so no nesting can carry a node past them.
+  const sourceLines = markdown.split('\n');
   const check = (node: MdNode): void => {
     switch (node.type) {
+      case 'code': {
+        // A fence, wherever it sits (its line holds the fence, after any list or quote marks).
+        if (!/^[\s>*+\-\d.)]*(`{3,}|~{3,})/.test(sourceLines[lineOf(node) - 1] ?? '')) break;
+        let info: ReturnType<typeof parseFenceMeta> = {};
+        try {
+          info = parseFenceMeta(node.meta);
+        } catch {
+          // Reported, with its line, by the compiled check.
+        }
+        fences.push({ line: lineOf(node), ...(node.lang ? { lang: node.lang } : {}), ...info });
+        break;
+      }
       case 'html':
         refuseHtml(node);
         break;
@@ -149,9 +176,17 @@ export function parseProse(markdown: string): ParsedProse {
           )
         });
         break;
-      case 'code':
-        blocks.push({ kind: 'code', text: node.value ?? '' });
+      case 'code': {
+        let info: ReturnType<typeof parseFenceMeta> = {};
+        try {
+          info = parseFenceMeta(node.meta);
+        } catch {
+          // A malformed info string is reported, with its line, by the compiled check.
+        }
+        const title = info.title;
+        blocks.push({ kind: 'code', text: node.value ?? '', ...(node.lang ? { lang: node.lang } : {}), ...(title !== undefined ? { title } : {}) });
         break;
+      }
       case 'definition':
       case 'html':
         break;
@@ -166,15 +201,20 @@ export function parseProse(markdown: string): ParsedProse {
 
   (tree.children ?? []).forEach(block);
 
-  const text = blocks
-    .map((b) =>
-      b.kind === 'code'
-        ? b.text
-        : b.kind === 'list'
-          ? b.items.map((runs) => runs.map((r) => r.text).join('')).join('\n')
-          : b.runs.map((r) => r.text).join('')
-    )
-    .join('\n\n');
-  const wordCount = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return { blocks, links, problems, text, wordCount };
+  const blockText = (b: ProseBlock) =>
+    b.kind === 'code'
+      ? b.text
+      : b.kind === 'list'
+        ? b.items.map((runs) => runs.map((r) => r.text).join('')).join('\n')
+        : b.runs.map((r) => r.text).join('');
+  const text = blocks.map(blockText).join('\n\n');
+  // Words of prose: a code block is read, not counted (a config file would otherwise
+  // fill a page's word budget); inline code spans in sentences still count.
+  const wordCount = blocks
+    .filter((b) => b.kind !== 'code')
+    .map(blockText)
+    .join('\n\n')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return { blocks, fences, links, problems, text, wordCount };
 }

@@ -25,7 +25,7 @@ export type ProseBlock =
   | { kind: 'heading'; depth: number; runs: InlineRun[] }
   | { kind: 'paragraph'; runs: InlineRun[] }
   | { kind: 'list'; ordered: boolean; items: InlineRun[][] }
-  | { kind: 'code'; text: string };
+  | { kind: 'code'; text: string; lang?: string; title?: string };
 
 /** A validated topic: its frontmatter plus what the build derived from its prose. */
 export interface Topic {

@@ -1,5 +1,5 @@
 import { isMap, parseDocument, type Document } from 'yaml';
-import { parseProse, type ProseLink } from './proseBlocks.ts';
+import { parseProse, type ProseFence, type ProseLink } from './proseBlocks.ts';
 import { imageUrlProblem, linkUrlProblem } from './proseUrls.js';
 import {
   ContentValidationError,
@@ -25,6 +25,11 @@ export interface ValidateOptions {
   wordRange?: [number, number];
   /** Bounds on the number of related topics. */
   relatedRange?: [number, number];
+  /**
+   * Every fenced code block says whether the examples suite runs it (`test="…"`, with a
+   * `title`) or why not (`untested="…"`): nothing is left untested without a word.
+   */
+  markedCode?: boolean;
 }
 
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -69,7 +74,7 @@ export function validateContent(
 ): Content {
   const errors: ContentError[] = [];
   const { frame, at: frameAt } = readFrame(frameFile, errors);
-  const drafts: { topic: Topic; yaml: YamlSource; bodyLine: number; links: ProseLink[] }[] = [];
+  const drafts: { topic: Topic; yaml: YamlSource; bodyLine: number; links: ProseLink[]; fences: ProseFence[] }[] = [];
   const seen = new Map<string, string>();
 
   for (const file of [...topicFiles].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -100,7 +105,7 @@ export function validateContent(
   const groupIds = new Set(frame.groups.map((g) => g.id));
   const [minRelated, maxRelated] = options.relatedRange ?? [0, Infinity];
 
-  for (const { topic, yaml, bodyLine, links } of drafts) {
+  for (const { topic, yaml, bodyLine, links, fences } of drafts) {
     const at = (path: (string | number)[]) => lineOf(yaml, path);
     const err = (message: string, field: string, line?: number) =>
       errors.push({ file: topic.file, field, line, message });
@@ -138,6 +143,13 @@ export function validateContent(
       if (link.href.startsWith('/topics/') && (!m || !slugs.has(m[1])))
         err(`link to unknown topic "${link.href}"`, 'body', bodyLine + link.line - 1);
     }
+    if (options.markedCode)
+      for (const f of fences) {
+        if (f.test === undefined && f.untested === undefined)
+          err('code block has neither test="scenario" nor untested="why" in its info string', 'body', bodyLine + f.line - 1);
+        else if (f.test !== undefined && !f.title)
+          err(`code block with test="${f.test}" needs a title="…" (the examples suite finds it by its title)`, 'body', bodyLine + f.line - 1);
+      }
     if (options.wordRange) {
       const [min, max] = options.wordRange;
       if (topic.wordCount < min || topic.wordCount > max)
@@ -351,7 +363,7 @@ function readTopic(
     wordCount: prose.wordCount
   };
   for (const p of prose.problems) err(p.message, 'body', bodyStartLine + p.line - 1);
-  return { topic, yaml, bodyLine: bodyStartLine, links: prose.links };
+  return { topic, yaml, bodyLine: bodyStartLine, links: prose.links, fences: prose.fences };
 }
 
 function isHttpUrl(url: string): boolean {
