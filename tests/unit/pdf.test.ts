@@ -87,6 +87,27 @@ describe.each([
   });
 });
 
+describe('code blocks in the PDF', () => {
+  it('sets every line of a page\'s code block in DejaVu Sans Mono, indentation and braces kept, inside the page', async () => {
+    const site = await siteFor('content', false);
+    const nginx = site.content.topics.find((t) => t.slug === 'nginx')!;
+    const code = nginx.blocks.find((b) => b.kind === 'code');
+    expect(code?.kind === 'code' && code.title).toBe('/etc/nginx/sites-available/app');
+    const bytes = await sitePdf({ ...site, content: { ...site.content, topics: [nginx] } }, { date: new Date('2026-01-02T00:00:00Z') });
+    const file = join(tmp, 'code.pdf');
+    writeFileSync(file, bytes);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSansMono/);
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' });
+    for (const line of (code as { text: string }).text.split('\n').filter((l) => l.trim()))
+      expect(text).toContain(line.trim());
+    // Nothing drawn past the right margin: pdftotext's bounding boxes of the page's words.
+    const bbox = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-bbox', file, '-'], { encoding: 'utf8' });
+    const width = Number(/<page width="([\d.]+)"/.exec(bbox)![1]);
+    const rights = [...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...rights)).toBeLessThan(width);
+  });
+});
+
 describe('PDF robustness', () => {
   const alphabet = ['a', 'Z', ' ', '→', 'é', '漢', '字', '😀', '\u0000', '\u0007', '\ud800', '\udfff', '\u200b', '\n', '\t', 'ß', '<', '{', '€', '\u202e'];
   let seed = 42;

@@ -4,14 +4,16 @@ import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shapeArabic } from '../../src/lib/pdf/arabicForms.ts';
 import { baseLevel, visualText } from '../../src/lib/pdf/bidi.ts';
-import { breakLines, breakPieces, pdfSafeText, styleRuns, textWidth, type Line, type StyledRun } from '../../src/lib/pdf/textFlow.ts';
+import { breakLines, breakPieces, codeLines, pdfSafeText, styleRuns, textWidth, type Line, type StyledRun } from '../../src/lib/pdf/textFlow.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
 
 let font: PDFFont;
+let mono: PDFFont;
 beforeAll(async () => {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   font = await doc.embedFont(readFonts().regular, { subset: true });
+  mono = await doc.embedFont(readFonts().mono, { subset: true });
 });
 
 const text = (line: Line) => line.words.map((w) => w.text).join('');
@@ -150,5 +152,31 @@ describe('breakLines', () => {
   it('measures what it draws', () => {
     const [line] = breakLines([run('Nginx serves files')], 400, 14);
     expect(right(line)).toBeCloseTo(textWidth(font, 'Nginx serves files', 10), 6);
+  });
+});
+
+describe('codeLines', () => {
+  it('keeps one line per source line, with its indentation and braces', () => {
+    const lines = codeLines('server {\n    listen 8000;\n\n}', mono, 9, 400, 12);
+    expect(lines.map(text)).toEqual(['server {', '    listen 8000;', '', '}']);
+  });
+
+  it('wraps a line wider than the block, continuations marked and hung under its indent', () => {
+    const long = `  ExecStart=/usr/bin/gunicorn ${'--workers 3 '.repeat(8)}app:application`;
+    const width = 200;
+    const lines = codeLines(long, mono, 9, width, 12);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines) expect(l.indent + right(l)).toBeLessThanOrEqual(width + 0.01);
+    expect(text(lines[0]).startsWith('  ExecStart=')).toBe(true);
+    expect(lines.slice(1).every((l) => text(l).startsWith('↪ ') && l.indent > 0)).toBe(true);
+    // Nothing lost: the words read back in order.
+    const back = lines.map((l) => text(l).replace(/^↪ /, '')).join(' ').split(/\s+/).filter(Boolean);
+    expect(back).toEqual(long.split(/\s+/).filter(Boolean));
+  });
+
+  it('cuts a word longer than the block', () => {
+    const lines = codeLines('x'.repeat(100), mono, 10, 120, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((l) => text(l).replace(/^↪ /, '')).join('')).toBe('x'.repeat(100));
   });
 });

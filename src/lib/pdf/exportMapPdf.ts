@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Group, ProseBlock, Topic } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
@@ -8,7 +8,7 @@ import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
 import { visualText } from './bidi.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
-import { breakLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
+import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
 
 
 export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'examples' | 'resources' | 'related'> {
@@ -20,7 +20,7 @@ export interface ExportOptions {
   topics: PdfTopic[];
   groups: Group[];
   /** TTF bytes to embed (subset); text is measured and drawn with these. */
-  fonts: { regular: Uint8Array; bold: Uint8Array };
+  fonts: { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array };
   /** fontkit, injected so the module stays free of a heavy import where not needed. */
   fontkit: unknown;
   pageSize?: PageSize;
@@ -52,7 +52,8 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   doc.registerFontkit(o.fontkit as never);
   const fonts = {
     regular: await doc.embedFont(o.fonts.regular, { subset: true }),
-    bold: await doc.embedFont(o.fonts.bold, { subset: true })
+    bold: await doc.embedFont(o.fonts.bold, { subset: true }),
+    mono: await doc.embedFont(o.fonts.mono, { subset: true })
   };
   const siteUrl = o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`;
   const title = 'Deployment Map: how a Python web app is deployed';
@@ -137,7 +138,10 @@ function drawLegend(page: PDFPage, text: PageText, groups: Group[], fonts: { reg
   }
 }
 
-type Fonts = { regular: PDFFont; bold: PDFFont };
+type Fonts = { regular: PDFFont; bold: PDFFont; mono: PDFFont };
+
+/** Background of a code block on a topic page. */
+const CODE_BG = rgb(0.955, 0.96, 0.97);
 
 /**
  * Lays out one topic on one page. If the text does not fit at the body size, the whole
@@ -160,19 +164,24 @@ function drawTopicPage(
   const groupLabel = groups.find((g) => g.id === t.group)?.label ?? t.group;
 
   const compose = (size: number) => {
-    const items: { lines: Line[]; gapBefore: number }[] = [];
+    const items: { lines: Line[]; gapBefore: number; code?: boolean }[] = [];
     const lh = size * 1.42;
     const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0, hang = 0) =>
       items.push({ lines: breakLines(runs, textWidth, lineHeight, indent, hang), gapBefore: gap });
     const bullet = (mark: string): [StyledRun, number] => [{ text: mark, font: fonts.regular, size }, measure(fonts.regular, mark, size)];
     const safe = (text: string, font: PDFFont) => pdfSafeText(text, font, onMissing);
-    const style = (runs: Parameters<typeof styleRuns>[0], f: Fonts, sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
+    const style = (runs: Parameters<typeof styleRuns>[0], f: Pick<Fonts, 'regular' | 'bold'>, sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
     const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: safe(text, font), font, size: sz, colour }];
     add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
     for (const b of t.blocks) {
       if (b.kind === 'heading') add(style(b.runs, { regular: fonts.bold, bold: fonts.bold }, size + 2.5).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
       else if (b.kind === 'paragraph') add(style(b.runs, fonts, size), size * 0.55);
-      else if (b.kind === 'code') add(plain(b.text, fonts.regular, size - 1), size * 0.5);
+      else if (b.kind === 'code') {
+        // Monospace, wrapped to the text width; the whole page shrinks if it is too long.
+        const cs = size - 1.5;
+        if (b.title) add(plain(b.title, fonts.mono, cs, MUTED), size * 0.6, cs * 1.4);
+        items.push({ lines: codeLines(b.text, fonts.mono, cs, textWidth - 8, cs * 1.32, INK, onMissing), gapBefore: b.title ? 2 : size * 0.6, code: true });
+      }
       else
         b.items.forEach((runs, i) => {
           const [mark, hang] = bullet(b.ordered ? `${i + 1}. ` : '• ');
@@ -221,6 +230,10 @@ function drawTopicPage(
   let y = headerBottom;
   for (const item of laid.items) {
     y -= item.gapBefore;
+    if (item.code) {
+      const h = item.lines.reduce((s, l) => s + l.height, 0);
+      page.drawRectangle({ x: MARGIN - 4, y: y - h - 3, width: textWidth + 8, height: h + 4, color: CODE_BG });
+    }
     for (const line of item.lines) {
       y -= line.height;
       let linkStart: { href: string; x: number } | undefined;
@@ -243,7 +256,7 @@ function drawTopicPage(
         const first = line.words[i];
         let text = '';
         while (i < line.words.length && line.words[i].run === first.run) text += line.words[i++].text;
-        if (text.trim()) writer.draw(text, MARGIN + line.indent + first.x, y, first.run.font, first.run.size, first.run.colour ?? INK);
+        if (text.trim()) writer.draw(text, MARGIN + (item.code ? 4 : 0) + line.indent + first.x, y, first.run.font, first.run.size, first.run.colour ?? INK);
       }
       const last = line.words[line.words.length - 1];
       if (last) flushLink(line.indent + last.x + last.width);

@@ -247,3 +247,50 @@ export function breakLines(runs: StyledRun[], width: number, lineHeight: number,
   if (words.length) flush();
   return lines;
 }
+
+/**
+ * Lines of a code block in a monospace `font`: one line per source line, indentation
+ * kept (tabs as four spaces), and a line wider than `width` wrapped, at a space where
+ * one falls in its last third, else mid-word, its continuations hanging two characters
+ * under its indentation behind a `↪` mark. Nothing is reordered or dropped, so the
+ * block reads as it is written (bidi reordering would change code).
+ */
+export function codeLines(
+  code: string,
+  font: PDFFont,
+  size: number,
+  width: number,
+  lineHeight: number,
+  colour?: RGB,
+  onMissing?: (char: string) => void
+): Line[] {
+  const advance = textWidth(font, ' ', size);
+  const perLine = Math.max(8, Math.floor(width / advance));
+  const mark = pdfSafeText('↪ ', font);
+  const run: StyledRun = { text: '', font, size, ...(colour ? { colour } : {}) };
+  const lines: Line[] = [];
+  const push = (text: string, indent = 0) => {
+    const t = pdfSafeText(text, font, onMissing);
+    lines.push({ words: t ? [{ text: t, x: 0, width: textWidth(font, t, size), run }] : [], height: lineHeight, indent });
+  };
+  for (const raw of code.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.replace(/\t/g, '    ').replace(/\s+$/, '');
+    const lead = Math.min(/^ */.exec(line)![0].length, perLine - 8);
+    let rest = line;
+    let first = true;
+    while (first || rest) {
+      const room = first ? perLine : perLine - lead - 2;
+      if ([...rest].length <= room) {
+        push(first ? rest : mark + rest, first ? 0 : lead * advance);
+        break;
+      }
+      const chars = [...rest];
+      const space = chars.slice(0, room + 1).lastIndexOf(' ');
+      const cut = space > room * 0.66 ? space : room;
+      push(first ? chars.slice(0, cut).join('') : mark + chars.slice(0, cut).join(''), first ? 0 : lead * advance);
+      rest = chars.slice(cut).join('').replace(/^ +/, '');
+      first = false;
+    }
+  }
+  return lines;
+}

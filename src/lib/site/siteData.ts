@@ -40,10 +40,10 @@ export const PORTRAIT_WIDTH = 420;
 
 const fontPath = (name: string) => fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
 
-/** The two TTFs the build measures text with and the PDF embeds. */
-export function readFonts(root?: string): { regular: Uint8Array; bold: Uint8Array } {
+/** The TTFs the build measures text with and the PDF embeds (the monospace one for code). */
+export function readFonts(root?: string): { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array } {
   const at = (name: string) => (root ? `${root}/assets/fonts/${name}` : fontPath(name));
-  return { regular: readFileSync(at('DejaVuSans.ttf')), bold: readFileSync(at('DejaVuSans-Bold.ttf')) };
+  return { regular: readFileSync(at('DejaVuSans.ttf')), bold: readFileSync(at('DejaVuSans-Bold.ttf')), mono: readFileSync(at('DejaVuSansMono.ttf')) };
 }
 
 export function topicInfo(t: Topic): TopicInfo {
