@@ -1,5 +1,5 @@
-// `npm test`: every test runner in turn (Vitest unit + component, then the production
-// build, then Playwright end-to-end in Chromium, behind Vite preview and behind nginx),
+// `npm test`: every test runner in turn (Vitest unit + component, the examples suite
+// that runs the pages' code blocks on Debian's servers, then the production build, then Playwright end-to-end in Chromium, behind Vite preview and behind nginx),
 // ending with one line of totals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +28,17 @@ if (existsSync(`${results}/vitest.json`)) {
 } else {
   failed += 1;
   problems.push(`Vitest produced no report (exit ${vitest})`);
+}
+
+// The pages' tested code blocks, run on loopback (scripts/examples): one count per check.
+const examples = run('node', ['scripts/examples/run.js', '--report', `${results}/examples.json`]);
+if (existsSync(`${results}/examples.json`)) {
+  const r = JSON.parse(readFileSync(`${results}/examples.json`, 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+} else {
+  failed += 1;
+  problems.push(`the examples suite produced no report (exit ${examples})`);
 }
 
 const build = run('node', ['scripts/build.js']);
