@@ -1,5 +1,5 @@
 // Builds the static site: the client bundle, a server bundle used once to prerender
-// every route to HTML (map, each topic, 404), and the complete PDF.
+// every route to HTML (map, each topic, the tours, 404), and the complete PDF.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +54,7 @@ try {
   process.exit(1);
 }
 
-const { renderRoute, slugs } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
+const { renderRoute, slugs, tourSlugs } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
@@ -63,7 +63,7 @@ async function page(path) {
   return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
 }
 
-const routes = ['/', 'embed/', ...slugs.map((s) => `topics/${s}/`)];
+const routes = ['/', 'embed/', ...slugs.map((s) => `topics/${s}/`), ...(tourSlugs.length ? ['tours/', ...tourSlugs.map((s) => `tours/${s}/`)] : [])];
 for (const path of routes) {
   const file = join(dist, path.replace(/^\//, ''), 'index.html');
   mkdirSync(dirname(file), { recursive: true });

@@ -13,7 +13,8 @@ const SEARCH_ID = 'virtual:deployment-map/search';
 const TOPICS_ID = 'virtual:deployment-map/topics';
 const RELATED_ID = 'virtual:deployment-map/related';
 const PORTRAIT_ID = 'virtual:deployment-map/portrait';
-const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID, PORTRAIT_ID];
+const TOURS_ID = 'virtual:deployment-map/tours';
+const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID, PORTRAIT_ID, TOURS_ID];
 
 /** The content folder: `CONTENT_DIR` when set (benchmarks, fixtures), else `content/`. */
 export function contentDir(): string {
@@ -25,8 +26,9 @@ export function contentDir(): string {
  * (layout, slugs, lazy page components), `virtual:deployment-map/topics` (topic
  * metadata, loaded with a topic page), `virtual:deployment-map/related` (related-topic
  * links, loaded when shown), `virtual:deployment-map/portrait` (the portrait composition
- * with its related links, loaded on a narrow screen) and `virtual:deployment-map/search`
- * (the prebuilt search index, loaded on first search).
+ * with its related links, loaded on a narrow screen), `virtual:deployment-map/tours` (the
+ * guided tours, loaded when one is opened) and `virtual:deployment-map/search` (the
+ * prebuilt search index, loaded on first search).
  * Invalid content fails the build (or shows the dev overlay) with every error listed.
  */
 export function contentPlugin(): Plugin {
@@ -52,6 +54,7 @@ export function contentPlugin(): Plugin {
       for (const f of [...listTopicFiles(dir), ...scanTourFiles(dir).tours]) this.addWatchFile(resolve(dir, f));
       if (id === `\0${SEARCH_ID}`)
         return `export default ${JSON.stringify(JSON.stringify(buildSearchIndex(site.content.topics)))};`;
+      if (id === `\0${TOURS_ID}`) return `export const tours = ${JSON.stringify(site.tours.map(({ file: _file, ...tour }) => tour))};`;
       if (id === `\0${TOPICS_ID}`) return `export const topics = ${JSON.stringify(site.topics)};`;
       if (id === `\0${RELATED_ID}`)
         return `export const related = ${JSON.stringify(site.layout.related.map(withoutPoints))};`;
@@ -72,6 +75,8 @@ export function contentPlugin(): Plugin {
         `export const layout = ${JSON.stringify(layout)};`,
         `export const slugs = ${JSON.stringify(site.content.topics.map((t) => t.slug))};`,
         `export const hub = ${JSON.stringify(site.graph.hub ?? null)};`,
+        `export const tourList = ${JSON.stringify(site.tours.map((t) => ({ slug: t.slug, title: t.title })))};`,
+        `export const loadTours = () => import(${JSON.stringify(TOURS_ID)}).then((m) => m.tours);`,
         `export const pages = {\n${pages}\n};`,
         `export const loadTopics = () => import(${JSON.stringify(TOPICS_ID)}).then((m) => m.topics);`,
         `export const loadRelated = () => import(${JSON.stringify(RELATED_ID)}).then((m) => m.related);`,

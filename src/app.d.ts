@@ -12,6 +12,13 @@ declare module 'virtual:deployment-map' {
   export const hub: string | null;
   export const pages: Record<string, () => Promise<{ default: Component }>>;
   export const loadTopics: () => Promise<Record<string, TopicInfo>>;
+  /** The guided tours' slugs and titles, in list order; the tours themselves load on demand. */
+  export const tourList: { slug: string; title: string }[];
+  export const loadTours: () => Promise<import('./lib/content/validateTours.ts').TourData[]>;
+}
+
+declare module 'virtual:deployment-map/tours' {
+  export const tours: import('./lib/content/validateTours.ts').TourData[];
 }
 
 declare module 'virtual:deployment-map/topics' {

@@ -1,5 +1,5 @@
 import { render } from 'svelte/server';
-import { slugs as slugList } from 'virtual:deployment-map';
+import { slugs as slugList, tourList } from 'virtual:deployment-map';
 import App from './App.svelte';
 import { resolveRoute } from './lib/routes.ts';
 import { loadRouteData } from './routeData.ts';
@@ -7,9 +7,10 @@ import { loadRouteData } from './routeData.ts';
 /** Renders one route to HTML for the prerender step (see scripts/build.js). */
 export async function renderRoute(path: string, base: string) {
   const url = new URL(path, 'http://prerender.local');
-  const route = resolveRoute(`${base.replace(/\/$/, '')}${url.pathname}`, url.search, base, new Set(slugList));
+  const route = resolveRoute(`${base.replace(/\/$/, '')}${url.pathname}`, url.search, base, new Set(slugList), new Set(tourList.map((t) => t.slug)));
   const { head, body } = render(App, { props: { base, route, data: await loadRouteData(route) } });
   return { head, body };
 }
 
 export const slugs = slugList;
+export const tourSlugs = tourList.map((t) => t.slug);

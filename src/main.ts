@@ -1,5 +1,5 @@
 import { hydrate, mount } from 'svelte';
-import { slugs } from 'virtual:deployment-map';
+import { slugs, tourList } from 'virtual:deployment-map';
 import App from './App.svelte';
 import { resolveRoute, routeKey } from './lib/routes.ts';
 import { loadRouteData } from './routeData.ts';
@@ -7,7 +7,7 @@ import './app.css';
 
 const base = import.meta.env.BASE_URL;
 const target = document.getElementById('app')!;
-const route = resolveRoute(location.pathname, location.search, base, new Set(slugs));
+const route = resolveRoute(location.pathname, location.search, base, new Set(slugs), new Set(tourList.map((t) => t.slug)));
 
 // No top-level await here: the lazy chunks import shared code from the chunk that holds
 // this module, and they could not run until its top level had finished (a deadlock).

@@ -1,10 +1,12 @@
 import type { Component, ComponentProps } from 'svelte';
-import { loadTopics, pages } from 'virtual:deployment-map';
+import { loadTopics, loadTours, pages } from 'virtual:deployment-map';
 import type { Route } from './lib/routes.ts';
 import type { TopicInfo } from './lib/site/siteData.ts';
 import type TopicRouteComponent from './components/topic/TopicRoute.svelte';
 import type NotFoundComponent from './components/ui/NotFound.svelte';
 import type EmbedViewComponent from './components/map/EmbedView.svelte';
+import type TourRouteComponent from './components/tours/TourRoute.svelte';
+import type { TourData } from './lib/content/validateTours.ts';
 
 type TopicRouteProps = ComponentProps<typeof TopicRouteComponent>;
 
@@ -18,12 +20,19 @@ export interface RouteData {
   NotFound?: Component<ComponentProps<typeof NotFoundComponent>>;
   /** The embedded map (`/embed/`), its own chunk too. */
   Embed?: Component<ComponentProps<typeof EmbedViewComponent>>;
+  /** The tour pages' component and the tours (their own chunks). */
+  TourRoute?: Component<ComponentProps<typeof TourRouteComponent>>;
+  tours?: TourData[];
 }
 
 /** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
 export async function loadRouteData(route: Route): Promise<RouteData> {
   if (route.kind === 'notFound') return { NotFound: (await import('./components/ui/NotFound.svelte')).default };
   if (route.kind === 'embed') return { Embed: (await import('./components/map/EmbedView.svelte')).default };
+  if (route.kind === 'tours' || route.kind === 'tour') {
+    const [tours, view] = await Promise.all([loadTours(), import('./components/tours/TourRoute.svelte')]);
+    return { tours, TourRoute: view.default };
+  }
   if (route.kind !== 'topic') return {};
   const [page, topics, view] = await Promise.all([
     pages[route.slug](),

@@ -1,10 +1,18 @@
 import type { Slug } from './content/types.ts';
 
+/** A step of a guided tour opened on the map (`step` counts from 1). */
+export interface TourStop {
+  slug: Slug;
+  step: number;
+}
+
 export type Route =
-  | { kind: 'map'; focus?: Slug }
+  | { kind: 'map'; focus?: Slug; tour?: TourStop }
   | { kind: 'topic'; slug: Slug }
   /** The chrome-free map for iframes; its options (src/lib/embed) are read from `search`. */
   | { kind: 'embed'; search: string }
+  | { kind: 'tours' }
+  | { kind: 'tour'; slug: Slug }
   | { kind: 'notFound'; path: string };
 
 /** Normalises a base path to `/` or `/a/b/`. */
@@ -15,21 +23,38 @@ export function normaliseBase(base: string): string {
 
 /**
  * Resolves a URL path (and its query) against the base path and the known slugs. Unknown
- * query parameters are ignored; an unknown `focus` is dropped rather than trusted.
+ * query parameters are ignored; an unknown `focus` or `tour` is dropped rather than
+ * trusted, and a `step` that is not a whole number from 1 up opens the tour's first step.
  */
-export function resolveRoute(pathname: string, search: string, base: string, slugs: ReadonlySet<Slug>): Route {
+export function resolveRoute(
+  pathname: string,
+  search: string,
+  base: string,
+  slugs: ReadonlySet<Slug>,
+  tours: ReadonlySet<Slug> = new Set()
+): Route {
   const b = normaliseBase(base);
   let path = pathname;
   if (path === b.slice(0, -1)) path = b;
   if (!path.startsWith(b)) return { kind: 'notFound', path: pathname };
   const rest = path.slice(b.length).replace(/index\.html$/, '');
   if (rest === '') {
-    const focus = new URLSearchParams(search).get('focus') ?? undefined;
-    return focus && slugs.has(focus) ? { kind: 'map', focus } : { kind: 'map' };
+    const query = new URLSearchParams(search);
+    const focus = query.get('focus') ?? undefined;
+    const tour = query.get('tour') ?? undefined;
+    const step = /^[1-9][0-9]{0,3}$/.test(query.get('step') ?? '') ? Number(query.get('step')) : 1;
+    return {
+      kind: 'map',
+      ...(focus && slugs.has(focus) ? { focus } : {}),
+      ...(tour && tours.has(tour) ? { tour: { slug: tour, step } } : {})
+    };
   }
   if (rest === 'embed/' || rest === 'embed') return { kind: 'embed', search };
   const m = /^topics\/([a-z0-9-]+)\/?$/.exec(rest);
   if (m && slugs.has(m[1])) return { kind: 'topic', slug: m[1] };
+  if (rest === 'tours/' || rest === 'tours') return { kind: 'tours' };
+  const t = /^tours\/([a-z0-9-]+)\/?$/.exec(rest);
+  if (t && tours.has(t[1])) return { kind: 'tour', slug: t[1] };
   return { kind: 'notFound', path: pathname };
 }
 
@@ -43,9 +68,19 @@ export function mapHref(base: string, focus?: Slug): string {
   return `${normaliseBase(base)}${focus ? `?focus=${encodeURIComponent(focus)}` : ''}`;
 }
 
+/** Address of a tour on the map, open at a step (from 1). */
+export function tourMapHref(base: string, slug: Slug, step = 1): string {
+  return `${normaliseBase(base)}?tour=${encodeURIComponent(slug)}&step=${step}`;
+}
+
+/** Address of a tour's own page (`slug`), or of the list of tours. */
+export function tourPageHref(base: string, slug?: Slug): string {
+  return `${normaliseBase(base)}tours/${slug ? `${slug}/` : ''}`;
+}
+
 /** A short key naming what a route renders (prerendered HTML carries it to detect a mismatch). */
 export function routeKey(route: Route): string {
-  return route.kind === 'topic' ? `topic:${route.slug}` : route.kind;
+  return route.kind === 'topic' ? `topic:${route.slug}` : route.kind === 'tour' ? `tour:${route.slug}` : route.kind;
 }
 
 /** Edit distance between two short strings (insertions, deletions, substitutions). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHref, normaliseBase, resolveRoute, suggestTopics, topicHref } from '../../src/lib/routes.ts';
+import { mapHref, normaliseBase, resolveRoute, routeKey, suggestTopics, topicHref, tourMapHref, tourPageHref } from '../../src/lib/routes.ts';
 
 const slugs = new Set(['web-servers', 'nginx']);
 
@@ -29,6 +29,30 @@ describe('routes', () => {
     expect(topicHref('/map/', 'nginx')).toBe('/map/topics/nginx/');
     expect(mapHref('/', 'web-servers')).toBe('/?focus=web-servers');
     expect(mapHref('/a/b')).toBe('/a/b/');
+    expect(tourMapHref('/map/', 'follow-a-request', 3)).toBe('/map/?tour=follow-a-request&step=3');
+    expect(tourPageHref('/', 'follow-a-request')).toBe('/tours/follow-a-request/');
+    expect(tourPageHref('/map/')).toBe('/map/tours/');
+  });
+
+  const tours = new Set(['follow-a-request']);
+  it.each([
+    ['/', '?tour=follow-a-request&step=3', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 3 } }],
+    ['/', '?tour=follow-a-request', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
+    ['/', '?tour=follow-a-request&step=0', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
+    ['/', '?tour=follow-a-request&step=2.5', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
+    ['/', '?tour=follow-a-request&step=-1', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
+    ['/', '?tour=constructor&step=2', '/', { kind: 'map' }],
+    ['/', '?tour=ghost&focus=nginx', '/', { kind: 'map', focus: 'nginx' }],
+    ['/tours/', '', '/', { kind: 'tours' }],
+    ['/map/tours/follow-a-request/', '', '/map/', { kind: 'tour', slug: 'follow-a-request' }],
+    ['/tours/ghost/', '', '/', { kind: 'notFound', path: '/tours/ghost/' }]
+  ])('tours: %s%s under base %s', (path, search, base, expected) => {
+    expect(resolveRoute(path, search, base, slugs, tours)).toEqual(expected);
+  });
+
+  it('keys tour routes by slug', () => {
+    expect(routeKey({ kind: 'tour', slug: 'a' })).toBe('tour:a');
+    expect(routeKey({ kind: 'tours' })).toBe('tours');
   });
 });
 

@@ -57,6 +57,9 @@ export interface Tour {
   steps: TourStep[];
 }
 
+/** A tour as the browser gets it (without its source path). */
+export type TourData = Omit<Tour, 'file'>;
+
 export interface TourRules {
   /** Inclusive bounds on the words of a step's text. */
   stepWords?: [number, number];
