@@ -3,6 +3,7 @@
 // starts (stopped by their own pid), and checks that each say which blocks they prove.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -31,10 +32,12 @@ export class Scenario {
   /**
    * @param {string} name
    * @param {Example[]} blocks the page blocks marked test="name"
+   * @param {Example[]} [all] every block of the content, for blocks shared with another scenario
    */
-  constructor(name, blocks) {
+  constructor(name, blocks, all = blocks) {
     this.name = name;
     this.blocks = blocks;
+    this.all = all;
     this.dir = mkdtempSync(join(tmpdir(), `dm-example-${name}-`));
     mkdirSync(join(this.dir, 'logs'));
     /** @type {string[]} how each block was run, in words, for the report */
@@ -60,6 +63,13 @@ export class Scenario {
         `${found.length ? 'more than one' : 'no'} block titled "${title}" with test="${this.name}" (found: ${this.blocks.map((b) => Scenario.where(b)).join(', ') || 'none'})`
       );
     this.used.add(found[0]);
+    return found[0];
+  }
+
+  /** A block another scenario owns (marked test="scenario"), reused here as published. */
+  blockOf(/** @type {string} */ scenario, /** @type {string} */ title) {
+    const found = this.all.filter((b) => b.test === scenario && b.title === title);
+    if (found.length !== 1) throw new Error(`${found.length ? 'more than one' : 'no'} block titled "${title}" with test="${scenario}"`);
     return found[0];
   }
 
@@ -152,23 +162,36 @@ export class Scenario {
   }
 
   /**
-   * GET a loopback URL once it answers (servers take a moment to start).
+   * GET a loopback URL once it answers (servers take a moment to start). node:http, not
+   * fetch: fetch may not set the Host header, which virtual hosts and Django check.
    * @param {string} url
    * @param {{ headers?: Record<string, string>, waitMs?: number }} [o]
+   * @returns {Promise<{ status: number, headers: { get(name: string): string | null }, body: string }>}
    */
   async get(url, o = {}) {
     const until = Date.now() + (o.waitMs ?? 15_000);
     let last;
     while (Date.now() < until) {
       try {
-        const res = await fetch(url, { headers: o.headers, redirect: 'manual' });
-        return { status: res.status, headers: res.headers, body: await res.text() };
+        return await new Promise((resolve, reject) => {
+          const req = httpGet(url, { headers: o.headers, timeout: 10_000 }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('end', () => {
+              const h = res.headers;
+              resolve({ status: res.statusCode ?? 0, headers: { get: (n) => [h[n.toLowerCase()]].flat().join(', ') || null }, body });
+            });
+          });
+          req.on('timeout', () => req.destroy(new Error('timed out')));
+          req.on('error', reject);
+        });
       } catch (e) {
         last = e;
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    throw new Error(`${url} did not answer: ${/** @type {Error} */ (last)?.cause ?? last}`);
+    throw new Error(`${url} did not answer: ${/** @type {Error} */ (last)?.message ?? last}`);
   }
 
   /**

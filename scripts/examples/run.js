@@ -48,7 +48,7 @@ const ran = [];
 async function runOne(name) {
   const blocks = byScenario.get(name);
   if (!blocks) return;
-  const s = new Scenario(name, blocks);
+  const s = new Scenario(name, blocks, examples);
   const mod = await import(pathToFileURL(join(here, 'scenarios', `${name}.js`)).href);
   const started = Date.now();
   try {
