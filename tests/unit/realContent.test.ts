@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_RULES, loadContent } from '../../src/lib/content/loadContent.ts';
 import { buildTopicGraph, unreachableFrom } from '../../src/lib/graph/TopicGraph.ts';
@@ -74,6 +76,14 @@ describe('the real content', () => {
     expect(bySlug.get('wsgi-servers')?.parent).toBe('operating-systems');
     expect(bySlug.get('web-frameworks')?.parent).toBe('virtual-environments');
     expect(bySlug.get('operating-systems')?.parent).toBe('hosting');
+  });
+
+  // Stack pages show a working example (issue 14), run by the examples suite or marked.
+  const WITH_EXAMPLES = 'nginx gunicorn flask django databases'.split(' ');
+  it.each(WITH_EXAMPLES)('%s shows at least one example that the examples suite runs', (slug) => {
+    const t = bySlug.get(slug)!;
+    expect(t.blocks.filter((b) => b.kind === 'code').length).toBeGreaterThan(0);
+    expect(readFileSync(t.file.startsWith('/') ? t.file : join('content', t.file), 'utf8')).toMatch(/^```\w+ [^\n]*test="[a-z0-9-]+"/m);
   });
 
   it('reaches every topic from the hub', () => {
