@@ -152,13 +152,21 @@ export class Scenario {
     return child;
   }
 
-  /** The log a started server wrote (for failure messages). */
-  log(/** @type {string} */ label) {
+  /** The end of the log a started server wrote (all of it with `tail` = Infinity). */
+  log(/** @type {string} */ label, tail = 1500) {
     try {
-      return readFileSync(join(this.dir, 'logs', `${label}.log`), 'utf8').slice(-1500);
+      const text = readFileSync(join(this.dir, 'logs', `${label}.log`), 'utf8');
+      return tail === Infinity ? text : text.slice(-tail);
     } catch {
       return '';
     }
+  }
+
+  /** Waits (up to `ms`) until a started server's log matches `test`; returns the log. */
+  async waitForLog(/** @type {string} */ label, /** @type {(log: string) => boolean} */ test, ms = 15_000) {
+    const until = Date.now() + ms;
+    while (!test(this.log(label, Infinity)) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    return this.log(label, Infinity);
   }
 
   /**
