@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -171,10 +172,12 @@ export class Scenario {
 
   /**
    * GET a loopback URL once it answers (servers take a moment to start). node:http, not
-   * fetch: fetch may not set the Host header, which virtual hosts and Django check.
+   * fetch: fetch may not set the Host header, which virtual hosts and Django check. Over
+   * https the certificate is the suite's own self-signed one: it is not verified, and
+   * the TLS version is reported as `tls`.
    * @param {string} url
    * @param {{ headers?: Record<string, string>, waitMs?: number }} [o]
-   * @returns {Promise<{ status: number, headers: { get(name: string): string | null }, body: string }>}
+   * @returns {Promise<{ status: number, headers: { get(name: string): string | null }, body: string, tls?: string }>}
    */
   async get(url, o = {}) {
     const until = Date.now() + (o.waitMs ?? 15_000);
@@ -182,13 +185,15 @@ export class Scenario {
     while (Date.now() < until) {
       try {
         return await new Promise((resolve, reject) => {
-          const req = httpGet(url, { headers: o.headers, timeout: 10_000 }, (res) => {
+          const tlsOptions = { rejectUnauthorized: false, servername: o.headers?.Host?.split(':')[0] };
+          const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, { headers: o.headers, timeout: 10_000, ...(url.startsWith('https:') ? tlsOptions : {}) }, (res) => {
             let body = '';
+            const tls = /** @type {{ getProtocol?: () => string | null }} */ (res.socket)?.getProtocol?.() ?? undefined;
             res.setEncoding('utf8');
             res.on('data', (d) => (body += d));
             res.on('end', () => {
               const h = res.headers;
-              resolve({ status: res.statusCode ?? 0, headers: { get: (n) => [h[n.toLowerCase()]].flat().join(', ') || null }, body });
+              resolve({ status: res.statusCode ?? 0, headers: { get: (n) => [h[n.toLowerCase()]].flat().join(', ') || null }, body, ...(tls ? { tls } : {}) });
             });
           });
           req.on('timeout', () => req.destroy(new Error('timed out')));

@@ -79,7 +79,7 @@ describe('the real content', () => {
   });
 
   // Stack pages show a working example (issue 14), run by the examples suite or marked.
-  const WITH_EXAMPLES = 'nginx gunicorn flask django databases apache-http-server mod-wsgi caddy uwsgi wsgi-servers asgi-servers'.split(' ');
+  const WITH_EXAMPLES = 'nginx gunicorn flask django databases apache-http-server mod-wsgi caddy uwsgi wsgi-servers asgi-servers task-queues https'.split(' ');
   it.each(WITH_EXAMPLES)('%s shows at least one example that the examples suite runs', (slug) => {
     const t = bySlug.get(slug)!;
     expect(t.blocks.filter((b) => b.kind === 'code').length).toBeGreaterThan(0);
