@@ -13,7 +13,7 @@ export function formatResults(r) {
     ['**Build** time, median (runs)', (c) => `${ms(c.build.medianMs)} (${c.build.runs.length})`],
     ['Build peak memory (max RSS)', (c) => `${c.build.peakRssMB.toFixed(0)} MB`],
     ['Content load + validation, median', (c) => ms(c.content_load.medianMs)],
-    ['**ELK layout**, median (runs)', (c) => `${ms(c.layout.medianMs)} (${c.layout.runs.length})`],
+    ['**Layout**, median (runs)', (c) => `${ms(c.layout.medianMs)} (${c.layout.runs.length})`],
     ['First load: map HTML raw / gzip', (c) => `${kb(c.firstLoad.html.raw)} / ${kb(c.firstLoad.html.gzip)}`],
     ['First load: CSS raw / gzip', (c) => `${kb(c.firstLoad.css.raw)} / ${kb(c.firstLoad.css.gzip)}`],
     ['First load: JS raw / gzip', (c) => `${kb(c.firstLoad.js.raw)} / ${kb(c.firstLoad.js.gzip)}`],

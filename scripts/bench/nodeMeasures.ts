@@ -1,5 +1,5 @@
 // Node-side measurements for one content folder, loaded through vite's `runnerImport`
-// (Node 20 cannot run .ts): content load and validation, graph, ELK layout and the
+// (Node 20 cannot run .ts): content load and validation, graph, layout and the
 // complete PDF (pdf-lib, as the build writes it). Each step is timed on its own.
 import { gzipSync } from 'node:zlib';
 import { loadContent, CONTENT_RULES } from '../../src/lib/content/loadContent.ts';

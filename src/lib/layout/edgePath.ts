@@ -42,30 +42,3 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
   if (line) lines.push(line);
   return lines;
 }
-
-/**
- * Shifts an orthogonal polyline sideways by `distance` (to the left of its direction
- * of travel for positive values), keeping every segment parallel to the original, so
- * two arrows can run side by side along one route.
- */
-export function offsetPath(points: [number, number][], distance: number): [number, number][] {
-  const pts = points.filter(
-    (p, i) => i === 0 || Math.hypot(p[0] - points[i - 1][0], p[1] - points[i - 1][1]) > 1e-6
-  );
-  if (pts.length < 2) return pts.map(([x, y]) => [x, y]);
-  const normals = pts.slice(1).map((p, i): [number, number] => {
-    const dx = p[0] - pts[i][0];
-    const dy = p[1] - pts[i][1];
-    const len = Math.hypot(dx, dy);
-    return [dy / len, -dx / len];
-  });
-  return pts.map(([x, y], i) => {
-    const a = normals[Math.max(0, i - 1)];
-    const b = normals[Math.min(normals.length - 1, i)];
-    // At a right-angle corner both neighbouring segments move, so the corner moves by both.
-    const same = Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9;
-    const [nx, ny] = same ? a : [a[0] + b[0], a[1] + b[1]];
-    return [x + nx * distance, y + ny * distance];
-  });
-}
-
