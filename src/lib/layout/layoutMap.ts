@@ -38,6 +38,7 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
   const leaves = all.filter((i) => !i.children.length);
   const boxItems = all.filter((i) => i.children.length);
   const labels = placeLabels(wires, measure, {
+    stackPairs: !!options.portraitWidth,
     blocked: [
       ...leaves.map((i) => ({ x: i.x - 2, y: i.y - 2, width: i.w + 4, height: i.h + 4 })),
       ...boxItems.map(titleRect),

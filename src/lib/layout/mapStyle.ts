@@ -24,8 +24,10 @@ export const SPACE = {
   /** Title strip heights above a box's children. */
   boxHeader: 24,
   regionHeader: 28,
-  /** Title strips in the portrait composition (tap targets on a phone). */
+  /** Title strips in the portrait composition (tap targets on a phone), and its vertical gaps. */
   portraitHeader: 29,
+  portraitGapY: 50,
+  portraitRegionGap: 60,
   /** Gaps between siblings: tight where no wire runs between them, loose where wires do. */
   tightGap: 10,
   looseGapX: 64,

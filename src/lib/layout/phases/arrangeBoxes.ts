@@ -42,9 +42,9 @@ export function hasInnerWires(box: Item, flows: GraphEdge[]): boolean {
  * drops below that box's title strip, so the leaves sit level with its children and
  * the wires between them run straight.
  */
-export function arrangeBox(box: Item, rows: Rows, loose: boolean, wiring?: Wiring) {
+export function arrangeBox(box: Item, rows: Rows, loose: boolean, wiring?: Wiring, looseGapY: number = SPACE.looseGapY) {
   const gx = loose ? SPACE.looseGapX : SPACE.tightGap;
-  const gy = loose ? SPACE.looseGapY : SPACE.tightGap;
+  const gy = loose ? looseGapY : SPACE.tightGap;
   const stackGap = SPACE.tightGap + 4;
   let y = box.y + box.header;
   let width = box.titleWidth;
@@ -115,5 +115,6 @@ export function arrangeSubtree(item: Item, composition: Composition | undefined,
   const spec = composition?.arrange[item.id];
   const loose = hasInnerWires(item, wiring.flows);
   const rows = inner === undefined ? rowsOf(item, spec) : wrapRows(item, spec, inner, loose ? SPACE.looseGapX : SPACE.tightGap);
-  arrangeBox(item, rows, loose, inner === undefined ? wiring : undefined);
+  // Portrait rows are further apart: their wires run down between them, labels beside.
+  arrangeBox(item, rows, loose, inner === undefined ? wiring : undefined, inner === undefined ? SPACE.looseGapY : SPACE.portraitGapY);
 }

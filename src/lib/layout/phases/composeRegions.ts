@@ -241,9 +241,9 @@ function composePortrait(tree: Tree, composition: Composition | undefined, wirin
     // A region's wires run between its rows: leave room for their labels.
     shift(r, SPACE.margin - r.x, y - r.y);
     right = Math.max(right, r.x + r.w);
-    y += r.h + SPACE.looseGapY;
+    y += r.h + SPACE.portraitRegionGap;
   }
-  return { width: Math.ceil(right + SPACE.margin), height: Math.ceil(y - SPACE.looseGapY + SPACE.margin) };
+  return { width: Math.ceil(right + SPACE.margin), height: Math.ceil(y - SPACE.portraitRegionGap + SPACE.margin) };
 }
 
 /** Height the opening lines need (a title and two lines). */

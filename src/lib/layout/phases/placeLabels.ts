@@ -36,6 +36,11 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.widt
 const within = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
 export interface LabelScene {
+  /**
+   * Where a two-way wire runs vertically and its two sides have no room (the narrow
+   * portrait map), its labels may stack on one side, the request's above the reply's.
+   */
+  stackPairs?: boolean;
   /** Rectangles a label may not overlap (nodes, titles, the key). */
   blocked: Rect[];
   /** Box outlines a label may sit inside or outside of, never across. */
@@ -91,9 +96,17 @@ export function placeLabels(wires: Wire[], measure: MeasureText, scene: LabelSce
             : { x: side * dir > 0 ? cx + TOUCH : cx - TOUCH - width, y: cy - height / 2, width, height };
         // A label may overhang a short run, but not sit at its very ends.
         if (len < 20 || len * Math.min(t, 1 - t) < 8) continue;
-        for (const side of [1, -1] as const) {
-          const rects = w.back ? [sizes[0] && at(sizes[0], side), sizes[1] && at(sizes[1], side === 1 ? -1 : 1)] : [sizes[0] && at(sizes[0], side)];
-          if (w.back && side === -1) continue;
+        const stacked = (side: 1 | -1) => {
+          const [f, r] = [at(sizes[0]!, side), at(sizes[1]!, side)];
+          return [{ ...f, y: cy - f.height - 1 }, { ...r, y: cy + 1 }];
+        };
+        const options: { side: 1 | -1; rects: (Rect | undefined)[] }[] = w.back
+          ? [
+              { side: 1, rects: [sizes[0] && at(sizes[0], 1), sizes[1] && at(sizes[1], -1)] },
+              ...(scene.stackPairs && !horiz && sizes[0] && sizes[1] ? ([1, -1] as const).map((side) => ({ side, rects: stacked(side) })) : [])
+            ]
+          : ([1, -1] as const).map((side) => ({ side, rects: [sizes[0] && at(sizes[0], side)] }));
+        for (const { rects } of options) {
           if (!rects.every((r) => !r || free(r))) continue;
           const clear = Math.min(...rects.flatMap((r) => (r ? [room(r, w)] : [])));
           if (clear <= TOUCH + 3) continue;
