@@ -211,7 +211,13 @@ test('the theme toggle switches to dark and remembers it', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The state is shown, not only announced.
+  const shown = () => toggle.evaluate((b) => getComputedStyle(b.querySelector('[class*="theme-state"]')!, '::after').content);
+  expect(await shown()).toBe('"on"');
+  await toggle.click();
+  expect(await shown()).toBe('"off"');
 });
 
 test.describe('on a phone', () => {
