@@ -63,6 +63,11 @@ test('each flow arrow is one group from topic to topic, holding its label', asyn
   const twoWay = arrows.filter((a) => a.twoWay).length;
   expect(arrows.length + twoWay).toBe(28);
   await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-servers"] path')).toHaveAttribute('marker-start', /url\(#/);
+  // The request's path is the primary flow; supporting flows are not.
+  const primary = await map(page).locator('g[data-primary]').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-from')}>${g.getAttribute('data-to')}`).sort());
+  expect(primary).toEqual(
+    ['api-clients>web-servers', 'mobile-apps>web-servers', 'web-browsers>web-servers', 'web-servers>wsgi-servers', 'wsgi-servers>databases', 'wsgi-servers>nosql-data-stores', 'wsgi-servers>virtual-environments', 'wsgi-servers>web-frameworks'].sort()
+  );
 });
 
 test.describe('on a phone', () => {

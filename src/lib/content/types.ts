@@ -78,6 +78,11 @@ export type ArrangeCell = string | string[];
  * children or `row` / `column`. Coordinates are always computed, never given.
  */
 export interface Composition {
+  /**
+   * The request's path, step by step (a step is an id or a list of ids; a region stands
+   * for everything in it): the wires between one step and the next are the primary flow.
+   */
+  requestPath?: ArrangeCell[];
   columns: string[];
   band?: string;
   aside: string[];

@@ -445,7 +445,7 @@ function readComposition(
     return undefined;
   }
   for (const key of Object.keys(rec))
-    if (!['columns', 'band', 'aside', 'arrange'].includes(key)) err('unknown field', `composition.${key}`, at(['composition', key]));
+    if (!['columns', 'band', 'aside', 'arrange', 'requestPath'].includes(key)) err('unknown field', `composition.${key}`, at(['composition', key]));
   const ids = (key: string): string[] => {
     const v = rec[key] ?? [];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
@@ -466,7 +466,12 @@ function readComposition(
     }
   const band = typeof rec.band === 'string' ? rec.band : undefined;
   if (rec.band !== undefined && band === undefined) err('must be a box id', 'composition.band', at(['composition', 'band']));
-  return { columns: ids('columns'), aside: ids('aside'), arrange, ...(band ? { band } : {}) };
+  const path = rec.requestPath;
+  const step = (s: unknown) => typeof s === 'string' || (Array.isArray(s) && s.length > 0 && s.every((x) => typeof x === 'string'));
+  if (path !== undefined && !(Array.isArray(path) && path.every(step)))
+    err('must be a list of steps (ids or lists of ids)', 'composition.requestPath', at(['composition', 'requestPath']));
+  const requestPath = Array.isArray(path) && path.every(step) ? (path as ArrangeCell[]) : undefined;
+  return { columns: ids('columns'), aside: ids('aside'), arrange, ...(band ? { band } : {}), ...(requestPath ? { requestPath } : {}) };
 }
 
 /** Every id the composition names must be a top-level box, or a child of the box it arranges. */
@@ -490,6 +495,8 @@ function checkComposition(
     if (!frame.boxes.some((b) => b.id === id && !b.parent)) push('composition', [], `"${id}" is not a top-level box`);
     if (top.indexOf(id) !== i) push('composition', [], `"${id}" is placed twice`);
   });
+  for (const id of (c.requestPath ?? []).flat())
+    if (!parentOf.has(id)) push('composition.requestPath', ['requestPath'], `unknown box or topic "${id}"`);
   for (const [id, spec] of Object.entries(c.arrange)) {
     if (!parentOf.has(id)) {
       push(`composition.arrange.${id}`, ['arrange', id], `unknown box "${id}"`);

@@ -52,6 +52,8 @@ export interface LayoutEdge {
    */
   wire?: string;
   twoWay?: boolean;
+  /** On the request's path (composition `requestPath`): drawn as the primary flow. */
+  primary?: boolean;
 }
 
 /** Everything needed to draw the map, on screen or on paper, in map units (CSS px). */

@@ -65,6 +65,9 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
       title: roundRect(titleRect(i))
     };
   });
+  // Wires from one step of the request's path to the next are the primary flow.
+  const steps = (graph.composition?.requestPath ?? []).map((s) => new Set((typeof s === 'string' ? [s] : s).flatMap((id) => (tree.byId.get(id) ? subtree(tree.byId.get(id)!).map((i) => i.id) : []))));
+  const primary = (a: string, b: string) => steps.some((s, i) => i + 1 < steps.length && ((s.has(a) && steps[i + 1].has(b)) || (s.has(b) && steps[i + 1].has(a))));
   const flows: LayoutEdge[] = [];
   wires.forEach((w, k) => {
     const points = w.points.map(([x, y]) => [round(x), round(y)] as [number, number]);
@@ -81,6 +84,7 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
       points: pts,
       wire: w.forward.id,
       ...(twoWay ? { twoWay } : {}),
+      ...(primary(e.from, e.to) ? { primary: true } : {}),
       ...(label ? { labelRect: roundRect(label) } : {}),
       ...(e.label && labelSize(e.label, measure).lines.length > 1 ? { labelLines: labelSize(e.label, measure).lines } : {})
     });

@@ -43,7 +43,7 @@ export const SPACE = {
 
 export const RADIUS = { node: 7, box: 9, region: 12, pill: 4, corner: 8 } as const;
 
-export const STROKE = { node: 1.5, box: 1.25, region: 1.25, flow: 1.5, flowOn: 2.6, pill: 0.75, related: 1.2 } as const;
+export const STROKE = { node: 1.5, box: 1.25, region: 1.25, flow: 1.3, primary: 2.4, flowOn: 2.8, pill: 0.75, related: 1.2 } as const;
 
 /** Arrowhead in its own units: tip at (0,0) pointing along +x, `length` long, `halfWidth` wide each side. */
 export const ARROWHEAD = { length: 8, halfWidth: 3.6 } as const;
@@ -76,8 +76,9 @@ export const COLOURS = {
 
 /** The key's entries: what a line or a nesting means, drawn beside a sample. */
 export const KEY_ENTRIES = [
+  { sample: 'primary', text: 'a request and its answer' },
   { sample: 'flow', text: 'sends to, or calls' },
-  { sample: 'two-way', text: 'request and response' },
+  { sample: 'two-way', text: 'both ways' },
   { sample: 'nest', text: 'box in box: runs inside' },
   { sample: 'family', text: 'titled box: kinds of it' }
 ] as const;

@@ -88,11 +88,12 @@ export function drawMap(
   for (const [id, edges] of wires) {
     const main = edges.find((e) => e.id === id) ?? edges[0];
     const opacity = dim(main.from) || dim(main.to) ? FADE.filteredEdge : 1;
-    svg(main.path, { borderColor: EDGE, borderWidth: STROKE.flow * s, borderOpacity: opacity });
+    svg(main.path, { borderColor: main.primary ? INK : EDGE, borderWidth: (main.primary ? STROKE.primary : STROKE.flow) * s, borderOpacity: opacity });
     const pts = main.points ?? [];
     if (pts.length < 2) continue;
-    svg(arrowhead(pts[pts.length - 1], pts[pts.length - 2]), { color: EDGE, opacity });
-    if (main.twoWay) svg(arrowhead(pts[0], pts[1]), { color: EDGE, opacity });
+    const head = main.primary ? INK : EDGE;
+    svg(arrowhead(pts[pts.length - 1], pts[pts.length - 2]), { color: head, opacity });
+    if (main.twoWay) svg(arrowhead(pts[0], pts[1]), { color: head, opacity });
     for (const e of edges) {
       if (!e.labelRect || !e.label) continue;
       const lr = e.labelRect;
@@ -150,10 +151,11 @@ function drawKey(
   text('Key', x, r.y + SPACE.boxPad + line / 2 + TYPE.key * 0.36, TYPE.key, true, INK);
   KEY_ENTRIES.forEach((entry, i) => {
     const y = r.y + SPACE.boxPad + line * (i + 1) + line / 2;
-    if (entry.sample === 'flow' || entry.sample === 'two-way') {
-      svg(`M${x},${y}H${x + 30}`, { borderColor: EDGE, borderWidth: STROKE.flow * s });
-      svg(arrowhead([x + 30, y], [x, y]), { color: EDGE });
-      if (entry.sample === 'two-way') svg(arrowhead([x, y], [x + 30, y]), { color: EDGE });
+    if (entry.sample === 'flow' || entry.sample === 'two-way' || entry.sample === 'primary') {
+      const main = entry.sample === 'primary';
+      svg(`M${x},${y}H${x + 30}`, { borderColor: main ? INK : EDGE, borderWidth: (main ? STROKE.primary : STROKE.flow) * s });
+      svg(arrowhead([x + 30, y], [x, y]), { color: main ? INK : EDGE });
+      if (entry.sample !== 'flow') svg(arrowhead([x, y], [x + 30, y]), { color: main ? INK : EDGE });
     } else {
       svg(roundedRectPath({ x, y: y - 8, width: 30, height: 16 }, 3), { color: REGION_FILL, borderColor: MUTED, borderWidth: 1 * s });
       if (entry.sample === 'nest') svg(roundedRectPath({ x: x + 8, y: y - 4, width: 14, height: 8 }, 2), { color: WHITE, borderColor: MUTED, borderWidth: 1 * s });
