@@ -14,6 +14,13 @@ export function formatResults(r) {
     ['Build peak memory (max RSS)', (c) => `${c.build.peakRssMB.toFixed(0)} MB`],
     ['Content load + validation, median', (c) => ms(c.content_load.medianMs)],
     ['**Layout**, median (runs)', (c) => `${ms(c.layout.medianMs)} (${c.layout.runs.length})`],
+    [
+      'Drawing: crossings / foreign passes / worst detour / most bends / labels off their wire / close wires / coverage',
+      (c) =>
+        c.quality
+          ? `${c.quality.crossings} / ${c.quality.foreignPasses} / ${c.quality.worstDetour.toFixed(2)} / ${c.quality.mostBends} / ${c.quality.labelsOff} / ${c.quality.closeWires} / ${(c.quality.coverage * 100).toFixed(0)}%`
+          : 'n/a'
+    ],
     ['First load: map HTML raw / gzip', (c) => `${kb(c.firstLoad.html.raw)} / ${kb(c.firstLoad.html.gzip)}`],
     ['First load: CSS raw / gzip', (c) => `${kb(c.firstLoad.css.raw)} / ${kb(c.firstLoad.css.gzip)}`],
     ['First load: JS raw / gzip', (c) => `${kb(c.firstLoad.js.raw)} / ${kb(c.firstLoad.js.gzip)}`],

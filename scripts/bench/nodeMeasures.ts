@@ -9,6 +9,7 @@ import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
 import { PORTRAIT_WIDTH, readFonts, topicInfo, type SiteData } from '../../src/lib/site/siteData.ts';
 import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
 import { firstLoadLayout } from '../../src/lib/layout/MapLayout.ts';
+import { measureQuality } from '../../src/lib/layout/quality.ts';
 
 export interface NodeMeasures {
   topics: number;
@@ -22,6 +23,8 @@ export interface NodeMeasures {
   pdfMapOnlyBytes: number;
   pdfMapOnlyMs: number[];
   inlineData: { layout: { raw: number; gzip: number }; topics: { raw: number; gzip: number } };
+  /** The drawing's measures (src/lib/layout/quality.ts) on the landscape map. */
+  quality: { crossings: number; foreignPasses: number; worstDetour: number; mostBends: number; labelsOff: number; closeWires: number; coverage: number };
 }
 
 const time = async <T>(f: () => Promise<T> | T): Promise<[number, T]> => {
@@ -64,7 +67,17 @@ export async function measureNode(dir: string, layoutRuns: number, pdfRuns: numb
     pdfMapOnlyMs.push(ms2);
     pdfMapOnlyBytes = map.length;
   }
+  const q = measureQuality(site.layout);
   return {
+    quality: {
+      crossings: q.crossings,
+      foreignPasses: q.foreignPasses.length,
+      worstDetour: q.worstDetour.ratio,
+      mostBends: q.mostBends.bends,
+      labelsOff: q.missingLabels.length + q.strayLabels.length + q.labelOverlaps.length,
+      closeWires: q.closeWires.length,
+      coverage: q.coverage
+    },
     topics: site.content.topics.length,
     flows: site.layout.flows.length,
     boxes: site.layout.boxes.length,

@@ -104,6 +104,7 @@ try {
       content: real ? 'content/ (real)' : `synthetic (scripts/bench/generateContent.js --topics ${n})`,
       plan,
       graph: { topics: nodeM.topics, flows: nodeM.flows, boxes: nodeM.boxes, mapSize: nodeM.layoutSize },
+      quality: nodeM.quality,
       build: { runs: builds.map((b) => b.ms), medianMs: median(builds.map((b) => b.ms)), peakRssMB: Math.max(...builds.map((b) => b.maxRssKB)) / 1024 },
       content_load: { runs: nodeM.loadMs, medianMs: median(nodeM.loadMs) },
       layout: { runs: nodeM.layoutMs, medianMs: median(nodeM.layoutMs) },
