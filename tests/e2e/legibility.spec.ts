@@ -28,6 +28,10 @@ for (const [width, height] of [
     expect(sizes.count[0]).toBe(50);
     expect(sizes.titles).toBeGreaterThanOrEqual(11);
     expect(sizes.labels).toBeGreaterThanOrEqual(10);
+    // The map's tools share the header row without covering the site's links.
+    const tools = (await page.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox())!;
+    const nav = (await page.getByRole('navigation', { name: 'Site' }).getByRole('link').first().boundingBox())!;
+    expect(tools.x + tools.width).toBeLessThanOrEqual(nav.x);
     const view = page.viewportSize()!;
     for (const slug of ['mobile-apps', 'deployment', 'package-index', 'servers', 'configuration-management', 'caching']) {
       const b = (await map(page).locator(`a[data-slug="${slug}"]`).boundingBox())!;
@@ -88,10 +92,12 @@ test.describe('on a phone', () => {
     }
     // A one-finger vertical drag over the map scrolls the page, it does not pan the map.
     const before = await page.evaluate(() => window.scrollY);
-    const offset = async () => {
-      const [n, f] = [(await map(page).locator('a[data-slug="nginx"]').boundingBox())!, (await map(page).boundingBox())!];
-      return [Math.round(n.x - f.x), Math.round(n.y - f.y)];
-    };
+    // Where Nginx sits inside the map, read in one go (the page may still be scrolling).
+    const offset = () =>
+      map(page).evaluate((svg) => {
+        const [n, f] = [svg.querySelector('a[data-slug="nginx"]')!.getBoundingClientRect(), svg.getBoundingClientRect()];
+        return [Math.round(n.x - f.x), Math.round(n.y - f.y)];
+      });
     const inside = await offset();
     const cdp = await page.context().newCDPSession(page);
     const y = frame.y + 300;

@@ -13,7 +13,10 @@ test.use({ reducedMotion: 'reduce' });
 
 /** The lazily loaded chunks a deploy took away: topic route, search, related links, PDF engine. */
 const GONE = /^(TopicRoute|search|searchIndex|related|customisePdf)-[\w-]+\.js(\.gz|\.br)?$/;
-const CSP = /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync('deploy/nginx.conf', 'utf8'))![1];
+// The production CSP as nginx sends it outside /embed/ (where frame-ancestors is 'none').
+const CSP = /add_header Content-Security-Policy "([^"]+)"/
+  .exec(readFileSync('deploy/nginx.conf', 'utf8'))![1]
+  .replace('$deployment_map_frame_ancestors', "'none'");
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

@@ -19,8 +19,8 @@ export interface LayoutBox extends Rect {
   parent?: string;
   /** Header rectangle (the clickable title strip) for topic boxes. */
   header: Rect;
-  /** The part of the header the title's text covers: no wire or label may cross it. */
-  title: Rect;
+  /** The part of the header the title's text covers: no wire or label may cross it (build time only). */
+  title?: Rect;
 }
 
 /** A leaf topic drawn as a rounded rectangle with its title in one or two lines. */
@@ -84,7 +84,9 @@ export type MeasureText = (text: string, size: number, bold?: boolean) => number
  * SVG path is enough) and no related links (hidden until asked for, loaded then).
  */
 export function firstLoadLayout(layout: MapLayout): MapLayout {
-  return { ...layout, flows: layout.flows.map(withoutPoints), related: [] };
+  // Title strips are for the build's own checks (routing, quality); the browser draws headers.
+  const boxes = layout.boxes.map(({ title: _title, ...b }) => b);
+  return { ...layout, boxes, flows: layout.flows.map(withoutPoints), related: [] };
 }
 
 /** An edge without its route points, for the browser. */

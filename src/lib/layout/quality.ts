@@ -143,7 +143,7 @@ export function measureQuality(layout: MapLayout): MapQuality {
       for (const n of layout.nodes) if (!ends.has(n.slug) && entersRect(p, q, n)) foreignPasses.push(`${w.id} through node ${n.slug}`);
       for (const b of layout.boxes) {
         if (!holders.has(b.id) && !(b.slug && ends.has(b.slug)) && entersRect(p, q, b)) foreignPasses.push(`${w.id} through box ${b.id}`);
-        if (entersRect(p, q, b.title)) foreignPasses.push(`${w.id} through the title of ${b.id}`);
+        if (entersRect(p, q, b.title ?? b.header)) foreignPasses.push(`${w.id} through the title of ${b.id}`);
       }
     }
   }
@@ -173,7 +173,7 @@ export function measureQuality(layout: MapLayout): MapQuality {
     if (own > 3 || other <= own) strayLabels.push(`${l.wire.id}: "${l.text}" own ${own.toFixed(1)}, other ${other.toFixed(1)}`);
     for (const n of layout.nodes) if (overlaps(l.rect, n)) labelOverlaps.push(`"${l.text}" over node ${n.slug}`);
     for (const b of layout.boxes) {
-      if (overlaps(l.rect, b.title)) labelOverlaps.push(`"${l.text}" over the title of ${b.id}`);
+      if (overlaps(l.rect, b.title ?? b.header)) labelOverlaps.push(`"${l.text}" over the title of ${b.id}`);
       if (overlaps(l.rect, b) && !within(l.rect, b)) labelOverlaps.push(`"${l.text}" across the outline of ${b.id}`);
     }
     for (const m of allLabels) if (m !== l && m.rect !== l.rect && overlaps(l.rect, m.rect) && l.text + l.wire.id < m.text + m.wire.id) labelOverlaps.push(`"${l.text}" over "${m.text}"`);
