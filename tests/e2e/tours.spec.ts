@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
@@ -206,3 +207,23 @@ for (const colorScheme of ['light', 'dark'] as const)
       expect(bad.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     }
   });
+
+test('the PDF export adds the tours, each step with its text, or leaves them out', async ({ page }, info) => {
+  const pdfText = async (withTours: boolean) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Download PDF' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
+    const tours = dialog.getByRole('checkbox', { name: /guided tours/ });
+    await expect(tours).toBeChecked();
+    if (!withTours) await tours.uncheck();
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Create PDF' }).click();
+    const file = info.outputPath(`tours-${withTours}.pdf`);
+    await (await downloading).saveAs(file);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  };
+  const text = await pdfText(true);
+  for (const [i, step] of REQUEST.entries()) expect(text).toContain(`Step ${i + 1} of ${REQUEST.length}: ${step.title}`);
+  expect(text).toContain('Ship with containers');
+  expect(await pdfText(false)).not.toContain('Step 1 of');
+});

@@ -109,6 +109,8 @@ describe('customisePdf (the browser step)', () => {
       groups: site.graph.groups,
       siteUrl: 'https://example.test/',
       includeTopics: true,
+      tours: site.tours.map((t) => ({ title: t.title, steps: t.steps.length })),
+      includeTours: false,
       progress: { nginx: 'done', caddy: 'learning' }
     });
     const got = footers(bytes, 'real-progress.pdf');
@@ -116,6 +118,32 @@ describe('customisePdf (the browser step)', () => {
     expect(got[23]).toBe(`24 / ${topics.length + 2}`);
     expect(got).toEqual(expected(topics.length + 2));
   }, 60_000);
+
+  it('keeps the tour pages after the topic pages, or leaves them out, and the outline follows', async () => {
+    const site = await siteFor('content', false);
+    const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
+    const tours = site.tours.map((t) => ({ title: t.title, steps: t.steps.length }));
+    const tourPages = tours.reduce((n, t) => n + Math.ceil(t.steps / 2), 0);
+    const options = { bytes: await sitePdf(site), layout: site.layout, pageSize: 'A4' as const, topics, groups: site.graph.groups, siteUrl: 'https://example.test/', tours };
+    const kept = await customisePdf({ ...options, includeTopics: true, includeTours: true, progress: { nginx: 'done' } });
+    const doc = await PDFDocument.load(kept);
+    expect(doc.getPageCount()).toBe(2 + topics.length + tourPages);
+    const text = check(kept, 'tours-kept.pdf');
+    expect(text).toContain(site.tours[0].steps[0].title);
+    expect(footers(kept, 'tours-kept-footers.pdf')).toEqual(expected(2 + topics.length + tourPages));
+    // The outline's top level ends with the tours, one entry per tour under it.
+    let item = (doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(PDFName.of('Last')) as PDFDict;
+    const title = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFString).decodeText();
+    expect(title(item)).toBe('Guided tours');
+    const children: string[] = [];
+    for (let c = item.lookup(PDFName.of('First')) as PDFDict | undefined; c; c = c.lookup(PDFName.of('Next')) as PDFDict | undefined) children.push(title(c));
+    expect(children).toEqual(site.tours.map((t) => t.title));
+    const dropped = await PDFDocument.load(await customisePdf({ ...options, includeTopics: true, includeTours: false }));
+    expect(dropped.getPageCount()).toBe(1 + topics.length);
+    // Without topic pages the tours go too: their links lead to topic pages.
+    const bare = await PDFDocument.load(await customisePdf({ ...options, includeTopics: false, includeTours: true }));
+    expect(bare.getPageCount()).toBe(1);
+  }, 90_000);
 
   it('refuses a PDF that does not match the content, with a clear message', async () => {
     const { base } = await setup();

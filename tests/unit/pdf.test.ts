@@ -51,7 +51,8 @@ describe.each([
     const bytes = await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') });
     const doc = await PDFDocument.load(bytes);
     const topics = site.content.topics;
-    expect(doc.getPageCount()).toBe(1 + topics.length);
+    const tourPages = site.tours.reduce((n, t) => n + Math.ceil(t.steps.length / 2), 0);
+    expect(doc.getPageCount()).toBe(1 + topics.length + tourPages);
     expect(doc.getTitle()).toContain('Deployment Map');
     expect(doc.getKeywords()).toContain('Python');
 
@@ -85,6 +86,39 @@ describe.each([
     const uris = annotationsOf(doc, 0).map(uriOf);
     for (const t of site.content.topics) expect(uris.some((u) => u?.endsWith(`/topics/${t.slug}/`))).toBe(true);
   });
+});
+
+describe('guided tours in the PDF', () => {
+  it('adds every step after the topic pages, its text in the PDF and its topic links on the right pages', async () => {
+    const site = await siteFor('content', false);
+    const doc = await PDFDocument.load(await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') }));
+    const topics = site.content.topics;
+    const pageOf = new Map(topics.map((t, i) => [t.slug, i + 1]));
+    const file = join(tmp, 'tours.pdf');
+    writeFileSync(file, await doc.save());
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    let at = 1 + topics.length;
+    for (const tour of site.tours) {
+      expect(text).toContain(tour.title);
+      for (const [i, step] of tour.steps.entries()) {
+        expect(text).toContain(`Step ${i + 1} of ${tour.steps.length}: ${step.title}`);
+        // The first words of the step's text, as drawn (pdftotext joins the lines).
+        expect(text).toContain(step.text[0].split(' ').slice(0, 6).join(' '));
+        if (step.breaks) expect(text).toContain(step.breaks.check);
+      }
+      for (let p = 0; p < Math.ceil(tour.steps.length / 2); p++, at++) {
+        const wanted = new Set(tour.steps.slice(p * 2, p * 2 + 2).flatMap((s) => s.topics).map((s) => pageOf.get(s)));
+        const targets = new Set(annotationsOf(doc, at).map((a) => destPage(doc, a)).filter((n) => n > 0));
+        expect(targets).toEqual(wanted);
+        // And one link back to the map.
+        expect(annotationsOf(doc, at).some((a) => destPage(doc, a) === 0)).toBe(true);
+      }
+    }
+    expect(at).toBe(doc.getPageCount());
+    const outline = outlineTitles(doc);
+    expect(outline).toContain('Guided tours');
+    for (const tour of site.tours) expect(outline).toContain(tour.title);
+  }, 60_000);
 });
 
 describe('code blocks in the PDF', () => {

@@ -4,7 +4,7 @@ import type { MapLayout, Rect } from '../layout/MapLayout.ts';
 import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
 import { toPage } from './drawMap.ts';
-import { MARGIN, mapPlacement, type PageSize } from './mapPlacement.ts';
+import { MARGIN, mapPlacement, tourPageCount, type PageSize } from './mapPlacement.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
 import { INK, LINK, MUTED, WHITE } from './palette.ts';
 
@@ -17,6 +17,10 @@ export interface CustomiseOptions {
   topics: { slug: Slug; title: string; group: string }[];
   groups: Group[];
   includeTopics: boolean;
+  /** The guided tours in the prebuilt PDF (after the topic pages), in order, with their step counts. */
+  tours?: { title: string; steps: number }[];
+  /** Keep the tours' pages (only with the topic pages, which their links lead to). */
+  includeTours?: boolean;
   /** Topics faded by the user's filter (null: whole map). */
   faded?: ReadonlySet<Slug> | null;
   /** The user's progress to mark on the map and list on a checklist page (null: none). */
@@ -29,7 +33,8 @@ export interface CustomiseOptions {
 
 /**
  * Turns the prebuilt PDF into the one the user asked for, in the browser and without a
- * font engine: drops the topic pages if unwanted (relinking the map to the website),
+ * font engine: drops the topic pages if unwanted (relinking the map to the website, and
+ * dropping the tour pages, whose links lead to topic pages), drops the tour pages if unwanted,
  * fades filtered-out topics, stamps progress marks as vector shapes, and adds a
  * checklist page (standard font; characters it cannot encode become "?").
  */
@@ -40,9 +45,20 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
   };
   await step('Reading the map…');
   const doc = await PDFDocument.load(o.bytes, { updateMetadata: false });
-  if (doc.getPageCount() !== 1 + o.topics.length)
-    throw new Error(`the prebuilt PDF has ${doc.getPageCount()} pages; expected ${1 + o.topics.length}`);
+  const tours = o.tours ?? [];
+  const tourPageTotal = tours.reduce((n, t) => n + tourPageCount(t.steps), 0);
+  if (doc.getPageCount() !== 1 + o.topics.length + tourPageTotal)
+    throw new Error(`the prebuilt PDF has ${doc.getPageCount()} pages; expected ${1 + o.topics.length + tourPageTotal}`);
   const mapPage = doc.getPage(0);
+  const keepTours = o.includeTopics && (o.includeTours ?? true) && tours.length > 0;
+  // Each tour's first page, for the outline (page objects survive the checklist insert).
+  const tourFirsts: OutlineEntry[] = [];
+  for (let i = 0, at = 1 + o.topics.length; i < tours.length; at += tourPageCount(tours[i].steps), i++)
+    tourFirsts.push({ title: tours[i].title, page: doc.getPage(at) });
+  if (!keepTours && tourPageTotal) {
+    await step('Leaving out the tours…');
+    for (let i = doc.getPageCount() - 1; i >= 1 + o.topics.length; i--) doc.removePage(i);
+  }
   const placement = mapPlacement(o.layout, o.pageSize);
   const siteUrl = o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`;
   const topicPages = new Map(o.topics.map((t, i) => [t.slug, doc.getPage(i + 1)]));
@@ -97,6 +113,7 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
       const children = o.topics.filter((t) => t.group === g.id).map((t) => ({ title: t.title, page: topicPages.get(t.slug)! }));
       if (children.length) outline.push({ title: g.label, page: children[0].page, children });
     }
+  if (keepTours) outline.push({ title: 'Guided tours', page: tourFirsts[0].page, children: tourFirsts });
   doc.catalog.delete(PDFName.of('Outlines'));
   setOutline(doc, outline);
   doc.setModificationDate(o.now ?? new Date());

@@ -1,4 +1,4 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Group, ProseBlock, Topic } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
@@ -8,7 +8,10 @@ import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
 import { visualText } from './bidi.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
-import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, type Line, type StyledRun } from './textFlow.ts';
+import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, type StyledRun } from './textFlow.ts';
+import { drawItems, type TextItem } from './drawItems.ts';
+import { drawTourPages } from './tourPages.ts';
+import type { TourData } from '../content/validateTours.ts';
 
 
 export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'examples' | 'resources' | 'related'> {
@@ -25,6 +28,8 @@ export interface ExportOptions {
   fontkit: unknown;
   pageSize?: PageSize;
   includeTopics?: boolean;
+  /** Guided tours to add after the topic pages, which their links need (see tourPages.ts). */
+  tours?: TourData[];
   /** Where the site lives, for the source line and links to pages not in the PDF. */
   siteUrl: string;
   date: Date;
@@ -43,7 +48,8 @@ export type { PageSize };
  * Builds the deployment map as a PDF: page 1 is the map in vectors with a title, date,
  * source address and legend, every node a link; then (optionally) one page per topic
  * with its prose, examples and resources as links, related topics as internal links,
- * a "back to map" link and page numbers; plus outline and metadata.
+ * a "back to map" link and page numbers; then the guided tours, each step a small lit
+ * map with its text; plus outline and metadata.
  */
 export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const includeTopics = o.includeTopics ?? true;
@@ -112,6 +118,8 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
       drawTopicPage(doc, page, t, o.groups, fonts, titles, resolveHref, mapPage, (char) => o.onMissingGlyph?.({ slug: t.slug, char }));
     }
 
+  const tourPages = includeTopics && o.tours?.length ? drawTourPages(doc, o.tours, o.layout, fonts, [pw, ph], mapPage, resolveHref) : [];
+
   await stampPageNumbers(doc);
 
   const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];
@@ -120,6 +128,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
       const children = o.topics.filter((t) => t.group === g.id).map((t) => ({ title: t.title, page: topicPages.get(t.slug)! }));
       if (children.length) outline.push({ title: g.label, page: children[0].page, children });
     }
+  if (tourPages.length) outline.push({ title: 'Guided tours', page: tourPages[0].page, children: tourPages });
   setOutline(doc, outline);
 
   return doc.save({ useObjectStreams: true });
@@ -140,8 +149,6 @@ function drawLegend(page: PDFPage, text: PageText, groups: Group[], fonts: { reg
 
 type Fonts = { regular: PDFFont; bold: PDFFont; mono: PDFFont };
 
-/** Background of a code block on a topic page. */
-const CODE_BG = rgb(0.955, 0.96, 0.97);
 
 /**
  * Lays out one topic on one page. If the text does not fit at the body size, the whole
@@ -164,7 +171,7 @@ function drawTopicPage(
   const groupLabel = groups.find((g) => g.id === t.group)?.label ?? t.group;
 
   const compose = (size: number) => {
-    const items: { lines: Line[]; gapBefore: number; code?: boolean }[] = [];
+    const items: TextItem[] = [];
     const lh = size * 1.42;
     const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0, hang = 0) =>
       items.push({ lines: breakLines(runs, textWidth, lineHeight, indent, hang), gapBefore: gap });
@@ -227,41 +234,7 @@ function drawTopicPage(
   const titleSize = Math.min(22, Math.floor(((width - MARGIN * 2) / Math.max(titleWidth, 1e-6)) * 100) / 100);
   writer.draw(safeTitle, MARGIN, height - MARGIN - 52, fonts.bold, titleSize, INK);
 
-  let y = headerBottom;
-  for (const item of laid.items) {
-    y -= item.gapBefore;
-    if (item.code) {
-      const h = item.lines.reduce((s, l) => s + l.height, 0);
-      page.drawRectangle({ x: MARGIN - 4, y: y - h - 3, width: textWidth + 8, height: h + 4, color: CODE_BG });
-    }
-    for (const line of item.lines) {
-      y -= line.height;
-      let linkStart: { href: string; x: number } | undefined;
-      const flushLink = (endX: number) => {
-        if (!linkStart) return;
-        const target = resolveHref(linkStart.href);
-        const rect = { x: MARGIN + linkStart.x, y: y - 2, width: endX - linkStart.x, height: line.height };
-        if (target.page) addInternalLink(doc, page, rect, target.page);
-        else if (target.uri) addUriLink(doc, page, rect, target.uri);
-        linkStart = undefined;
-      };
-      for (const w of line.words) {
-        if (w.run.href !== linkStart?.href) {
-          flushLink(line.indent + w.x);
-          if (w.run.href) linkStart = { href: w.run.href, x: line.indent + w.x };
-        }
-      }
-      // One text run per style segment, not per word: it keeps the PDF small.
-      for (let i = 0; i < line.words.length; ) {
-        const first = line.words[i];
-        let text = '';
-        while (i < line.words.length && line.words[i].run === first.run) text += line.words[i++].text;
-        if (text.trim()) writer.draw(text, MARGIN + (item.code ? 4 : 0) + line.indent + first.x, y, first.run.font, first.run.size, first.run.colour ?? INK);
-      }
-      const last = line.words[line.words.length - 1];
-      if (last) flushLink(line.indent + last.x + last.width);
-    }
-  }
+  drawItems(doc, page, writer, laid.items, headerBottom, textWidth, resolveHref);
   writer.finish();
 }
 

@@ -12,6 +12,12 @@ export const MARGIN = 36;
 /** Space above the map for the title, date, source and legend. */
 export const HEADER = 44;
 
+/** Tour steps per PDF page: each gets half a page, its small lit map above its text. */
+export const STEPS_PER_PAGE = 2;
+
+/** How many pages a tour of `steps` steps takes in the PDF (the build and the browser agree). */
+export const tourPageCount = (steps: number) => Math.ceil(steps / STEPS_PER_PAGE);
+
 /** File name of the prebuilt PDF for a page size. */
 export function pdfFileName(size: PageSize): string {
   return size === 'A4' ? 'deployment-map.pdf' : `deployment-map-${size.toLowerCase()}.pdf`;

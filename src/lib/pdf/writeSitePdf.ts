@@ -14,6 +14,7 @@ export function sitePdf(site: SiteData, options: Partial<ExportOptions> = {}): P
     layout: site.layout,
     topics: site.content.topics,
     groups: site.graph.groups,
+    tours: site.tours,
     fonts: readFonts(),
     fontkit,
     siteUrl: siteUrl(),
