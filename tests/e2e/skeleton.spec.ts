@@ -131,3 +131,14 @@ test('without JavaScript, a code block is still there as text, with no Copy butt
   await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0);
   await context.close();
 });
+
+test('a code block wider than the page scrolls, and the keyboard reaches it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/topics/gunicorn/');
+  const pre = page.locator('.code-block pre').filter({ hasText: 'ExecStart=' });
+  expect(await pre.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await pre.focus();
+  await expect(pre).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => pre.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+});

@@ -71,6 +71,8 @@ describe('compileProse refuses what the component would run, at its source line'
   it.each([
     ['<div class="code-block"><pre><code><span style="--l:#fff;--d:#000">x</span></code></pre></div>', 0],
     ['<span style="background:url(/x)">x</span>', 1],
+    ['<pre tabindex="0"><code>x</code></pre>', 0],
+    ['<pre tabindex="-1"><code>x</code></pre>', 1],
     ['<span style="--l:#fff;--d:#000;position:fixed">x</span>', 1],
     ['<span style="--l:{c};--d:#000">x</span>', 1],
     ['<span class="code-note" onclick="f()">x</span>', 1],

@@ -21,7 +21,7 @@ describe('the examples suite', () => {
     for (const file of new Set(tested.map((e) => e.file))) {
       const { code, problems } = await compileProse(readFileSync(file, 'utf8'), { filename: file });
       expect(problems).toEqual([]);
-      const published = [...code.matchAll(/<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => decode(m[1]));
+      const published = [...code.matchAll(/<pre[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => decode(m[1]));
       for (const ex of tested.filter((e) => e.file === file)) expect(published).toContain(ex.code);
     }
   });

@@ -16,7 +16,7 @@ const ALLOWED = {
   p: ['class'], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], em: [], strong: [], del: [],
   ul: ['class'], ol: ['start'], li: ['class'], blockquote: [], hr: [], br: [],
   a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'],
-  pre: [], code: ['class'],
+  pre: ['tabindex'], code: ['class'],
   // Fenced code highlighted at build time (highlightCode.js): a wrapper, a title line,
   // and spans that carry only a light and dark colour.
   div: ['class'], span: ['class', 'style'],
@@ -34,6 +34,8 @@ const VALUE_RULES = {
     /^(?:language-[\w+#-]+|contains-task-list|task-list-item|code-block|code-title|code-note)$/.test(v) ? undefined : `class="${v.slice(0, 40)}" is not allowed`,
   // Only the two theme colours of a highlighted token: no url(), no other property.
   style: (v) => (/^--l:#[0-9a-f]{3,8};--d:#[0-9a-f]{3,8}$/.test(v) ? undefined : `style="${v.slice(0, 40)}" is not allowed`),
+  // A scrolling code block is focusable, nothing more (no order of our own).
+  tabindex: (v) => (v === '0' ? undefined : `tabindex="${v.slice(0, 40)}" is not allowed`),
   type: (v) => (v === 'checkbox' ? undefined : `type="${v.slice(0, 40)}" is not allowed`),
   start: (v) => (/^\d{1,9}$/.test(v) ? undefined : `start="${v.slice(0, 40)}" is not a number`),
   align: (v) => (/^(?:left|right|center)$/.test(v) ? undefined : `align="${v.slice(0, 40)}" is not allowed`)

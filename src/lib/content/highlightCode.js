@@ -71,5 +71,6 @@ export async function highlightCode(code, lang, meta) {
   const head = info.title !== undefined || note
     ? `<p class="code-title">${info.title !== undefined ? `<span>${escapeMarkup(info.title)}</span>` : ''}${note}</p>`
     : '';
-  return `<div class="code-block">${head}<pre><code${cls}>${body}</code></pre></div>`;
+  // tabindex: a long line scrolls the block sideways, and keyboard users must reach it.
+  return `<div class="code-block">${head}<pre tabindex="0"><code${cls}>${body}</code></pre></div>`;
 }
