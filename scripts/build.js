@@ -71,6 +71,16 @@ for (const path of routes) {
 }
 writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
 
+// Share cards and the tags naming them, on every page the prerender wrote; canonical
+// URLs and the sitemap need the public address.
+const siteData = await importTs(join(root, 'src/lib/site/siteData.ts'));
+const { siteUrl } = await importTs(join(root, 'src/lib/pdf/writeSitePdf.ts'));
+const publicUrl = siteUrl();
+if (!publicUrl)
+  console.warn('SITE_URL is not set: the PDFs print no web address, and the pages get no canonical URL, no sitemap.xml and site-relative og:image addresses.');
+const { writeShareFiles } = await importTs(join(root, 'src/lib/site/writeShareFiles.ts'));
+const shared = writeShareFiles(dist, await siteData.sharedSiteData(resolve(contentDir)), { base, siteUrl: publicUrl });
+
 const pdf = await importTs(join(root, 'src/lib/pdf/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
 const pdfBytes = pdfSizes['deployment-map.pdf'];
@@ -79,6 +89,6 @@ rmSync(ssrOut, { recursive: true, force: true });
 const packed = precompressDir(dist);
 
 console.log(
-  `Built ${routes.length} pages, 404.html and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+  `Built ${routes.length} pages, 404.html, ${shared.cards} share cards and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
     `precompressed ${packed.files} text files (${(packed.raw / 1024).toFixed(0)} KB, gzip ${(packed.gzip / 1024).toFixed(0)} KB, brotli ${(packed.brotli / 1024).toFixed(0)} KB)`
 );

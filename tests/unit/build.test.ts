@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeContent } from '../../scripts/bench/generateContent.js';
 
 function build(contentDir: string) {
   const out = join(mkdtempSync(join(tmpdir(), 'dm-build-')), 'dist');
@@ -22,4 +23,16 @@ describe('npm run build', () => {
     expect(run.stderr).toMatch(/beta\.md:6: related\[1\]: related link to unknown topic "nowhere"/);
     expect(existsSync(join(run.out, 'index.html'))).toBe(false);
   }, 120_000);
+
+  it('draws a share card for every topic of synthetic content (resvg must not abort the build)', () => {
+    // Synthetic maps put wires and arrowheads far outside a topic card's frame: resvg 2.6
+    // used to panic on such layers and take the whole build down with no message.
+    const dir = writeContent(60, join(mkdtempSync(join(tmpdir(), 'dm-cards-')), 'content'));
+    const run = build(dir);
+    expect(run.stderr).not.toMatch(/panicked|Build failed/);
+    expect(run.status).toBe(0);
+    const topics = readdirSync(dir).filter((f) => f.endsWith('.md')).length;
+    expect(readdirSync(join(run.out, 'cards', 'topics'))).toHaveLength(topics);
+    expect(existsSync(join(run.out, 'cards', 'map.png'))).toBe(true);
+  }, 180_000);
 });

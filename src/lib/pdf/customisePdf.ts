@@ -1,10 +1,10 @@
-import { PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Group, Slug } from '../content/types.ts';
 import type { MapLayout, Rect } from '../layout/MapLayout.ts';
 import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
 import { toPage } from './drawMap.ts';
-import { MARGIN, mapPlacement, tourPageCount, type PageSize } from './mapPlacement.ts';
+import { ADDRESS_SLOT, MARGIN, mapPlacement, tourPageCount, type PageSize } from './mapPlacement.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
 import { INK, LINK, MUTED, WHITE } from './palette.ts';
 
@@ -29,6 +29,23 @@ export interface CustomiseOptions {
   siteUrl: string;
   now?: Date;
   onstep?: (message: string) => void;
+}
+
+/**
+ * A prebuilt PDF made without SITE_URL prints no address and keeps a slot for one (see
+ * exportMapPdf): the browser writes the site's own address there, as a link.
+ */
+async function writeAddress(doc: PDFDocument, mapPage: PDFPage, siteUrl: string) {
+  const slot = mapPage.node.lookup(PDFName.of(ADDRESS_SLOT));
+  if (!(slot instanceof PDFString)) return;
+  mapPage.node.delete(PDFName.of(ADDRESS_SLOT));
+  const [x, y, size] = slot.decodeText().split(' ').map(Number);
+  if (![x, y, size].every(Number.isFinite)) return;
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  // Origins are ASCII; anything Helvetica cannot encode would throw, so keep to it.
+  const text = siteUrl.replace(/[^\x20-\x7e]/g, '?');
+  mapPage.drawText(text, { x, y, size, font, color: MUTED });
+  addUriLink(doc, mapPage, { x, y: y - 3, width: font.widthOfTextAtSize(text, size), height: 12 }, siteUrl);
 }
 
 /**
@@ -62,6 +79,7 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
   const placement = mapPlacement(o.layout, o.pageSize);
   const siteUrl = o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`;
   const topicPages = new Map(o.topics.map((t, i) => [t.slug, doc.getPage(i + 1)]));
+  await writeAddress(doc, mapPage, siteUrl);
 
   const rects: { slug: Slug; title: string; rect: Rect }[] = [
     ...o.layout.nodes.map((n) => ({ slug: n.slug, title: n.title, rect: n as Rect })),

@@ -1,9 +1,9 @@
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Group, ProseBlock, Topic } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
 import { drawMap, toPage } from './drawMap.ts';
-import { MARGIN, PAGE_SIZES, mapPlacement, type PageSize } from './mapPlacement.ts';
+import { ADDRESS_SLOT, MARGIN, PAGE_SIZES, mapPlacement, type PageSize } from './mapPlacement.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
 import { visualText } from './bidi.ts';
@@ -30,8 +30,12 @@ export interface ExportOptions {
   includeTopics?: boolean;
   /** Guided tours to add after the topic pages, which their links need (see tourPages.ts). */
   tours?: TourData[];
-  /** Where the site lives, for the source line and links to pages not in the PDF. */
-  siteUrl: string;
+  /**
+   * Where the site lives, for the source line and links to pages not in the PDF. Absent
+   * (a build without SITE_URL), no address is printed and the map page's dictionary keeps
+   * an `AddressSlot` ("x y size") where the browser export writes the site's own origin.
+   */
+  siteUrl?: string;
   date: Date;
   /** Topics to show at full strength (a filter); the rest are faded. */
   visible?: ReadonlySet<string> | null;
@@ -61,7 +65,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
     bold: await doc.embedFont(o.fonts.bold, { subset: true }),
     mono: await doc.embedFont(o.fonts.mono, { subset: true })
   };
-  const siteUrl = o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`;
+  const siteUrl = o.siteUrl ? (o.siteUrl.endsWith('/') ? o.siteUrl : `${o.siteUrl}/`) : undefined;
   const title = 'Deployment Map: how a Python web app is deployed';
 
   doc.setTitle(title, { showInWindowTitleBar: true });
@@ -81,9 +85,14 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   // computed here): drawText would let fontkit reorder right-to-left text a second time.
   const mapText = new PageText(mapPage);
   mapText.draw(visualText(pdfSafeText(title, fonts.bold)), MARGIN, mh - MARGIN - 14, fonts.bold, 16, INK);
-  const sub = `${o.date.toISOString().slice(0, 10)} · ${siteUrl}`;
+  const date = o.date.toISOString().slice(0, 10);
+  const sub = siteUrl ? `${date} · ${siteUrl}` : date;
   mapPage.drawText(pdfSafeText(sub, fonts.regular), { x: MARGIN, y: mh - MARGIN - 30, size: 9, font: fonts.regular, color: MUTED });
-  addUriLink(doc, mapPage, { x: MARGIN, y: mh - MARGIN - 33, width: fonts.regular.widthOfTextAtSize(sub, 9), height: 12 }, siteUrl);
+  if (siteUrl) addUriLink(doc, mapPage, { x: MARGIN, y: mh - MARGIN - 33, width: fonts.regular.widthOfTextAtSize(sub, 9), height: 12 }, siteUrl);
+  else {
+    const x = MARGIN + fonts.regular.widthOfTextAtSize(`${date} · `, 9);
+    mapPage.node.set(PDFName.of(ADDRESS_SLOT), PDFString.of(`${x.toFixed(2)} ${mh - MARGIN - 30} 9`));
+  }
   drawLegend(mapPage, mapText, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
   mapText.finish();
 
@@ -101,14 +110,14 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   for (const { slug, title: t, rect } of nodeRects) {
     const target = topicPages.get(slug);
     if (target) addInternalLink(doc, mapPage, rect, target, t);
-    else addUriLink(doc, mapPage, rect, `${siteUrl}topics/${slug}/`);
+    else if (siteUrl) addUriLink(doc, mapPage, rect, `${siteUrl}topics/${slug}/`);
   }
 
   const titles = new Map(o.topics.map((t) => [t.slug, t.title]));
   const resolveHref = (href: string): { page?: PDFPage; uri?: string } => {
     const m = /^\/topics\/([a-z0-9-]+)\/?/.exec(href);
-    if (m) return topicPages.get(m[1]) ? { page: topicPages.get(m[1]) } : { uri: `${siteUrl}topics/${m[1]}/` };
-    if (href.startsWith('/')) return { uri: siteUrl + href.slice(1) };
+    if (m) return topicPages.get(m[1]) ? { page: topicPages.get(m[1]) } : siteUrl ? { uri: `${siteUrl}topics/${m[1]}/` } : {};
+    if (href.startsWith('/')) return siteUrl ? { uri: siteUrl + href.slice(1) } : {};
     return /^https?:|^mailto:/.test(href) ? { uri: href } : {};
   };
 

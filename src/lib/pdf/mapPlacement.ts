@@ -38,3 +38,6 @@ export function mapPlacement(layout: Pick<MapLayout, 'width' | 'height'>, size: 
   const left = MARGIN + (availW - layout.width * scale) / 2;
   return { page: [width, height] as [number, number], left, top, scale };
 }
+
+/** Map page dictionary key: where a PDF built without an address leaves room for one ("x y size"). */
+export const ADDRESS_SLOT = 'AddressSlot';

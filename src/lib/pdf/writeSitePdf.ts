@@ -3,9 +3,22 @@ import type { SiteData } from '../site/siteData.ts';
 import { readFonts } from '../site/siteData.ts';
 import { exportMapPdf, type ExportOptions } from './exportMapPdf.ts';
 
-/** The site's public address, printed on the PDF and used for links to the web pages. */
-export function siteUrl(): string {
-  return process.env.SITE_URL ?? 'https://deployment-map.example.org/';
+/**
+ * The site's public address from `SITE_URL`, with a trailing slash, printed on the PDF and
+ * used for links to the web pages, canonical URLs and the sitemap; undefined when unset
+ * (never a made-up address). A value that is not an http(s) URL is an error.
+ */
+export function siteUrl(): string | undefined {
+  const raw = process.env.SITE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL: "${raw}" is not an absolute URL (for example https://map.example.org/)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL: "${raw}" must start with https:// or http://`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** The complete PDF for a site (Node: build time, tests, benchmark). */
