@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MapLayout } from '../../src/lib/layout/MapLayout.ts';
 import { measureQuality } from '../../src/lib/layout/quality.ts';
+import { TYPE } from '../../src/lib/layout/mapStyle.ts';
+import { mapPlacement } from '../../src/lib/pdf/mapPlacement.ts';
 import { siteFor } from './siteFixture.ts';
 
 // The drawing's targets on the real content (definitions in the map design notes). A
@@ -33,6 +35,15 @@ describe('the real map reads at a glance', () => {
   });
   it('covers at least 15% of its area with topics and titles', async () => {
     expect((await quality()).coverage).toBeGreaterThanOrEqual(0.15);
+  });
+  it.each([
+    ['A4', 6.5, 6],
+    ['A3', 9, 9]
+  ] as const)('prints page 1 on %s with titles at %s pt and labels at %s pt or more', async (size, title, label) => {
+    const { scale } = mapPlacement((await siteFor('content', false)).layout, size);
+    expect(TYPE.node * scale).toBeGreaterThanOrEqual(title);
+    expect(TYPE.box * scale).toBeGreaterThanOrEqual(title);
+    expect(TYPE.edgeLabel * scale).toBeGreaterThanOrEqual(label);
   });
   it('draws a request and its response as one wire', async () => {
     const q = await quality();
