@@ -236,12 +236,25 @@ function composePortrait(tree: Tree, composition: Composition | undefined, wirin
   const order = [...named.flatMap((id) => byId.get(id) ?? []).filter((r) => tree.roots.includes(r)), ...tree.roots.filter((r) => !named.includes(r.id))];
   let y = SPACE.margin;
   let right = SPACE.margin + width;
+  const placedIds = new Set<string>();
   for (const r of order) {
+    // Children the composition does not order come in the order of what they connect to
+    // above them (the first rows face the highest parts), so their wires run short.
+    if (!composition?.arrange[r.id]) {
+      const rank = (k: Item) => {
+        const ids = new Set(subtree(k).map((i) => i.id));
+        const ends = wiring.flows.flatMap((e) => (ids.has(e.from) ? [e.to] : ids.has(e.to) ? [e.from] : [])).filter((id) => placedIds.has(id));
+        return ends.length ? ends.reduce((s, id) => s + bodyCentre(byId.get(id)!)[1], 0) / ends.length : Infinity;
+      };
+      const ranks = new Map(r.children.map((k, i) => [k, [rank(k), i] as const]));
+      r.children.sort((a, b) => ranks.get(a)![0] - ranks.get(b)![0] || ranks.get(a)![1] - ranks.get(b)![1]);
+    }
     arrangeSubtree(r, composition, wiring, width);
     // A region's wires run between its rows: leave room for their labels.
     shift(r, SPACE.margin - r.x, y - r.y);
     right = Math.max(right, r.x + r.w);
     y += r.h + SPACE.portraitRegionGap;
+    for (const i of subtree(r)) placedIds.add(i.id);
   }
   return { width: Math.ceil(right + SPACE.margin), height: Math.ceil(y - SPACE.portraitRegionGap + SPACE.margin) };
 }
