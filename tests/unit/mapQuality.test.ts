@@ -33,6 +33,11 @@ describe('the real map reads at a glance', () => {
   it('keeps wires of different bundles at least 8 units apart', async () => {
     expect((await quality()).closeWires).toEqual([]);
   });
+  it('has room for the key and the opening lines, clear of everything', async () => {
+    const { layout } = await siteFor('content', false);
+    expect(layout.key).toBeDefined();
+    expect(layout.intro).toBeDefined();
+  });
   it('covers at least 15% of its area with topics and titles', async () => {
     expect((await quality()).coverage).toBeGreaterThanOrEqual(0.15);
   });

@@ -76,7 +76,7 @@ export const COLOURS = {
 
 /** The key's entries: what a line or a nesting means, drawn beside a sample. */
 export const KEY_ENTRIES = [
-  { sample: 'primary', text: 'a request and its answer' },
+  { sample: 'primary', text: "the request's path" },
   { sample: 'flow', text: 'sends to, or calls' },
   { sample: 'two-way', text: 'both ways' },
   { sample: 'nest', text: 'box in box: runs inside' },
