@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, runnerImport } from 'vite';
 import { precompressDir } from './precompress.js';
+import { writeOfflineFiles } from './writeOfflineFiles.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(root, 'dist');
@@ -85,10 +86,12 @@ const pdf = await importTs(join(root, 'src/lib/pdf/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
 const pdfBytes = pdfSizes['deployment-map.pdf'];
 rmSync(ssrOut, { recursive: true, force: true });
+// The offline worker lists every file above, so it comes after them.
+const offline = writeOfflineFiles(dist, base);
 // Last, once every file is final: nginx serves these copies (gzip_static, brotli_static).
 const packed = precompressDir(dist);
 
 console.log(
-  `Built ${routes.length} pages, 404.html, ${shared.cards} share cards and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+  `Built ${routes.length} pages, 404.html, ${shared.cards} share cards and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3), sw.js keeping ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
     `precompressed ${packed.files} text files (${(packed.raw / 1024).toFixed(0)} KB, gzip ${(packed.gzip / 1024).toFixed(0)} KB, brotli ${(packed.brotli / 1024).toFixed(0)} KB)`
 );

@@ -26,3 +26,17 @@ void loadRouteData(route).then(
   // prerendered HTML then stays as it is, links and all, rather than being half-replaced.
   (e: unknown) => console.warn(`The page is shown without its scripts: ${e instanceof Error ? e.message : e}`)
 );
+
+// Offline use: dist/sw.js keeps every page, script and PDF (scripts/writeOfflineFiles.js).
+// When a new deploy's worker takes over an already controlled page, say so quietly; the
+// notice loads only then. The dev server has no worker.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const sw = navigator.serviceWorker;
+  // The first worker claiming this page (first visit) is no update; any later one is.
+  let controlled = Boolean(sw.controller);
+  sw.addEventListener('controllerchange', () => {
+    if (controlled) void import('./components/ui/UpdateNotice.svelte').then((m) => mount(m.default, { target: document.body }));
+    controlled = true;
+  });
+  addEventListener('load', () => void sw.register(`${base}sw.js`).catch(() => {}));
+}

@@ -71,3 +71,18 @@ test('with SITE_URL: canonical URLs, absolute og:image, and a sitemap of every p
   expect(locs.sort()).toEqual(listed.sort());
   expect((await get(`${site}robots.txt`)).body.toString()).toContain(`Sitemap: ${site}sitemap.xml`);
 });
+
+test('the offline worker and the web manifest are served with their types, and the worker runs under the CSP', async ({ page }) => {
+  const manifest = await get(`${origin}/manifest.webmanifest`);
+  expect(manifest.headers['content-type']).toBe('application/manifest+json');
+  expect(JSON.parse(manifest.body.toString('utf8')).start_url).toBe('./');
+  const sw = await get(`${origin}/sw.js`);
+  expect(sw.headers['content-type']).toMatch(/^application\/javascript(; charset=utf-8)?$/);
+  expect(sw.headers['cache-control']).toBe('no-cache');
+  const violations: string[] = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  await page.goto(`${origin}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  expect(violations).toEqual([]);
+});
