@@ -51,6 +51,20 @@ const FRAME_FIELDS = ['hub', 'groups', 'boxes', 'learningPath', 'composition'];
  * Why a slug or id is refused although it has the slug shape: names every JavaScript
  * object already has (`constructor`) would be found in any lookup table of topics.
  */
+/**
+ * Why a content file's slug (its file name) cannot be used: not a slug, a reserved name,
+ * or already defined by the file `seen` holds for it; undefined when it can. `what`
+ * names the kind in the duplicate message ("slug", "tour slug").
+ */
+export function fileSlugProblem(slug: string, seen: ReadonlyMap<string, string>, what: string): string | undefined {
+  if (!SLUG_PATTERN.test(slug)) return `file name "${slug}" is not a slug (lowercase words joined by hyphens)`;
+  const reserved = reservedNameProblem(slug);
+  if (reserved) return `file name: ${reserved}`;
+  const earlier = seen.get(slug);
+  if (earlier) return `duplicate ${what} "${slug}": also defined by ${earlier}`;
+  return undefined;
+}
+
 export function reservedNameProblem(name: string): string | undefined {
   return Object.hasOwn(Object.prototype, name)
     ? `"${name}" is a name every JavaScript object already has; choose another`
@@ -81,18 +95,9 @@ export function validateContent(
     const slug = slugOfPath(file.path);
     const err = (message: string, field?: string, line?: number) =>
       errors.push({ file: file.path, field, line, message });
-    if (!SLUG_PATTERN.test(slug)) {
-      err(`file name "${slug}" is not a slug (lowercase words joined by hyphens)`);
-      continue;
-    }
-    const reserved = reservedNameProblem(slug);
-    if (reserved) {
-      err(`file name: ${reserved}`);
-      continue;
-    }
-    const earlier = seen.get(slug);
-    if (earlier) {
-      err(`duplicate slug "${slug}": also defined by ${earlier}`);
+    const problem = fileSlugProblem(slug, seen, 'slug');
+    if (problem) {
+      err(problem);
       continue;
     }
     seen.set(slug, file.path);

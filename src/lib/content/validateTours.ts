@@ -4,9 +4,8 @@ import {
   decode,
   lineOf,
   parseYaml,
-  reservedNameProblem,
+  fileSlugProblem,
   slugOfPath,
-  SLUG_PATTERN,
   toPlain,
   withSourceLines,
   type SourceFile
@@ -109,18 +108,9 @@ export function validateTours(files: SourceFile[], content: Content, rules: Tour
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const err = (message: string, field?: string, line?: number) => errors.push({ file: file.path, field, line, message });
     const slug = slugOfPath(file.path);
-    if (!SLUG_PATTERN.test(slug)) {
-      err(`file name "${slug}" is not a slug (lowercase words joined by hyphens)`);
-      continue;
-    }
-    const reserved = reservedNameProblem(slug);
-    if (reserved) {
-      err(`file name: ${reserved}`);
-      continue;
-    }
-    const earlier = seen.get(slug);
-    if (earlier) {
-      err(`duplicate tour slug "${slug}": also defined by ${earlier}`);
+    const problem = fileSlugProblem(slug, seen, 'tour slug');
+    if (problem) {
+      err(problem);
       continue;
     }
     seen.set(slug, file.path);
