@@ -267,11 +267,12 @@ export function toPlain(yaml: YamlSource, err: (m: string, f?: string, l?: numbe
 /** Deeper nesting than any real prose needs; past it the markdown parser's recursion could overflow. */
 export const MAX_NESTING = 40;
 
-function readTopic(
-  file: SourceFile,
-  slug: string,
-  err: (message: string, field?: string, line?: number) => void
-) {
+/**
+ * A content file's text and its YAML frontmatter, parsed and checked to be a mapping
+ * (errors reported through `err` with their lines); `match` spans the frontmatter, so the
+ * body starts after `match[0]`. Undefined when any of that fails.
+ */
+export function readFrontmatter(file: SourceFile, err: (message: string, field?: string, line?: number) => void) {
   const source = decode(file, err);
   if (source === undefined) return undefined;
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(source);
@@ -281,11 +282,21 @@ function readTopic(
   }
   const yaml = parseYaml(match[1], 1, err);
   if (!yaml) return undefined;
-  const data = yaml.doc.contents;
-  if (!isMap(data)) {
+  if (!isMap(yaml.doc.contents)) {
     err('frontmatter must be a mapping of fields', undefined, 2);
     return undefined;
   }
+  return { source, match, yaml };
+}
+
+function readTopic(
+  file: SourceFile,
+  slug: string,
+  err: (message: string, field?: string, line?: number) => void
+) {
+  const front = readFrontmatter(file, err);
+  if (!front) return undefined;
+  const { source, match, yaml } = front;
   const at = (path: (string | number)[]) => lineOf(yaml, path);
   const raw = toPlain(yaml, err);
   if (!raw) return undefined;

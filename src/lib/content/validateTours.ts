@@ -1,10 +1,8 @@
-import { isMap } from 'yaml';
 import { ContentValidationError, type Content, type ContentError, type Slug } from './types.ts';
 import {
-  decode,
-  lineOf,
-  parseYaml,
   fileSlugProblem,
+  lineOf,
+  readFrontmatter,
   slugOfPath,
   toPlain,
   withSourceLines,
@@ -128,19 +126,9 @@ interface Known {
 type Err = (message: string, field?: string, line?: number) => void;
 
 function readTour(file: SourceFile, slug: Slug, known: Known, rules: TourRules, err: Err): Tour | undefined {
-  const source = decode(file, err);
-  if (source === undefined) return undefined;
-  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(source);
-  if (!match) {
-    err('missing YAML frontmatter: the file must start with a line "---" and close it with "---"', undefined, 1);
-    return undefined;
-  }
-  const yaml = parseYaml(match[1], 1, err);
-  if (!yaml) return undefined;
-  if (!isMap(yaml.doc.contents)) {
-    err('frontmatter must be a mapping of fields', undefined, 2);
-    return undefined;
-  }
+  const front = readFrontmatter(file, err);
+  if (!front) return undefined;
+  const { source, match, yaml } = front;
   const raw = toPlain(yaml, err);
   if (!raw) return undefined;
   const at = (key: string) => lineOf(yaml, [key]);
