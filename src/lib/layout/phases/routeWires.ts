@@ -116,11 +116,8 @@ export function routeWires(graph: TopicGraph, tree: Tree, bounds: Box4, keep: Bo
   };
   // Then the rest, a bundle at a time (one part's wires to one region), its longest wire
   // first so the shorter ones branch off its trunk.
-  const regionOfId = (id: string): string => {
-    const i = item(id);
-    return i.parent ? regionOfId(i.parent.id) : i.id;
-  };
-  const bundleOf = (w: Wire) => `${w.forward.from}>${regionOfId(w.forward.to)}`;
+  const regionOf = (i: Item): Item => (i.parent ? regionOf(i.parent) : i);
+  const bundleOf = (w: Wire) => `${w.forward.from}>${regionOf(item(w.forward.to)).id}`;
   const reach = new Map<string, number>();
   for (const w of wires) if (!facing(w)) reach.set(bundleOf(w), Math.max(reach.get(bundleOf(w)) ?? 0, dist(w)));
   const order = [...wires].sort((p, q) => {
@@ -135,7 +132,6 @@ export function routeWires(graph: TopicGraph, tree: Tree, bounds: Box4, keep: Bo
   const all = tree.roots.flatMap(subtree);
   const leaves = all.filter((i) => !i.children.length);
   const boxes = all.filter((i) => i.children.length);
-  const regionOf = (i: Item): Item => (i.parent ? regionOf(i.parent) : i);
   const ancestors = (i: Item): Item[] => (i.parent ? [i.parent, ...ancestors(i.parent)] : []);
   const drawn: DrawnSegment[] = [];
   const usedPorts: { item: Item; p: Pt; bundles: string[] }[] = [];
@@ -148,7 +144,7 @@ export function routeWires(graph: TopicGraph, tree: Tree, bounds: Box4, keep: Bo
   const spines = new Map<string, { x: number; y: number }>();
   const fan = (w: Wire, bundle: string): Pt[] | undefined => {
     const a = item(w.forward.from);
-    const members = wires.filter((m) => m.forward.from === a.id && `${a.id}>${regionOf(item(m.forward.to)).id}` === bundle);
+    const members = wires.filter((m) => m.forward.from === a.id && bundleOf(m) === bundle);
     if (members.length < 2) return undefined;
     const targets = members.map((m) => item(m.forward.to));
     const left = targets.every((t) => t.x + t.w <= a.x);
@@ -201,7 +197,7 @@ export function routeWires(graph: TopicGraph, tree: Tree, bounds: Box4, keep: Bo
     const a = item(w.forward.from);
     const b = item(w.forward.to);
     // Arrows from one part to one region leave as a trunk.
-    const bundles = [`${a.id}>${regionOf(b).id}`];
+    const bundles = [bundleOf(w)];
     if (simple) {
       w.points = elbow(a, b);
       continue;
