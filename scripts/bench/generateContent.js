@@ -46,7 +46,7 @@ const WHO = ['a small team', 'an operations engineer', 'a solo developer', 'a pl
 const WHEN = ['during a release', 'at peak traffic', 'after a restart', 'on the first deploy', 'when a node fails', 'at night', 'before a migration', 'under load'];
 const WHY = ['it keeps latency predictable', 'it removes a manual step', 'failures stay contained', 'the cost stays visible', 'recovery becomes routine', 'nobody has to remember the order', 'it scales without a rewrite', 'the logs tell the whole story'];
 const PITFALL = ['Leaving the default timeout in place', 'Running it as the root user', 'Skipping the health check', 'Sharing one credential across environments', 'Logging secrets by accident', 'Forgetting to rotate old keys', 'Pinning nothing and upgrading by surprise', 'Ignoring the slow start after a deploy', 'Keeping state on a disk that is wiped', 'Testing only on a laptop'];
-const HEADINGS = [['What it is', 'Overview', 'In short'], ['Why it matters', 'Why it matters in a deployment', 'When you need it'], ['How to choose', 'Choosing one', 'Trade-offs'], ['Common pitfalls', 'Pitfalls', 'What goes wrong'], ['Where it sits on the map', 'On the map', 'How it connects']];
+const HEADINGS = [['What it is', 'Overview', 'In short'], ['Why it matters', 'Why it matters in a deployment', 'When you need it'], ['How to choose', 'Choosing one', 'Trade-offs'], ['Common pitfalls', 'Pitfalls', 'What goes wrong'], ['Next to it', 'On the map', 'How it connects']];
 
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 const countWords = (s) => s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;

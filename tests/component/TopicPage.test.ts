@@ -26,10 +26,11 @@ const topics = {
   cache: info('cache', { related: ['web'], parent: 'web' })
 };
 const groups = [{ id: 'core', label: 'Core things' }];
+const boxes = [{ id: 'outer', label: 'The outer box' }];
 
 describe('TopicPage', () => {
   it('shows the title, group, summary and a link back to the map focused on the topic', () => {
-    render(TopicPage, { topic: topics.web, topics, groups, base: '/' });
+    render(TopicPage, { topic: topics.web, topics, groups, boxes, base: '/' });
     expect(screen.getByRole('heading', { level: 1, name: 'WEB' })).toBeInTheDocument();
     expect(screen.getByText('Core things')).toBeInTheDocument();
     expect(screen.getByText('Summary of web.')).toBeInTheDocument();
@@ -37,7 +38,7 @@ describe('TopicPage', () => {
   });
 
   it('lists related topics in both directions, examples and resources as links', () => {
-    render(TopicPage, { topic: topics.web, topics, groups, base: '/sub/' });
+    render(TopicPage, { topic: topics.web, topics, groups, boxes, base: '/sub/' });
     const related = screen.getByRole('region', { name: 'Related topics' });
     expect(within(related).getByRole('link', { name: 'DB' })).toHaveAttribute('href', '/sub/topics/db/');
     expect(within(related).getByRole('link', { name: 'CACHE' })).toHaveAttribute('href', '/sub/topics/cache/');
@@ -45,10 +46,22 @@ describe('TopicPage', () => {
     expect(within(screen.getByRole('region', { name: 'Resources' })).getByRole('link', { name: 'Spec' })).toBeInTheDocument();
   });
 
-  it('describes its arrows and what it contains', () => {
-    render(TopicPage, { topic: topics.web, topics, groups, base: '/' });
-    const map = screen.getByRole('region', { name: 'On the map' });
-    expect(map).toHaveTextContent('WEB accesses → DB');
-    expect(within(map).getByRole('link', { name: 'CACHE' })).toBeInTheDocument();
+  it('says where it sits, generated from the graph: its box, arrows and what it contains', () => {
+    render(TopicPage, { topic: topics.web, topics, groups, boxes, base: '/' });
+    const map = screen.getByRole('region', { name: 'Where it sits on the map' });
+    expect(map).toHaveTextContent('Inside The outer box.');
+    expect(within(map).getByRole('list', { name: 'Arrows of WEB' })).toHaveTextContent('WEB accesses → DB');
+    expect(within(map).getByRole('link', { name: 'DB' })).toHaveAttribute('href', '/topics/db/');
+    expect(map).toHaveTextContent('Contains CACHE.');
+    expect(within(map).getByRole('link', { name: 'CACHE' })).toHaveAttribute('href', '/topics/cache/');
+  });
+
+  it('gives a topic inside a topic box that box as a link and the box\u2019s arrows', () => {
+    render(TopicPage, { topic: topics.cache, topics, groups, boxes, base: '/' });
+    const map = screen.getByRole('region', { name: 'Where it sits on the map' });
+    expect(map).toHaveTextContent('Inside WEB, within The outer box.');
+    for (const l of within(map).getAllByRole('link', { name: 'WEB' })) expect(l).toHaveAttribute('href', '/topics/web/');
+    expect(map).toHaveTextContent('No labelled arrow starts or ends at CACHE itself.');
+    expect(within(map).getByRole('list', { name: 'Arrows of WEB' })).toHaveTextContent('WEB accesses → DB');
   });
 });

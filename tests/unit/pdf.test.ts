@@ -142,6 +142,26 @@ describe('code blocks in the PDF', () => {
   });
 });
 
+describe('where a topic sits, in the PDF', () => {
+  it('draws the generated section on the topic page, its boxes and arrows linked to their pages', async () => {
+    const site = await siteFor('content', false);
+    const doc = await PDFDocument.load(await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') }));
+    const topics = site.content.topics;
+    // Page indexes from 0: the map is page 0, topic i is page i + 1 (pdftotext counts from 1).
+    const page = topics.findIndex((t) => t.slug === 'nginx') + 1;
+    const file = join(tmp, 'place.pdf');
+    writeFileSync(file, await doc.save());
+    const text = execFileSync('pdftotext', ['-f', String(page + 1), '-l', String(page + 1), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Where it sits on the map');
+    expect(text).toContain('Inside Web servers, within Operating systems');
+    expect(text).toContain('Arrows of its box, Web servers:');
+    expect(text).toMatch(/Web servers handle certain requests → WSGI servers/);
+    const targets = new Set(annotationsOf(doc, page).map((a) => destPage(doc, a)));
+    for (const slug of ['web-servers', 'operating-systems', 'wsgi-servers'])
+      expect(targets).toContain(topics.findIndex((t) => t.slug === slug) + 1);
+  }, 60_000);
+});
+
 describe('PDF robustness', () => {
   const alphabet = ['a', 'Z', ' ', '→', 'é', '漢', '字', '😀', '\u0000', '\u0007', '\ud800', '\udfff', '\u200b', '\n', '\t', 'ß', '<', '{', '€', '\u202e'];
   let seed = 42;

@@ -50,6 +50,11 @@ describe('validateContent', () => {
     ],
     ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 11 }]],
     ['raw HTML in prose', [topic('a', {}, '<script>alert(1)</script>')], [{ field: 'body', message: expect.stringContaining('raw HTML') }]],
+    [
+      'a written "Where it sits on the map" section',
+      [topic('a', {}, 'Line one.\n\n## Where it sits on the map\n\nA restates arrows.')],
+      [{ field: 'body', line: 11, message: expect.stringContaining('generated from the arrows and nesting') }]
+    ],
     ['braces in prose', [topic('a', {}, 'Use {x} here.')], [{ field: 'body', message: expect.stringContaining('curly braces') }]],
     ['malformed YAML', [{ path: 'a.md', bytes: enc('---\ntitle: [unclosed\n---\nx') }], [{ file: 'a.md', message: expect.stringContaining('invalid YAML') }]],
     ['no frontmatter', [{ path: 'a.md', bytes: enc('# Just markdown') }], [{ file: 'a.md', line: 1 }]],

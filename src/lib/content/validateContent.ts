@@ -264,6 +264,9 @@ export function toPlain(yaml: YamlSource, err: (m: string, f?: string, l?: numbe
   }
 }
 
+/** A heading the topic page generates (MapPlaceSection), so prose must not write it. */
+const GENERATED_HEADING = /^#{1,6}\s+where it sits on the map\s*#*\s*$/i;
+
 /** Deeper nesting than any real prose needs; past it the markdown parser's recursion could overflow. */
 export const MAX_NESTING = 40;
 
@@ -379,6 +382,9 @@ function readTopic(
     wordCount: prose.wordCount
   };
   for (const p of prose.problems) err(p.message, 'body', bodyStartLine + p.line - 1);
+  // The page generates this section from the graph; a written one would restate arrows.
+  const written = body.split('\n').findIndex((line) => GENERATED_HEADING.test(line));
+  if (written >= 0) err('"Where it sits on the map" is generated from the arrows and nesting; remove the written section', 'body', bodyStartLine + written);
   return { topic, yaml, bodyLine: bodyStartLine, links: prose.links, fences: prose.fences };
 }
 

@@ -12,9 +12,10 @@ import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, ty
 import { drawItems, type TextItem } from './drawItems.ts';
 import { drawTourPages } from './tourPages.ts';
 import type { TourData } from '../content/validateTours.ts';
+import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
 
-export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'examples' | 'resources' | 'related'> {
+export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'parent' | 'arrows' | 'examples' | 'resources' | 'related'> {
   blocks: ProseBlock[];
 }
 
@@ -124,7 +125,8 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   if (includeTopics)
     for (const t of o.topics) {
       const page = topicPages.get(t.slug)!;
-      drawTopicPage(doc, page, t, o.groups, fonts, titles, resolveHref, mapPage, (char) => o.onMissingGlyph?.({ slug: t.slug, char }));
+      const place = mapPlace(t.slug, o.topics, o.layout.boxes);
+      drawTopicPage(doc, page, t, place, o.groups, fonts, titles, resolveHref, mapPage, (char) => o.onMissingGlyph?.({ slug: t.slug, char }));
     }
 
   const tourPages = includeTopics && o.tours?.length ? drawTourPages(doc, o.tours, o.layout, fonts, [pw, ph], mapPage, resolveHref) : [];
@@ -167,6 +169,7 @@ function drawTopicPage(
   doc: PDFDocument,
   page: PDFPage,
   t: PdfTopic,
+  place: MapPlace,
   groups: Group[],
   fonts: Fonts,
   titles: Map<string, string>,
@@ -210,6 +213,25 @@ function drawTopicPage(
       for (const l of links)
         add([{ text: '• ', font: fonts.regular, size }, { text: safe(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK }, { text: safe(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED }], size * 0.15);
     };
+    // Where it sits, generated from the graph as on the web page (MapPlaceSection).
+    add(plain('Where it sits on the map', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
+    const link = (text: string, slug: string): StyledRun => ({ text: safe(text, fonts.regular), font: fonts.regular, size, href: `/topics/${slug}/`, colour: LINK });
+    const word = (text: string, font = fonts.regular): StyledRun => ({ text: safe(text, font), font, size, colour: INK });
+    const joined = (items: { label: string; slug?: string }[], sep: string): StyledRun[] =>
+      items.flatMap((b, i) => [...(i ? [word(sep)] : []), b.slug ? link(b.label, b.slug) : word(b.label)]);
+    if (place.within.length) add([word('Inside '), ...joined(place.within, ', within '), word('.')], size * 0.3);
+    if (place.contains.length) add([word('Contains '), ...joined(place.contains.map((c) => ({ label: c.title, slug: c.slug })), ', '), word('.')], size * 0.3);
+    const arrowItems = (name: string, out: PlaceArrow[], into: PlaceArrow[]) => {
+      const [mark, hang] = bullet('• ');
+      for (const a of out) add([mark, word(`${name} `), word(a.label, fonts.bold), word(' → '), link(a.title, a.slug)], size * 0.15, lh, 0, hang);
+      for (const a of into) add([mark, link(a.title, a.slug), word(' '), word(a.label, fonts.bold), word(` → ${name}`)], size * 0.15, lh, 0, hang);
+    };
+    if (place.out.length || place.in.length) arrowItems(t.title, place.out, place.in);
+    else add([word(`No labelled arrow starts or ends at ${t.title} itself.`)], size * 0.3);
+    for (const f of place.families) {
+      add([word('Arrows of its box, '), link(f.title, f.slug), word(':')], size * 0.4);
+      arrowItems(f.title, f.out, f.in);
+    }
     linkList('Examples', t.examples);
     linkList('Resources', t.resources);
     const related = t.related.filter((r) => titles.has(r));
