@@ -1,7 +1,9 @@
 // The Flask page's app, the Gunicorn page's config and unit, and the Nginx page's server
-// block, together: the app answers through Nginx and Nginx serves a static file.
+// block, together: the app answers through Nginx (its health route reads SQLite) and Nginx
+// serves a static file.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Scenario, expectThat } from '../Scenario.js';
+import { PYTHON, Scenario, expectThat } from '../Scenario.js';
 import { makeVenv, startExec, startNginx, verifiedUnit } from '../steps.js';
 
 export const about = 'Flask 2.2 app under Gunicorn 20.1 (config file and systemd unit) behind Nginx 1.22';
@@ -20,7 +22,11 @@ export async function run(s) {
   await makeVenv(s, root);
   s.write('srv/app/app.py', s.substitute(app, []));
   s.write('srv/app/gunicorn.conf.py', s.substitute(conf, [['127.0.0.1:8000', `127.0.0.1:${appPort}`]]));
-  s.write('srv/app/app.env', 'SECRET_KEY=example-suite-only\n', 0o600);
+  s.write('srv/app/app.env', `SECRET_KEY=example-suite-only\nDATABASE=${root}/data/app.sqlite3\n`, 0o600);
+  mkdirSync(join(root, 'data'), { recursive: true });
+  const made = await s.exec(PYTHON, ['-c', `import sqlite3; sqlite3.connect(${JSON.stringify(`${root}/data/app.sqlite3`)}).execute("create table note (body text)")`]);
+  if (made.code !== 0) throw new Error(`could not create the SQLite file: ${made.out}`);
+  s.how.push('data/app.sqlite3: made by the suite with one table, for the health route to read');
   const css = 'body { color: #222; }\n';
   s.write('srv/app/static/site.css', css);
 
@@ -39,6 +45,11 @@ export async function run(s) {
     expectThat(res.status === 200, `GET / gave ${res.status}: ${res.body.slice(0, 300)}\n${s.log('gunicorn')}`);
     const json = JSON.parse(res.body);
     expectThat(json.app === 'flask' && json.client === '127.0.0.1' && json.scheme === 'http', `unexpected body ${res.body}`);
+  });
+  await s.check('the health route reads the SQLite file, through Nginx', [app, site], async () => {
+    expectThat(up, 'nginx did not start');
+    const res = await s.get(`http://127.0.0.1:${webPort}/health`, { headers: { Host: 'example.org' } });
+    expectThat(res.status === 200 && res.body.includes('"status":"ok"') && res.body.includes('"tables":1'), `GET /health gave ${res.status}: ${res.body.slice(0, 300)}\n${s.log('gunicorn')}`);
   });
   await s.check('Nginx serves /static/ from the alias, with a week of caching', [site], async () => {
     expectThat(up, 'nginx did not start');
