@@ -7,6 +7,7 @@ import { sharedSiteData } from '../src/lib/site/siteData.ts';
 import { firstLoadLayout, withoutPoints } from '../src/lib/layout/MapLayout.ts';
 import { PAGE_SIZES, pdfFileName, type PageSize } from '../src/lib/pdf/mapPlacement.ts';
 import { sitePdf } from '../src/lib/pdf/writeSitePdf.ts';
+import { loadPlanData } from '../src/lib/plan/loadPlanData.ts';
 
 const DATA_ID = 'virtual:deployment-map';
 const SEARCH_ID = 'virtual:deployment-map/search';
@@ -14,7 +15,8 @@ const TOPICS_ID = 'virtual:deployment-map/topics';
 const RELATED_ID = 'virtual:deployment-map/related';
 const PORTRAIT_ID = 'virtual:deployment-map/portrait';
 const TOURS_ID = 'virtual:deployment-map/tours';
-const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID, PORTRAIT_ID, TOURS_ID];
+const PLAN_ID = 'virtual:deployment-map/plan-data';
+const IDS = [DATA_ID, SEARCH_ID, TOPICS_ID, RELATED_ID, PORTRAIT_ID, TOURS_ID, PLAN_ID];
 
 /** The content folder: `CONTENT_DIR` when set (benchmarks, fixtures), else `content/`. */
 export function contentDir(): string {
@@ -27,8 +29,10 @@ export function contentDir(): string {
  * metadata, loaded with a topic page), `virtual:deployment-map/related` (related-topic
  * links, loaded when shown), `virtual:deployment-map/portrait` (the portrait composition
  * with its related links, loaded on a narrow screen), `virtual:deployment-map/tours` (the
- * guided tours, loaded when one is opened) and `virtual:deployment-map/search` (the
- * prebuilt search index, loaded on first search).
+ * guided tours, loaded when one is opened), `virtual:deployment-map/search` (the
+ * prebuilt search index, loaded on first search) and `virtual:deployment-map/plan-data`
+ * (the planner's blocks, topics and proof record; imported only by the planner, never
+ * by the map's first load).
  * Invalid content fails the build (or shows the dev overlay) with every error listed.
  */
 export function contentPlugin(): Plugin {
@@ -55,6 +59,16 @@ export function contentPlugin(): Plugin {
       if (id === `\0${SEARCH_ID}`)
         return `export default ${JSON.stringify(JSON.stringify(buildSearchIndex(site.content.topics)))};`;
       if (id === `\0${TOURS_ID}`) return `export const tours = ${JSON.stringify(site.tours.map(({ file: _file, ...tour }) => tour))};`;
+      if (id === `\0${PLAN_ID}`) {
+        this.addWatchFile(resolve('src/lib/plan/proven.json'));
+        let plan;
+        try {
+          plan = loadPlanData(dir, site.content.topics);
+        } catch (e) {
+          this.error((e as Error).message); // a page's block no longer fits the planner: name it
+        }
+        return `export const planData = ${JSON.stringify(plan)};`;
+      }
       if (id === `\0${TOPICS_ID}`) return `export const topics = ${JSON.stringify(site.topics)};`;
       if (id === `\0${RELATED_ID}`)
         return `export const related = ${JSON.stringify(site.layout.related.map(withoutPoints))};`;

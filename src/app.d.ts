@@ -26,6 +26,11 @@ declare module 'virtual:deployment-map/topics' {
   export const topics: Record<string, TopicInfo>;
 }
 
+declare module 'virtual:deployment-map/plan-data' {
+  /** The planner's data (src/lib/plan/planData.ts): import it lazily, never from the map's first load. */
+  export const planData: import('./lib/plan/planTypes.ts').PlanData;
+}
+
 declare module 'virtual:deployment-map/search' {
   const json: string;
   export default json;

@@ -1,0 +1,13 @@
+// The plan data in Node (the content plugin, prerendering, scripts/plans, unit tests):
+// the content folder's topics and blocks, read the way the examples suite reads them.
+import { loadContent } from '../content/loadContent.ts';
+import type { Topic } from '../content/types.ts';
+import { extractExamples } from '../../../scripts/examples/extractExamples.js';
+import { buildPlanData } from './planData.ts';
+import type { PlanData, ProvenRecord } from './planTypes.ts';
+import proven from './proven.json' with { type: 'json' };
+
+/** The plan data of a content folder (its topics already loaded, or loaded here). */
+export function loadPlanData(contentDir: string, topics?: Topic[]): PlanData {
+  return buildPlanData(topics ?? loadContent(contentDir).topics, extractExamples(contentDir), proven as ProvenRecord);
+}
