@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { get } from './http.ts';
 import { NGINX_PORT } from './servers.ts';
+import { stepsOf } from '../support/tourSteps.ts';
 
 // The embedded map on another site's page: nginx lets /embed/ (only) be framed by any
 // origin, and the full site refuses to be framed. The host page is served from a second
@@ -80,4 +81,69 @@ test('with its bar, the embed links back to the full site; the full site refuses
   await expect.poll(() => messages.some((m) => /frame-ancestors/.test(m) && m.includes(`${origin}/`))).toBe(true);
   const inner = page.frames().find((f) => f !== page.mainFrame());
   expect(await inner?.locator('svg.map-svg').count()).toBe(0);
+});
+
+test('an embedded tour step shows its words and lights its parts; previous and next walk it; links open the full site', async ({ page, context }) => {
+  const steps = stepsOf('follow-a-request');
+  const [third, fourth] = [steps[2], steps[3]];
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const port = (host.address() as AddressInfo).port;
+  await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?tour=follow-a-request&step=3')}`);
+  const frame = page.frameLocator('iframe[title="Deployment map"]');
+  const map = frame.getByRole('group', { name: /^The deployment map, the tour step lit\./ });
+  const step = frame.getByRole('region', { name: third.title });
+  await expect(step).toBeVisible();
+  await expect(step).toContainText('Step 3 of 9');
+  await expect(step).toContainText(third.text[0]);
+  const lit = async (topics: string[], unlit: string[]) => {
+    for (const slug of topics) await expect(map.locator(`a[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
+    for (const slug of unlit) await expect(map.locator(`a[data-slug="${slug}"]`), slug).not.toHaveAttribute('data-lit');
+  };
+  await lit([...third.topics, ...third.arrows.flat()], ['gunicorn', 'databases']);
+  // The view is cropped to the step's parts, not the whole drawing.
+  expect(await map.getAttribute('viewBox')).not.toMatch(/^0 0 /);
+  // The page around the frame keeps its focus: the embed takes none.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+
+  await step.getByRole('button', { name: 'Next →' }).click();
+  const next = frame.getByRole('region', { name: fourth.title });
+  await expect(next).toContainText('Step 4 of 9');
+  await expect(next).toContainText(fourth.text[0]);
+  await lit([...fourth.topics, ...fourth.arrows.flat()], ['static-content', 'databases']);
+  const inner = page.frames().find((f) => f !== page.mainFrame())!;
+  expect(new URL(inner.url()).search).toBe('?tour=follow-a-request&step=4');
+  const back = frame.getByRole('navigation', { name: 'Embedded map' }).getByRole('link', { name: /This tour on the Deployment Map/ });
+  await expect(back).toHaveAttribute('href', '/?tour=follow-a-request&step=4');
+  await next.getByRole('button', { name: '← Previous' }).click();
+  await expect(step).toBeVisible();
+  // The tour belongs to the site: no leaving or finishing inside someone else's page.
+  await expect(frame.getByRole('button', { name: 'Leave the tour' })).toHaveCount(0);
+
+  const link = step.getByRole('link', { name: 'Nginx', exact: true });
+  await expect(link).toHaveAttribute('target', '_blank');
+  const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await popup.waitForLoadState();
+  expect(popup.url()).toBe(`${origin}/topics/nginx/`);
+  const [tourPage] = await Promise.all([context.waitForEvent('page'), step.getByRole('link', { name: 'Follow a request' }).click()]);
+  await tourPage.waitForLoadState();
+  expect(tourPage.url()).toBe(`${origin}/tours/follow-a-request/`);
+  expect(page.url()).toContain(`127.0.0.1:${port}/`);
+  expect(errors).toEqual([]);
+});
+
+test('with controls=0 an embedded tour step shows its words only', async ({ page }) => {
+  const second = stepsOf('follow-a-request')[1];
+  const port = (host.address() as AddressInfo).port;
+  await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?tour=follow-a-request&step=2&controls=0')}`);
+  const frame = page.frameLocator('iframe[title="Deployment map"]');
+  const step = frame.getByRole('region', { name: second.title });
+  await expect(step).toContainText(second.text[0]);
+  for (const slug of second.topics) await expect(frame.locator(`a[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
+  await expect(frame.getByRole('button')).toHaveCount(0);
+  await expect(step.getByText('On the map:')).toHaveCount(0);
+  await expect(frame.getByRole('navigation', { name: 'Embedded map' })).toHaveCount(0);
+  // Arrow keys do not step a tour that shows no controls.
+  await frame.locator('body').press('ArrowRight');
+  await expect(step).toBeVisible();
 });
