@@ -169,11 +169,11 @@ test.describe('without JavaScript', () => {
 });
 
 for (const colorScheme of ['light', 'dark'] as const)
-  test(`axe: a tour step on the map and a tour page (${colorScheme})`, async ({ page }) => {
+  test(`axe: a tour step on the map, in the embed and a tour page (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    for (const path of ['/?tour=your-first-server&step=4', '/tours/your-first-server/', '/tours/']) {
+    for (const path of ['/?tour=your-first-server&step=4', `/embed/?tour=your-first-server&step=4&theme=${colorScheme}`, '/tours/your-first-server/', '/tours/']) {
       await page.goto(path);
-      if (path.startsWith('/?')) {
+      if (path.includes('?')) {
         await expect(panel(page)).toBeVisible();
         await panel(page).getByRole('button', { name: 'Break it' }).click();
       }
