@@ -12,16 +12,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { normaliseBase } from '../src/lib/normaliseBase.js';
 
 const here = import.meta.dirname;
 /** Debian's libnginx-mod-http-brotli-static, which `brotli_static on;` needs. */
 export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
-/** `/` or `/a/b/`, as scripts/build.js and vite.config.ts normalise BASE_PATH. */
-export function normaliseBase(base) {
-  const inner = base.replace(/^\/+|\/+$/g, '');
-  return inner ? `/${inner}/` : '/';
-}
 
 /**
  * Renders deploy/nginx.conf for a document root, a listen address (omit to keep port 80)

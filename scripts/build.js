@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, runnerImport } from 'vite';
+import { normaliseBase } from '../src/lib/normaliseBase.js';
 import { precompressDir } from './precompress.js';
 import { writeOfflineFiles } from './writeOfflineFiles.js';
 
@@ -56,7 +57,7 @@ try {
 }
 
 const { renderRoute, slugs, tourSlugs } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
-const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = normaliseBase(process.env.BASE_PATH ?? '/');
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
 async function page(path) {

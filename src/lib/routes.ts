@@ -1,4 +1,5 @@
 import type { Slug } from './content/types.ts';
+import { normaliseBase } from './normaliseBase.js';
 
 /** A step of a guided tour opened on the map (`step` counts from 1). */
 export interface TourStop {
@@ -15,11 +16,7 @@ export type Route =
   | { kind: 'tour'; slug: Slug }
   | { kind: 'notFound'; path: string };
 
-/** Normalises a base path to `/` or `/a/b/`. */
-export function normaliseBase(base: string): string {
-  const inner = base.replace(/^\/+|\/+$/g, '');
-  return inner ? `/${inner}/` : '/';
-}
+export { normaliseBase };
 
 /**
  * Resolves a URL path (and its query) against the base path and the known slugs. Unknown

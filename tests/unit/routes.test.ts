@@ -26,6 +26,7 @@ describe('routes', () => {
   it('builds addresses under any base', () => {
     expect(normaliseBase('map')).toBe('/map/');
     expect(normaliseBase('/')).toBe('/');
+    expect(normaliseBase('//a/b//')).toBe('/a/b/');
     expect(topicHref('/map/', 'nginx')).toBe('/map/topics/nginx/');
     expect(mapHref('/', 'web-servers')).toBe('/?focus=web-servers');
     expect(mapHref('/a/b')).toBe('/a/b/');
