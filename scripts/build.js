@@ -56,7 +56,7 @@ try {
   process.exit(1);
 }
 
-const { renderRoute, slugs, tourSlugs } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
+const { renderRoute, prerenderPaths } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
@@ -65,11 +65,10 @@ async function page(path) {
   return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
 }
 
-const routes = ['/', 'embed/', ...slugs.map((s) => `topics/${s}/`), ...(tourSlugs.length ? ['tours/', ...tourSlugs.map((s) => `tours/${s}/`)] : [])];
-for (const path of routes) {
-  const file = join(dist, path.replace(/^\//, ''), 'index.html');
+for (const path of prerenderPaths) {
+  const file = join(dist, path.slice(1), 'index.html');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, await page(path.startsWith('/') ? path : `/${path}`));
+  writeFileSync(file, await page(path));
 }
 writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
 
@@ -93,6 +92,6 @@ const offline = writeOfflineFiles(dist, base);
 const packed = precompressDir(dist);
 
 console.log(
-  `Built ${routes.length} pages, 404.html, ${shared.cards} share cards and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3), sw.js keeping ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+  `Built ${prerenderPaths.length} pages, 404.html, ${shared.cards} share cards and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3), sw.js keeping ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
     `precompressed ${packed.files} text files (${(packed.raw / 1024).toFixed(0)} KB, gzip ${(packed.gzip / 1024).toFixed(0)} KB, brotli ${(packed.brotli / 1024).toFixed(0)} KB)`
 );

@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { slugs as slugList, tourList } from 'virtual:deployment-map';
 import App from './App.svelte';
-import { resolveRoute } from './lib/routes.ts';
+import { resolveRoute, topicHref, tourPageHref } from './lib/routes.ts';
 import { loadRouteData } from './routeData.ts';
 
 /** Renders one route to HTML for the prerender step (see scripts/build.js). */
@@ -12,5 +12,10 @@ export async function renderRoute(path: string, base: string) {
   return { head, body };
 }
 
-export const slugs = slugList;
-export const tourSlugs = tourList.map((t) => t.slug);
+/** Every page the prerender writes, as paths under the base: `/`, `/embed/`, `/topics/<slug>/`... */
+export const prerenderPaths = [
+  '/',
+  '/embed/',
+  ...slugList.map((slug) => topicHref('/', slug)),
+  ...(tourList.length ? [tourPageHref('/'), ...tourList.map((t) => tourPageHref('/', t.slug))] : [])
+];

@@ -55,9 +55,17 @@ export function resolveRoute(
   return { kind: 'notFound', path: pathname };
 }
 
+/**
+ * A topic page's path relative to the site's root, `topics/<slug>/`: joined to the base
+ * path on the site (topicHref), to the public address in the PDF.
+ */
+export function topicPath(slug: Slug): string {
+  return `topics/${slug}/`;
+}
+
 /** Address of a topic page under the base path. */
 export function topicHref(base: string, slug: Slug): string {
-  return `${normaliseBase(base)}topics/${slug}/`;
+  return `${normaliseBase(base)}${topicPath(slug)}`;
 }
 
 /** Address of the map, optionally focused on a topic. */

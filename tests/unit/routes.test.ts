@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHref, normaliseBase, resolveRoute, routeKey, suggestTopics, topicHref, tourMapHref, tourPageHref } from '../../src/lib/routes.ts';
+import { mapHref, normaliseBase, resolveRoute, routeKey, suggestTopics, topicHref, topicPath, tourMapHref, tourPageHref } from '../../src/lib/routes.ts';
 
 const slugs = new Set(['web-servers', 'nginx']);
 
@@ -27,6 +27,8 @@ describe('routes', () => {
     expect(normaliseBase('map')).toBe('/map/');
     expect(normaliseBase('/')).toBe('/');
     expect(normaliseBase('//a/b//')).toBe('/a/b/');
+    expect(topicPath('nginx')).toBe('topics/nginx/');
+    expect(new URL(topicPath('nginx'), 'https://map.example.test/sub/').href).toBe('https://map.example.test/sub/topics/nginx/');
     expect(topicHref('/map/', 'nginx')).toBe('/map/topics/nginx/');
     expect(mapHref('/', 'web-servers')).toBe('/?focus=web-servers');
     expect(mapHref('/a/b')).toBe('/a/b/');

@@ -7,6 +7,7 @@ import { toPage } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement, tourPageCount, type PageSize } from './mapPlacement.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
 import { INK, LINK, MUTED, WHITE } from './palette.ts';
+import { topicPath } from '../routes.ts';
 
 export interface CustomiseOptions {
   /** The prebuilt complete PDF for `pageSize`. */
@@ -94,7 +95,7 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     mapPage.node.set(PDFName.of('Annots'), doc.context.obj([]));
     const header = MARGIN + 33;
     addUriLink(doc, mapPage, { x: MARGIN, y: placement.page[1] - header, width: 260, height: 12 }, siteUrl);
-    for (const r of rects) addUriLink(doc, mapPage, toPage(r.rect, placement), `${siteUrl}topics/${r.slug}/`);
+    for (const r of rects) addUriLink(doc, mapPage, toPage(r.rect, placement), `${siteUrl}${topicPath(r.slug)}`);
   }
 
   if (o.faded?.size) {
@@ -225,6 +226,6 @@ function drawChecklist(
     const rect = { x: x + box + 4, y: ry - 2, width: fonts.font.widthOfTextAtSize(title, size) + 2, height: size + 3 };
     const target = topicPages.get(row.slug);
     if (target) addInternalLink(doc, page, rect, target, row.title);
-    else addUriLink(doc, page, rect, `${siteUrl}topics/${row.slug}/`);
+    else addUriLink(doc, page, rect, `${siteUrl}${topicPath(row.slug)}`);
   });
 }

@@ -14,6 +14,7 @@ import { drawTourPages } from './tourPages.ts';
 import type { TourData } from '../content/validateTours.ts';
 import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
+import { topicHref, topicPath } from '../routes.ts';
 
 export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'parent' | 'arrows' | 'examples' | 'resources' | 'related'> {
   blocks: ProseBlock[];
@@ -111,13 +112,13 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   for (const { slug, title: t, rect } of nodeRects) {
     const target = topicPages.get(slug);
     if (target) addInternalLink(doc, mapPage, rect, target, t);
-    else if (siteUrl) addUriLink(doc, mapPage, rect, `${siteUrl}topics/${slug}/`);
+    else if (siteUrl) addUriLink(doc, mapPage, rect, `${siteUrl}${topicPath(slug)}`);
   }
 
   const titles = new Map(o.topics.map((t) => [t.slug, t.title]));
   const resolveHref = (href: string): { page?: PDFPage; uri?: string } => {
     const m = /^\/topics\/([a-z0-9-]+)\/?/.exec(href);
-    if (m) return topicPages.get(m[1]) ? { page: topicPages.get(m[1]) } : siteUrl ? { uri: `${siteUrl}topics/${m[1]}/` } : {};
+    if (m) return topicPages.get(m[1]) ? { page: topicPages.get(m[1]) } : siteUrl ? { uri: `${siteUrl}${topicPath(m[1])}` } : {};
     if (href.startsWith('/')) return siteUrl ? { uri: siteUrl + href.slice(1) } : {};
     return /^https?:|^mailto:/.test(href) ? { uri: href } : {};
   };
@@ -239,7 +240,7 @@ function drawTopicPage(
       add(plain('Related topics', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
       const runs: StyledRun[] = related.flatMap((r, i) => [
         ...(i ? [{ text: ' · ', font: fonts.regular, size, colour: MUTED } as StyledRun] : []),
-        { text: safe(titles.get(r)!, fonts.regular), font: fonts.regular, size, href: `/topics/${r}/`, colour: LINK }
+        { text: safe(titles.get(r)!, fonts.regular), font: fonts.regular, size, href: topicHref('/', r), colour: LINK }
       ]);
       add(runs, 0);
     }

@@ -12,6 +12,7 @@ import { PageText } from './PageText.ts';
 import { INK, LINK, MUTED } from './palette.ts';
 import { breakLines, pdfSafeText, type StyledRun } from './textFlow.ts';
 import { visualText } from './bidi.ts';
+import { topicHref } from '../routes.ts';
 
 
 type Fonts = { regular: PDFFont; bold: PDFFont; mono: PDFFont };
@@ -71,7 +72,7 @@ export function drawTourPages(
           const links: StyledRun[] = [run('On the map: ', fonts.regular, { colour: MUTED })];
           step.topics.forEach((slug, j) => {
             if (j) links.push(run(', ', fonts.regular, { colour: MUTED }));
-            links.push(run(name(slug), fonts.regular, { href: `/topics/${slug}/`, colour: LINK }));
+            links.push(run(name(slug), fonts.regular, { href: topicHref('/', slug), colour: LINK }));
           });
           items.push({ lines: breakLines(links, textWidth, lh), gapBefore: sz * 0.4 });
           if (step.breaks) {
