@@ -84,7 +84,9 @@ const shared = writeShareFiles(dist, await siteData.sharedSiteData(resolve(conte
 
 const pdf = await importTs(join(root, 'src/lib/pdf/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
-const pdfBytes = pdfSizes['deployment-map.pdf'];
+const { DEFAULT_PAGE_SIZE, PAGE_SIZE_NAMES, PDF_FILE_NAME } = await importTs(join(root, 'src/lib/pdf/pageSizes.ts'));
+const pdfBytes = pdfSizes[PDF_FILE_NAME];
+const otherSizes = PAGE_SIZE_NAMES.filter((s) => s !== DEFAULT_PAGE_SIZE).join(' and ');
 rmSync(ssrOut, { recursive: true, force: true });
 // The offline worker lists every file above, so it comes after them.
 const offline = writeOfflineFiles(dist, base);
@@ -92,6 +94,6 @@ const offline = writeOfflineFiles(dist, base);
 const packed = precompressDir(dist);
 
 console.log(
-  `Built ${prerenderPaths.length} pages, 404.html, ${shared.cards} share cards and deployment-map.pdf (${(pdfBytes / 1024).toFixed(0)} KB; also Letter and A3), sw.js keeping ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+  `Built ${prerenderPaths.length} pages, 404.html, ${shared.cards} share cards and ${PDF_FILE_NAME} (${(pdfBytes / 1024).toFixed(0)} KB; also ${otherSizes}), sw.js keeping ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
     `precompressed ${packed.files} text files (${(packed.raw / 1024).toFixed(0)} KB, gzip ${(packed.gzip / 1024).toFixed(0)} KB, brotli ${(packed.brotli / 1024).toFixed(0)} KB)`
 );

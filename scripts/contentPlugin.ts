@@ -5,7 +5,7 @@ import { ContentValidationError } from '../src/lib/content/types.ts';
 import { buildSearchIndex } from '../src/lib/search/searchIndex.ts';
 import { sharedSiteData } from '../src/lib/site/siteData.ts';
 import { firstLoadLayout, withoutPoints } from '../src/lib/layout/MapLayout.ts';
-import { PAGE_SIZES, pdfFileName, type PageSize } from '../src/lib/pdf/mapPlacement.ts';
+import { PAGE_SIZE_NAMES, pdfFileName } from '../src/lib/pdf/pageSizes.ts';
 import { sitePdf } from '../src/lib/pdf/writeSitePdf.ts';
 import { loadPlanData } from '../src/lib/plan/loadPlanData.ts';
 
@@ -101,7 +101,7 @@ export function contentPlugin(): Plugin {
       // The dev server makes the PDFs on request (the build writes them to dist/).
       server.middlewares.use(async (req, res, next) => {
         const name = (req.url ?? '').split('?')[0].replace(server.config.base, '/');
-        const size = (Object.keys(PAGE_SIZES) as PageSize[]).find((s) => `/${pdfFileName(s)}` === name);
+        const size = PAGE_SIZE_NAMES.find((s) => `/${pdfFileName(s)}` === name);
         if (!size) return next();
         try {
           const bytes = await sitePdf(await data(), { pageSize: size });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sharedSiteData } from '../site/siteData.ts';
-import { PAGE_SIZES, pdfFileName, type PageSize } from './mapPlacement.ts';
+import { PAGE_SIZE_NAMES, pdfFileName } from './pageSizes.ts';
 import { sitePdf } from './writeSitePdf.ts';
 
 /** A character of a topic's text that the PDF font has no glyph for. */
@@ -46,7 +46,7 @@ export async function buildSitePdfFiles(contentDir: string, outDir: string): Pro
   const site = await sharedSiteData(contentDir);
   const sizes: Record<string, number> = {};
   const misses: GlyphMiss[] = [];
-  for (const pageSize of Object.keys(PAGE_SIZES) as PageSize[]) {
+  for (const pageSize of PAGE_SIZE_NAMES) {
     const bytes = await sitePdf(site, { pageSize, onMissingGlyph: (m) => misses.push(m) });
     writeFileSync(join(outDir, pdfFileName(pageSize)), bytes);
     sizes[pdfFileName(pageSize)] = bytes.length;

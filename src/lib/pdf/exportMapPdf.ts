@@ -3,7 +3,8 @@ import type { Group, ProseBlock, Topic } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
 import { drawMap, toPage } from './drawMap.ts';
-import { ADDRESS_SLOT, MARGIN, PAGE_SIZES, mapPlacement, type PageSize } from './mapPlacement.ts';
+import { ADDRESS_SLOT, MARGIN, mapPlacement } from './mapPlacement.ts';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from './pageSizes.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
 import { visualText } from './bidi.ts';
@@ -48,8 +49,6 @@ export interface ExportOptions {
   onMissingGlyph?: (miss: { slug: string; char: string }) => void;
 }
 
-export type { PageSize };
-
 /**
  * Builds the deployment map as a PDF: page 1 is the map in vectors with a title, date,
  * source address and legend, every node a link; then (optionally) one page per topic
@@ -59,7 +58,7 @@ export type { PageSize };
  */
 export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const includeTopics = o.includeTopics ?? true;
-  const [pw, ph] = PAGE_SIZES[o.pageSize ?? 'A4'];
+  const [pw, ph] = PAGE_SIZES[o.pageSize ?? DEFAULT_PAGE_SIZE];
   const doc = await PDFDocument.create();
   doc.registerFontkit(o.fontkit as never);
   const fonts = {
@@ -98,7 +97,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   drawLegend(mapPage, mapText, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
   mapText.finish();
 
-  const placement = mapPlacement(o.layout, o.pageSize ?? 'A4');
+  const placement = mapPlacement(o.layout, o.pageSize ?? DEFAULT_PAGE_SIZE);
   const visible = o.visible ?? null;
   drawMap(mapPage, o.layout, fonts, placement, (slug) => visible !== null && !visible.has(slug));
 

@@ -1,13 +1,7 @@
 import type { MapLayout } from '../layout/MapLayout.ts';
 
-export type PageSize = 'A4' | 'Letter' | 'A3';
+import { PAGE_SIZES, type PageSize } from './pageSizes.ts';
 
-/** Portrait page sizes in points. The map page uses them landscape. */
-export const PAGE_SIZES: Record<PageSize, [number, number]> = {
-  A4: [595.28, 841.89],
-  Letter: [612, 792],
-  A3: [841.89, 1190.55]
-};
 export const MARGIN = 36;
 /** Space above the map for the title, date, source and legend. */
 export const HEADER = 44;
@@ -17,11 +11,6 @@ export const STEPS_PER_PAGE = 2;
 
 /** How many pages a tour of `steps` steps takes in the PDF (the build and the browser agree). */
 export const tourPageCount = (steps: number) => Math.ceil(steps / STEPS_PER_PAGE);
-
-/** File name of the prebuilt PDF for a page size. */
-export function pdfFileName(size: PageSize): string {
-  return size === 'A4' ? 'deployment-map.pdf' : `deployment-map-${size.toLowerCase()}.pdf`;
-}
 
 /**
  * Where the map sits on page 1 (landscape): the scale that fits it inside the margins
