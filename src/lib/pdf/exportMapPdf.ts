@@ -215,7 +215,7 @@ function drawTopicPage(
     };
     // Where it sits, generated from the graph as on the web page (MapPlaceSection).
     add(plain('Where it sits on the map', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
-    const link = (text: string, slug: string): StyledRun => ({ text: safe(text, fonts.regular), font: fonts.regular, size, href: `/topics/${slug}/`, colour: LINK });
+    const link = (text: string, slug: string): StyledRun => ({ text: safe(text, fonts.regular), font: fonts.regular, size, href: topicHref('/', slug), colour: LINK });
     const word = (text: string, font = fonts.regular): StyledRun => ({ text: safe(text, font), font, size, colour: INK });
     const joined = (items: { label: string; slug?: string }[], sep: string): StyledRun[] =>
       items.flatMap((b, i) => [...(i ? [word(sep)] : []), b.slug ? link(b.label, b.slug) : word(b.label)]);
