@@ -81,6 +81,7 @@ if (!publicUrl)
   console.warn('SITE_URL is not set: the PDFs print no web address, and the pages get no canonical URL, no sitemap.xml and site-relative og:image addresses.');
 const { writeShareFiles } = await importTs(join(root, 'src/lib/site/writeShareFiles.ts'));
 const shared = writeShareFiles(dist, await siteData.sharedSiteData(resolve(contentDir)), { base, siteUrl: publicUrl });
+if (shared.robotsNote) console.warn(shared.robotsNote);
 
 const pdf = await importTs(join(root, 'src/lib/pdf/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);

@@ -8,7 +8,8 @@ import { NGINX_PORT, SUBPATH, SUBPATH_ORIGIN, SUBPATH_PORT } from './servers.ts'
 
 // Share cards and crawler files, read from the built HTML and fetched from nginx: every
 // page names a 1200 × 630 PNG that exists; with SITE_URL (the sub-path build) every
-// page has an absolute canonical URL and the sitemap lists every page.
+// page has an absolute canonical URL and the sitemap lists every page; robots.txt only
+// at the origin's root.
 const origin = `http://127.0.0.1:${NGINX_PORT}`;
 const dist = process.env.NGINX_DIST ?? 'dist';
 const subpathDist = join(tmpdir(), `deployment-map-e2e-subpath-${SUBPATH_PORT}`, 'site');
@@ -69,7 +70,9 @@ test('with SITE_URL: canonical URLs, absolute og:image, and a sitemap of every p
   expect(sitemap.status).toBe(200);
   const locs = [...sitemap.body.toString('utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   expect(locs.sort()).toEqual(listed.sort());
-  expect((await get(`${site}robots.txt`)).body.toString()).toContain(`Sitemap: ${site}sitemap.xml`);
+  // Crawlers read robots.txt only at the origin's root: a sub-path build writes none (the
+  // build says which line to add to the root's file instead).
+  expect((await get(`${site}robots.txt`)).status).toBe(404);
 });
 
 test('the offline worker and the web manifest are served with their types, and the worker runs under the CSP', async ({ page }) => {

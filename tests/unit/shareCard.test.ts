@@ -57,10 +57,22 @@ describe('page metadata', () => {
     expect(pageMetaTags({ ...page, canonical: true })).toContain('<meta property="og:image" content="/map/cards/topics/nginx.png" />');
   });
 
-  it('sitemap, robots and entity decoding', () => {
+  // Crawlers read robots.txt only at an origin's root: a site under a sub-path writes none
+  // and says what to add to the root's file instead.
+  it.each([
+    [{ siteUrl: 'https://e.test/', base: '/' }, { file: 'User-agent: *\nAllow: /\nSitemap: https://e.test/sitemap.xml\n' }],
+    [{ base: '/' }, { file: 'User-agent: *\nAllow: /\n' }],
+    [{ siteUrl: 'https://e.test/map/', base: '/map/' }, { note: expect.stringMatching(/under \/map\/ .* \(https:\/\/e\.test\/robots\.txt\)\. Add this line to that file: Sitemap: https:\/\/e\.test\/map\/sitemap\.xml$/) }],
+    // SITE_URL decides where the site is public, whatever the base path.
+    [{ siteUrl: 'https://e.test/docs/map/', base: '/' }, { note: expect.stringContaining('Sitemap: https://e.test/docs/map/sitemap.xml') }],
+    [{ siteUrl: 'https://e.test/', base: '/map/' }, { file: 'User-agent: *\nAllow: /\nSitemap: https://e.test/sitemap.xml\n' }],
+    [{ base: 'map' }, { note: expect.stringMatching(/under \/map\/ .*\(\/robots\.txt\)\. Set SITE_URL/) }]
+  ])('robots.txt for %o', (site, expected) => {
+    expect(robotsTxt(site)).toEqual(expected);
+  });
+
+  it('sitemap and entity decoding', () => {
     expect(sitemapXml(['https://e.test/', 'https://e.test/a?b&c'])).toContain('<url><loc>https://e.test/a?b&amp;c</loc></url>');
-    expect(robotsTxt('https://e.test/map/')).toBe('User-agent: *\nAllow: /\nSitemap: https://e.test/map/sitemap.xml\n');
-    expect(robotsTxt()).not.toContain('Sitemap');
     expect(unescapeHtml('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;')).toBe('a & b <c> "d" \'e\'');
   });
 });

@@ -1,4 +1,5 @@
 import { CARD } from '../card/shareCard.ts';
+import { normaliseBase } from '../routes.ts';
 
 /** What a built page says about itself to search engines, chats and social networks. */
 export interface PageMeta {
@@ -60,7 +61,21 @@ export function sitemapXml(urls: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${esc(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
 }
 
-/** robots.txt: everything may be crawled; the sitemap's address when SITE_URL is known. */
-export function robotsTxt(siteUrl?: string): string {
-  return `User-agent: *\nAllow: /\n${siteUrl ? `Sitemap: ${new URL('sitemap.xml', siteUrl).href}\n` : ''}`;
+/**
+ * robots.txt, or why there is none. Crawlers read it only at an origin's root
+ * (`https://example.org/robots.txt`), so a site at the root gets one (everything may be
+ * crawled, and the sitemap's address when SITE_URL is known), while a site under a
+ * sub-path (SITE_URL's path, else the base path) gets none: a `/map/robots.txt` is never
+ * read. It gets a note instead, once, saying what to add to the root's robots.txt.
+ */
+export function robotsTxt(o: { siteUrl?: string; base: string }): { file: string } | { note: string } {
+  const sitemap = o.siteUrl ? new URL('sitemap.xml', o.siteUrl).href : undefined;
+  const path = o.siteUrl ? new URL(o.siteUrl).pathname : normaliseBase(o.base);
+  if (path === '/') return { file: `User-agent: *\nAllow: /\n${sitemap ? `Sitemap: ${sitemap}\n` : ''}` };
+  const root = o.siteUrl ? new URL('/robots.txt', o.siteUrl).href : '/robots.txt';
+  return {
+    note:
+      `robots.txt is not written: the site lives under ${path} and crawlers read robots.txt only at the root (${root}). ` +
+      (sitemap ? `Add this line to that file: Sitemap: ${sitemap}` : 'Set SITE_URL to get a sitemap to name there.')
+  };
 }

@@ -27,9 +27,10 @@ function htmlFiles(dir: string, root = dir): string[] {
 /**
  * After the prerender: a share card per topic (its neighbourhood lit) and one of the whole
  * map (for the map, tours and every other page), Open Graph, Twitter and canonical tags in
- * every built HTML file, whatever routes the build emitted, and robots.txt plus (with
- * SITE_URL) sitemap.xml listing every page but the embed and the 404 page. Returns the
- * pages listed and the cards written.
+ * every built HTML file, whatever routes the build emitted, robots.txt (at an origin's
+ * root only, see robotsTxt) and, with SITE_URL, sitemap.xml listing every page but the
+ * embed and the 404 page. Returns the pages listed, the cards written and, for a site
+ * under a sub-path, the note saying why there is no robots.txt.
  */
 export function writeShareFiles(dist: string, site: SiteData, o: { base: string; siteUrl?: string }) {
   const cards = new Map<string, CardOptions>([['cards/map.png', { title: INTRO.heading }]]);
@@ -62,7 +63,8 @@ export function writeShareFiles(dist: string, site: SiteData, o: { base: string;
     mkdirSync(dirname(join(dist, path)), { recursive: true });
     writeFileSync(join(dist, path), renderCardPng(shareCardSvg(site.layout, card)));
   }
-  writeFileSync(join(dist, 'robots.txt'), robotsTxt(o.siteUrl));
+  const robots = robotsTxt(o);
+  if ('file' in robots) writeFileSync(join(dist, 'robots.txt'), robots.file);
   if (o.siteUrl) writeFileSync(join(dist, 'sitemap.xml'), sitemapXml(pages.sort().map((p) => new URL(p, o.siteUrl).href)));
-  return { pages, cards: cards.size };
+  return { pages, cards: cards.size, robotsNote: 'note' in robots ? robots.note : undefined };
 }
