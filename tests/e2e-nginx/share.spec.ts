@@ -56,11 +56,20 @@ test('with SITE_URL: canonical URLs, absolute og:image, and a sitemap of every p
     .filter((f) => f !== '404.html' && f !== 'embed/index.html')
     .map((f) => site + f.replace(/index\.html$/, ''));
   expect(listed).toContain(`${site}topics/nginx/`);
+  const images = new Set<string>();
   for (const url of listed) {
     const html = (await get(url)).body.toString('utf8');
     expect(html, url).toContain(`<link rel="canonical" href="${url}" />`);
     expect(meta(html, 'og:url'), url).toBe(url);
-    expect(meta(html, 'og:image'), url).toMatch(new RegExp(`^${site}cards/.+\\.png$`));
+    const image = meta(html, 'og:image')!;
+    expect(image, url).toMatch(new RegExp(`^${site}cards/.+\\.png$`));
+    images.add(image);
+  }
+  // Every absolute og:image is served, a 1200 × 630 PNG.
+  for (const image of images) {
+    const res = await get(image);
+    expect(res.status, image).toBe(200);
+    expect(pngSize(res.body), image).toEqual({ width: 1200, height: 630 });
   }
   const embed = (await get(`${site}embed/`)).body.toString('utf8');
   expect(embed).not.toContain('rel="canonical"');

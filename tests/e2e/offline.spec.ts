@@ -33,6 +33,11 @@ test('after one visit, offline: the map reloads, a topic never visited opens, pr
   await page.getByRole('radio', { name: 'Done' }).check();
   await expect(page.getByRole('radio', { name: 'Done' })).toBeChecked();
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toContain('caddy');
+  // A tour page never visited, and the tour on the map (its lazily loaded chunk).
+  await page.goto('/tours/your-first-server/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your first server' })).toBeVisible();
+  await page.goto('/?tour=follow-a-request&step=2');
+  await expect(page.getByRole('region', { name: 'Static files come from the CDN' })).toBeVisible();
   // The prebuilt PDF is kept too.
   const pdf = await page.evaluate(async () => (await fetch('/deployment-map.pdf')).headers.get('content-type'));
   expect(pdf).toMatch(/application\/pdf/);
