@@ -2,7 +2,8 @@
 // systemd unit (verified, then its ExecStart run by hand: systemd is not PID 1 here),
 // and a page's Nginx server block inside a minimal nginx.conf of the suite's own.
 import { join } from 'node:path';
-import { PYTHON, Scenario, expectThat } from './Scenario.js';
+import { PYTHON, expectThat } from './Scenario.js';
+/** @import { Scenario } from './Scenario.js' */
 
 /** @typedef {import('./extractExamples.js').Example} Example */
 

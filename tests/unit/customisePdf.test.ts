@@ -132,7 +132,7 @@ describe('customisePdf (the browser step)', () => {
     expect(text).toContain(site.tours[0].steps[0].title);
     expect(footers(kept, 'tours-kept-footers.pdf')).toEqual(expected(2 + topics.length + tourPages));
     // The outline's top level ends with the tours, one entry per tour under it.
-    let item = (doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(PDFName.of('Last')) as PDFDict;
+    const item = (doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(PDFName.of('Last')) as PDFDict;
     const title = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFString).decodeText();
     expect(title(item)).toBe('Guided tours');
     const children: string[] = [];

@@ -2,7 +2,8 @@
 // page's script, which serves the Flask page's app: configtest, a page and a static file.
 import { chmodSync, chownSync } from 'node:fs';
 import { join } from 'node:path';
-import { Scenario, expectThat } from '../Scenario.js';
+import { expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv } from '../steps.js';
 
 export const about = 'Apache 2.4 with mod_wsgi 4.9 in daemon mode serving the Flask app';

@@ -1,7 +1,8 @@
 // The Caddy page's Caddyfile: validated as published, then run over plain HTTP on
 // loopback in front of the Flask page's app under Gunicorn.
 import { join } from 'node:path';
-import { Scenario, expectThat } from '../Scenario.js';
+import { expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv } from '../steps.js';
 
 export const about = 'Caddy 2.6 reverse_proxy and file_server in front of Flask under Gunicorn';

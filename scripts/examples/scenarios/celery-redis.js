@@ -1,7 +1,8 @@
 // The task queues page's Celery app and worker unit, with a real Redis: the worker,
 // started from the unit's ExecStart, runs a job and returns its result.
 import { join } from 'node:path';
-import { PYTHON, Scenario, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startExec, verifiedUnit } from '../steps.js';
 
 export const about = 'Celery 5.2 worker from the page\'s unit with Redis 7.0 as broker and result backend';

@@ -4,7 +4,8 @@
 import { chmodSync, chownSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PYTHON, Scenario, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startNginx } from '../steps.js';
 
 export const about = 'Django 3.2 startproject with the page settings, PostgreSQL 15 role, Gunicorn 20.1, Nginx 1.22';

@@ -1,6 +1,7 @@
 // The AWS Lambda page's HTTP handler and the serverless page's SQS consumer, called
 // with recorded events as the Lambda runtime would call them.
-import { Scenario, PYTHON, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 
 export const about = 'Lambda handlers called by Debian 12 Python 3.11 with recorded events';
 

@@ -3,7 +3,8 @@
 // serves a static file.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PYTHON, Scenario, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startExec, startNginx, verifiedUnit } from '../steps.js';
 
 export const about = 'Flask 2.2 app under Gunicorn 20.1 (config file and systemd unit) behind Nginx 1.22';

@@ -1,7 +1,8 @@
 // The HTTPS page's Nginx file with a self-signed certificate standing in for Certbot's:
 // the ACME webroot over HTTP, the redirect, and a proxied page over TLS with HSTS.
 import { mkdirSync } from 'node:fs';
-import { Scenario, PYTHON, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { startNginx } from '../steps.js';
 
 export const about = 'Nginx 1.22 TLS server block (self-signed certificate) in front of a WSGI callable';

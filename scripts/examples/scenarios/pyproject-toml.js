@@ -1,6 +1,7 @@
 // The application dependencies page's pyproject.toml: parsed by Python's tomllib and
 // every requirement by packaging, as an installer would read them.
-import { Scenario, PYTHON, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 
 export const about = 'tomllib and packaging (Debian 12) on pyproject.toml';
 

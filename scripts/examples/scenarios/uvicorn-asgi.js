@@ -1,7 +1,8 @@
 // The ASGI servers page's app and unit: verified, then its ExecStart run; the proxy
 // header is believed from loopback.
 import { join } from 'node:path';
-import { Scenario, expectThat } from '../Scenario.js';
+import { expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startExec, verifiedUnit } from '../steps.js';
 
 export const about = 'Uvicorn 0.17 with two workers, from the page\'s systemd unit';

@@ -1,6 +1,7 @@
 // The uWSGI page's ini file serving the mod_wsgi page's script (the Flask app).
 import { join } from 'node:path';
-import { Scenario, expectThat } from '../Scenario.js';
+import { expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 import { makeVenv } from '../steps.js';
 
 export const about = 'uWSGI 2.0.21 (Debian python3 plugin) serving the Flask app';

@@ -1,6 +1,7 @@
 // The WSGI servers page's bare callable: PEP 3333 checked by wsgiref.validate, then
 // served by Gunicorn and by uWSGI.
-import { Scenario, PYTHON, expectThat } from '../Scenario.js';
+import { PYTHON, expectThat } from '../Scenario.js';
+/** @import { Scenario } from '../Scenario.js' */
 
 export const about = 'wsgiref.validate, Gunicorn 20.1 and uWSGI 2.0.21 on a plain callable';
 

@@ -113,6 +113,11 @@ export function unreachableFrom(
     }
   const seen = new Set<Slug>([start]);
   const queue = [start];
-  while (queue.length) for (const n of next.get(queue.shift()!) ?? []) if (!seen.has(n)) seen.add(n), queue.push(n);
+  while (queue.length)
+    for (const n of next.get(queue.shift()!) ?? [])
+      if (!seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
+      }
   return graph.nodes.map((n) => n.slug).filter((s) => !seen.has(s));
 }
