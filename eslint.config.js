@@ -9,7 +9,7 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
   {
-    ignores: ['dist/**', 'dist-*/**', '.ssr-*/**', 'node_modules/**', 'content/**', 'test-results/**', 'playwright-report/**', 'bench/**/*.json']
+    ignores: ['dist/**', 'dist-*/**', '.ssr-*/**', 'node_modules/**', 'content/**', 'test-results/**', 'playwright-report/**', 'bench/**/*.json', '.stryker-tmp/**']
   },
   js.configs.recommended,
   ts.configs.recommended,
