@@ -25,6 +25,8 @@ process.on('exit', () => {
 
 let nextPort = Number(process.env.EXAMPLES_PORT_BASE ?? 5220);
 const lastPort = Number(process.env.EXAMPLES_PORT_LAST ?? 5299);
+/** Ports a stopped scenario gave back, handed out again before new ones (the range is small). */
+const freePorts = [];
 
 /** @typedef {import('./extractExamples.js').Example} Example */
 /** @typedef {{ name: string, ok: boolean, blocks: string[], error?: string }} Check */
@@ -49,6 +51,8 @@ export class Scenario {
     this.used = new Set();
     /** @type {{ label: string, pid: number }[]} */
     this.started = [];
+    /** @type {number[]} the ports this scenario took, given back when it stops */
+    this.ports = [];
   }
 
   /** `file:line (title)` of a block, as failures name it. */
@@ -76,8 +80,10 @@ export class Scenario {
 
   /** A free loopback port from the suite's range. */
   port() {
-    if (nextPort > lastPort) throw new Error(`no free port left in ${process.env.EXAMPLES_PORT_BASE ?? 5220}-${lastPort}`);
-    return nextPort++;
+    const port = freePorts.shift() ?? (nextPort <= lastPort ? nextPort++ : undefined);
+    if (port === undefined) throw new Error(`no free port left in ${process.env.EXAMPLES_PORT_BASE ?? 5220}-${lastPort}`);
+    this.ports.push(port);
+    return port;
   }
 
   /**
@@ -222,7 +228,7 @@ export class Scenario {
     }
   }
 
-  /** Stops every server this scenario started, by its own process group. */
+  /** Stops every server this scenario started, by its own process group, and gives its ports back. */
   async stop() {
     for (const { pid } of this.started.reverse()) {
       try {
@@ -239,6 +245,7 @@ export class Scenario {
         // already gone
       }
     }
+    freePorts.push(...this.ports.splice(0));
   }
 }
 

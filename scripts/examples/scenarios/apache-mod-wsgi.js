@@ -4,19 +4,15 @@ import { chmodSync, chownSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
-import { makeVenv } from '../steps.js';
+import { makeVenv, startApache } from '../steps.js';
 
 export const about = 'Apache 2.4 with mod_wsgi 4.9 in daemon mode serving the Flask app';
-
-const MODULES = '/usr/lib/apache2/modules';
 
 /** @param {Scenario} s */
 export async function run(s) {
   const vhost = s.block('/etc/apache2/sites-available/app.conf');
   const script = s.block('/srv/app/wsgi.py');
   const app = s.blockOf('nginx-gunicorn-flask', 'app.py');
-  s.need('/usr/sbin/apache2', 'apache2');
-  s.need(`${MODULES}/mod_wsgi.so`, 'libapache2-mod-wsgi-py3');
   s.need('/usr/lib/python3/dist-packages/flask', 'python3-flask');
 
   // Apache's children and the daemon run as www-data: they must reach the folder.
@@ -30,46 +26,16 @@ export async function run(s) {
   chownSync(env, 0, 33); // root:www-data, readable by the daemon only
   const css = 'h1 { margin: 0; }\n';
   s.write('srv/app/static/app.css', css);
-  const site = s.write(
-    'apache/site.conf',
-    s.substitute(vhost, [
+  const ok = await startApache(
+    s,
+    vhost,
+    [
       ['<VirtualHost *:80>', `<VirtualHost 127.0.0.1:${port}>`],
       ['user=app group=app', 'user=www-data group=www-data'],
       ['/srv/app', root]
-    ])
+    ],
+    { port }
   );
-  const conf = s.write(
-    'apache/apache2.conf',
-    [
-      `ServerRoot ${s.dir}/apache`,
-      `DefaultRuntimeDir ${s.dir}/apache`,
-      `PidFile ${s.dir}/apache/apache2.pid`,
-      `Define APACHE_LOG_DIR ${s.dir}/logs`,
-      `ErrorLog ${s.dir}/logs/apache-error.log`,
-      'LogLevel warn',
-      'ServerName localhost',
-      `Listen 127.0.0.1:${port}`,
-      'User www-data',
-      'Group www-data',
-      ...['mpm_event', 'authz_core', 'mime', 'alias', 'wsgi'].map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
-      'TypesConfig /etc/mime.types',
-      'LogFormat "%h %l %u %t \\"%r\\" %>s %O \\"%{Referer}i\\" \\"%{User-Agent}i\\"" combined',
-      `WSGISocketPrefix ${s.dir}/apache/wsgi`,
-      '<Directory />',
-      '    Require all denied',
-      '</Directory>',
-      `Include ${site}`,
-      ''
-    ].join('\n')
-  );
-  let ok = false;
-  await s.check('apachectl configtest accepts the virtual host', [vhost], async () => {
-    const r = await s.exec('/usr/sbin/apache2', ['-t', '-f', conf]);
-    expectThat(r.code === 0 && /Syntax OK/.test(r.out), `apache2 -t exited ${r.code}: ${r.out.trim()}`);
-    ok = true;
-  });
-  if (ok) s.start('apache', '/usr/sbin/apache2', ['-f', conf, '-DFOREGROUND']);
-  s.how.push(`apache: a minimal apache2.conf of the suite's own includes the site (${port}); apache2 -t is what apachectl configtest runs`);
 
   await s.check('the Flask app answers through mod_wsgi\'s daemon processes', [vhost, script, app], async () => {
     expectThat(ok, 'apache did not start');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
-import { makeVenv } from '../steps.js';
+import { caddyEnv, makeVenv, startCaddy } from '../steps.js';
 
 export const about = 'Caddy 2.6 reverse_proxy and file_server in front of Flask under Gunicorn';
 
@@ -13,8 +13,7 @@ export async function run(s) {
   const app = s.blockOf('nginx-gunicorn-flask', 'app.py');
   s.need('/usr/bin/caddy', 'caddy');
   s.need('/usr/lib/python3/dist-packages/gunicorn', 'gunicorn');
-  // Caddy keeps its state under XDG folders: keep them in the scenario folder.
-  const env = { XDG_DATA_HOME: join(s.dir, 'caddy/data'), XDG_CONFIG_HOME: join(s.dir, 'caddy/config'), HOME: join(s.dir, 'caddy') };
+  const env = caddyEnv(s);
 
   const published = s.write('caddy/Caddyfile.published', caddyfile.code);
   await s.check('caddy validate accepts the Caddyfile as published', [caddyfile], async () => {
@@ -30,17 +29,12 @@ export async function run(s) {
   s.write('srv/app/static/app.css', css);
   s.start('gunicorn', join(root, '.venv/bin/python'), ['-m', 'gunicorn', '--bind', `127.0.0.1:${appPort}`, 'app:app'], { cwd: root, env: { SECRET_KEY: 'example-suite-only' } });
   s.how.push(`gunicorn: python -m gunicorn --bind 127.0.0.1:${appPort} app:app`);
-  const local = s.write(
-    'caddy/Caddyfile',
-    // No admin endpoint (its default port is shared), and plain HTTP on loopback.
-    `{\n\tadmin off\n}\n\n${s.substitute(caddyfile, [
-      ['example.org {', `http://example.org:${webPort} {`],
-      ['127.0.0.1:8000', `127.0.0.1:${appPort}`],
-      ['/srv/app', root]
-    ])}`
-  );
-  s.how.push('caddy: a global { admin off } block added before the site');
-  s.start('caddy', '/usr/bin/caddy', ['run', '--adapter', 'caddyfile', '--config', local], { env });
+  // No admin endpoint (its default port is shared), and plain HTTP on loopback.
+  startCaddy(s, caddyfile, [
+    ['example.org {', `http://example.org:${webPort} {`],
+    ['127.0.0.1:8000', `127.0.0.1:${appPort}`],
+    ['/srv/app', root]
+  ]);
   await s.get(`http://127.0.0.1:${appPort}/`).catch(() => {});
 
   await s.check('the Flask app answers through Caddy\'s reverse_proxy', [caddyfile, app], async () => {

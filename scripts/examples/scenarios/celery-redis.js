@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { PYTHON, expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
-import { makeVenv, startExec, verifiedUnit } from '../steps.js';
+import { makeVenv, startExec, startRedis, verifiedUnit } from '../steps.js';
 
 export const about = 'Celery 5.2 worker from the page\'s unit with Redis 7.0 as broker and result backend';
 
@@ -11,12 +11,9 @@ export const about = 'Celery 5.2 worker from the page\'s unit with Redis 7.0 as 
 export async function run(s) {
   const tasks = s.block('/srv/app/tasks.py');
   const unit = s.block('/etc/systemd/system/celery.service');
-  s.need('/usr/bin/redis-server', 'redis-server');
   s.need('/usr/lib/python3/dist-packages/celery', 'python3-celery');
   s.need('/usr/lib/python3/dist-packages/redis', 'python3-redis');
-  const redisPort = s.port();
-  s.start('redis', '/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir]);
-  s.how.push(`redis: redis-server --port ${redisPort} --bind 127.0.0.1, no persistence`);
+  const redisPort = startRedis(s);
 
   const root = join(s.dir, 'srv/app');
   await makeVenv(s, root);

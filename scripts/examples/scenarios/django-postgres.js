@@ -1,16 +1,14 @@
 // The Django page's production settings in a fresh startproject, the databases page's
 // least-privilege role on a real PostgreSQL, and the Gunicorn and Nginx pages' files in
 // front: check --deploy, migrate as the role, the HTTPS redirect, a static file.
-import { chmodSync, chownSync, mkdirSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PYTHON, expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
-import { makeVenv, startNginx } from '../steps.js';
+import { makeVenv, startNginx, startPostgres } from '../steps.js';
 
 export const about = 'Django 3.2 startproject with the page settings, PostgreSQL 15 role, Gunicorn 20.1, Nginx 1.22';
 
-const PG = '/usr/lib/postgresql/15/bin';
 const URLS = `from django.contrib import admin
 from django.db import connection
 from django.http import HttpResponse
@@ -35,25 +33,12 @@ export async function run(s) {
   s.need('/usr/lib/python3/dist-packages/django', 'python3-django');
   s.need('/usr/lib/python3/dist-packages/psycopg2', 'python3-psycopg2');
   s.need('/usr/lib/python3/dist-packages/gunicorn', 'gunicorn');
-  s.need(`${PG}/postgres`, 'postgresql');
 
-  // PostgreSQL refuses to run as root: its folder belongs to the postgres user.
-  const [pgPort, appPort, webPort] = [s.port(), s.port(), s.port()];
-  chmodSync(s.dir, 0o711);
-  const pg = join(s.dir, 'pg');
-  mkdirSync(pg);
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-  chownSync(pg, uid, gid);
-  const asPostgres = (cmd, args) => s.exec('/usr/sbin/runuser', ['-u', 'postgres', '--', cmd, ...args], { cwd: pg });
-  const init = await asPostgres(`${PG}/initdb`, ['-D', `${pg}/data`, '-U', 'postgres', '--auth-local=peer', '--auth-host=scram-sha-256']);
-  if (init.code !== 0) throw new Error(`initdb failed: ${init.out}`);
-  s.start('postgres', '/usr/sbin/runuser', ['-u', 'postgres', '--', `${PG}/postgres`, '-D', `${pg}/data`, '-p', String(pgPort), '-k', pg, '-c', 'listen_addresses=127.0.0.1']);
-  for (let i = 0; i < 50 && (await s.exec('/usr/bin/pg_isready', ['-h', pg, '-p', String(pgPort)])).code !== 0; i++) await new Promise((r) => setTimeout(r, 200));
-
+  const { port: pgPort, psqlFile } = await startPostgres(s);
+  const [appPort, webPort] = [s.port(), s.port()];
   const sql = s.write('pg/roles.sql', s.substitute(roles, []));
   await s.check('roles.sql runs in psql as the postgres superuser', [roles], async () => {
-    const r = await asPostgres('/usr/bin/psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-h', pg, '-p', String(pgPort), '-d', 'postgres', '-f', sql]);
+    const r = await psqlFile(sql);
     expectThat(r.code === 0, `psql exited ${r.code}: ${r.out}\n${s.log('postgres')}`);
   });
   const password = /PASSWORD '([^']+)'/.exec(roles.code)?.[1] ?? '';

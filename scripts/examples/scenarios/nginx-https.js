@@ -1,9 +1,8 @@
 // The HTTPS page's Nginx file with a self-signed certificate standing in for Certbot's:
 // the ACME webroot over HTTP, the redirect, and a proxied page over TLS with HSTS.
-import { mkdirSync } from 'node:fs';
 import { PYTHON, expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
-import { startNginx } from '../steps.js';
+import { makeCertificate, startNginx } from '../steps.js';
 
 export const about = 'Nginx 1.22 TLS server block (self-signed certificate) in front of a WSGI callable';
 
@@ -11,13 +10,9 @@ export const about = 'Nginx 1.22 TLS server block (self-signed certificate) in f
 export async function run(s) {
   const site = s.block('/etc/nginx/sites-available/app-tls');
   const hello = s.blockOf('wsgi-callable', 'hello.py');
-  s.need('/usr/bin/openssl', 'openssl');
   s.need('/usr/lib/python3/dist-packages/gunicorn', 'gunicorn');
   const [appPort, httpPort, httpsPort] = [s.port(), s.port(), s.port()];
-  mkdirSync(`${s.dir}/tls`);
-  const cert = await s.exec('/usr/bin/openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=example.org', '-keyout', `${s.dir}/tls/privkey.pem`, '-out', `${s.dir}/tls/fullchain.pem`]);
-  if (cert.code !== 0) throw new Error(`openssl: ${cert.out}`);
-  s.how.push('tls: a two-day self-signed certificate for example.org from openssl, in place of Certbot\'s');
+  const tls = await makeCertificate(s);
   s.write('acme/.well-known/acme-challenge/token123', 'token123.thumbprint\n');
   s.write('app/hello.py', s.substitute(hello, []));
   s.start('gunicorn', PYTHON, ['-m', 'gunicorn', '--bind', `127.0.0.1:${appPort}`, 'hello:application'], { cwd: `${s.dir}/app` });
@@ -25,7 +20,7 @@ export async function run(s) {
     ['listen 80;', `listen 127.0.0.1:${httpPort};`],
     ['listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`],
     ['/var/www/acme', `${s.dir}/acme`],
-    ['/etc/letsencrypt/live/example.org', `${s.dir}/tls`],
+    ['/etc/letsencrypt/live/example.org', tls.dir],
     ['127.0.0.1:8000', `127.0.0.1:${appPort}`]
   ]);
   const host = { Host: 'example.org' };
