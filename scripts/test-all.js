@@ -1,5 +1,6 @@
 // `npm test`: every test runner in turn (Vitest unit + component, the examples suite
-// that runs the pages' code blocks on Debian's servers, then the production build, then Playwright end-to-end in Chromium, behind Vite preview and behind nginx),
+// that runs the pages' code blocks on Debian's servers, the plans suite that brings up
+// every stack the planner offers from its generated files, then the production build, then Playwright end-to-end in Chromium, behind Vite preview and behind nginx),
 // ending with one line of totals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +40,17 @@ if (existsSync(`${results}/examples.json`)) {
 } else {
   failed += 1;
   problems.push(`the examples suite produced no report (exit ${examples})`);
+}
+
+// Every stack the planner offers that runs here, up from its generated files (scripts/plans).
+const plans = run('node', ['scripts/plans/run.js', '--report', `${results}/plans.json`]);
+if (existsSync(`${results}/plans.json`)) {
+  const r = JSON.parse(readFileSync(`${results}/plans.json`, 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+} else {
+  failed += 1;
+  problems.push(`the plans suite produced no report (exit ${plans})`);
 }
 
 const build = run('node', ['scripts/build.js']);

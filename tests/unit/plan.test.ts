@@ -91,6 +91,14 @@ describe('combinations that do not fit, and what the user is told', () => {
     expect(apache.notes).toEqual(["The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. The wsgi or asgi server is now mod_wsgi."]);
     expect(withChoice(apache.choices, 'appServer', 'mod-wsgi').notes).toEqual([]);
   });
+
+  it('a change of hosting keeps what still fits and says what it had to change', () => {
+    const paas = withChoice(vps({ framework: 'django', taskQueue: 'celery' }), 'hosting', 'paas');
+    expect(paas.choices).toEqual({ hosting: 'paas', appServer: 'gunicorn', framework: 'django', database: 'managed', taskQueue: 'celery', ci: 'github-actions' });
+    expect(paas.notes).toEqual(['The platform runs PostgreSQL for you: choose its managed database. The database is now A managed PostgreSQL.']);
+    const lambda = withChoice(paas.choices, 'hosting', 'serverless');
+    expect(lambda.choices).toEqual(defaultChoices('serverless'));
+  });
 });
 
 describe('the address', () => {
