@@ -5,7 +5,8 @@
 // over HTTPS: a page, a static file and, when the plan has a database, a read from it.
 import { chmodSync, chownSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PYTHON, Scenario, expectThat } from '../examples/Scenario.js';
+import { PYTHON, expectThat } from '../examples/Scenario.js';
+/** @import { Scenario } from '../examples/Scenario.js' */
 import { makeVenv, readEnvFile, startApache, startCaddy, startExec, startNginx, startPostgres, startRedis, verifiedUnit } from '../examples/steps.js';
 
 /** @typedef {import('../../src/lib/plan/planTypes.ts').Plan} Plan */

@@ -4,10 +4,11 @@
 // run here, and a plan says it was proven only when its stack is in the record.
 import { describe, expect, it } from 'vitest';
 import { loadPlanData } from '../../src/lib/plan/loadPlanData.ts';
-import { buildPlan, defaultChoices, everyPlan, notRunnable, stackId, type ProvenRecord } from '../../src/lib/plan/planModel.ts';
+import { readProvenRecord } from '../../src/lib/plan/planData.ts';
+import { buildPlan, defaultChoices, everyPlan, notRunnable, stackId } from '../../src/lib/plan/planModel.ts';
 import record from '../../src/lib/plan/proven.json' with { type: 'json' };
 
-const proven = record as ProvenRecord;
+const proven = readProvenRecord(record);
 
 const runnable = new Set(everyPlan().filter((c) => !notRunnable(c)).map((c) => stackId(c)));
 
@@ -16,6 +17,11 @@ describe('the proof record', () => {
     const ids = proven.stacks.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...runnable].sort());
+  });
+
+  it('refuses a record of the wrong shape, naming the file', () => {
+    expect(() => readProvenRecord({ stacks: [] })).toThrow('src/lib/plan/proven.json: expected { ranOn, stacks: [...] }');
+    expect(() => readProvenRecord({ ranOn: 'x', stacks: [{ id: 'a', label: 'b', ranOn: 'x', versions: { nginx: 1 } }] })).toThrow('stacks[0].versions must map each part to a version');
   });
 
   it('gives each stack the versions it ran with and where', () => {

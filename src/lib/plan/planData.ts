@@ -18,6 +18,24 @@ export interface ExampleBlock {
   code: string;
 }
 
+/**
+ * The committed proof record, checked: it is written by a script, but read by the build,
+ * so a hand edit that breaks its shape fails with the file named rather than a blank plan.
+ */
+export function readProvenRecord(value: unknown, file = 'src/lib/plan/proven.json'): ProvenRecord {
+  const fail = (why: string): never => {
+    throw new Error(`${file}: ${why} (rewrite it with npm run test:plans -- --record)`);
+  };
+  const v = value as { ranOn?: unknown; stacks?: unknown };
+  if (!v || typeof v.ranOn !== 'string' || !Array.isArray(v.stacks)) return fail('expected { ranOn, stacks: [...] }');
+  for (const [i, st] of (v.stacks as Record<string, unknown>[]).entries()) {
+    if (typeof st?.id !== 'string' || typeof st.label !== 'string' || typeof st.ranOn !== 'string') fail(`stacks[${i}] needs an id, a label and ranOn`);
+    const versions = st.versions as Record<string, unknown> | undefined;
+    if (!versions || typeof versions !== 'object' || Object.values(versions).some((x) => typeof x !== 'string')) fail(`stacks[${i}].versions must map each part to a version`);
+  }
+  return value as ProvenRecord;
+}
+
 const slugOf = (file: string) => file.split('/').pop()?.replace(/\.md$/, '') ?? file;
 
 /**
