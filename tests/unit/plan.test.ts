@@ -88,14 +88,14 @@ describe('combinations that do not fit, and what the user is told', () => {
     expect(optionsFor(vps({}), 'webServer').every((o) => o.fits && o.reason === undefined)).toBe(true);
     const apache = withChoice(vps({}), 'webServer', 'apache');
     expect(apache.choices.appServer).toBe('mod-wsgi');
-    expect(apache.notes).toEqual(["The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. The wsgi or asgi server is now mod_wsgi."]);
+    expect(apache.notes).toEqual(["The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. The WSGI or ASGI server is now mod_wsgi."]);
     expect(withChoice(apache.choices, 'appServer', 'mod-wsgi').notes).toEqual([]);
   });
 
   it('a change of hosting keeps what still fits and says what it had to change', () => {
     const paas = withChoice(vps({ framework: 'django', taskQueue: 'celery' }), 'hosting', 'paas');
     expect(paas.choices).toEqual({ hosting: 'paas', appServer: 'gunicorn', framework: 'django', database: 'managed', taskQueue: 'celery', ci: 'github-actions' });
-    expect(paas.notes).toEqual(['The platform runs PostgreSQL for you: choose its managed database. The database is now A managed PostgreSQL.']);
+    expect(paas.notes).toEqual(['The platform runs PostgreSQL for you: choose its managed database. The database is now a managed PostgreSQL.']);
     const lambda = withChoice(paas.choices, 'hosting', 'serverless');
     expect(lambda.choices).toEqual(defaultChoices('serverless'));
   });
@@ -113,7 +113,7 @@ describe('the address', () => {
     ['a typo', '?web=ngnix', { webServer: 'nginx' }, ["'ngnix' is not a web server we know; using nginx."]],
     ['a case slip and an underscore', '?web=Caddy&app=mod_wsgi', { webServer: 'caddy', appServer: 'gunicorn' }, ['mod_wsgi runs inside Apache: choose Apache as the web server. Using Gunicorn.']],
     ['an unknown part', '?web=lighttpd', { webServer: 'nginx' }, ["'lighttpd' is not a web server we know; using nginx."]],
-    ['an unknown hosting', '?hosting=mainframe', defaultChoices('vps'), ["'mainframe' is not a hosting we know; using A virtual private server."]],
+    ['an unknown hosting', '?hosting=mainframe', defaultChoices('vps'), ["'mainframe' is not a kind of hosting we know; using a virtual private server."]],
     ['a combination that does not fit', '?web=apache&app=gunicorn', { webServer: 'apache', appServer: 'mod-wsgi' }, ["The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. Using mod_wsgi."]],
     ['a slot the hosting leaves out', '?hosting=paas&web=nginx', defaultChoices('paas'), ["On a platform-as-a-service the platform's router takes the requests and terminates HTTPS: you run no web server of your own. (web=nginx was left out.)"]],
     ['a repeated parameter', '?web=caddy&web=apache', { webServer: 'caddy' }, ["'web' was given more than once; using the first, 'caddy'."]],

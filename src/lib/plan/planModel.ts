@@ -8,7 +8,7 @@ import { planFiles } from './planFiles.ts';
 import type { Plan, PlanArrow, PlanChoices, PlanData, Slot } from './planTypes.ts';
 
 export type * from './planTypes.ts';
-export { COMMON_PLANS, SLOTS, SLOT_ORDER, defaultChoices, everyPlan, findOption, fitChoices, notRunnable, optionsFor, slotLabel, slotLeftOut, slotsFor, stackId, unfitReason, withChoice } from './planOptions.ts';
+export { COMMON_PLANS, SLOTS, SLOT_ORDER, defaultChoices, everyPlan, findOption, fitChoices, labelInSentence, notRunnable, optionsFor, slotLabel, slotLeftOut, slotNoun, slotsFor, stackId, unfitReason, withChoice } from './planOptions.ts';
 export { QUERY_KEYS, parsePlanQuery, planQuery } from './planQuery.ts';
 export { applyChanges, envFile, PLAN_BLOCKS, PlanFileError } from './planFiles.ts';
 

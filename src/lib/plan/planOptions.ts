@@ -87,6 +87,26 @@ export function findOption(slot: Slot, id: string | undefined): PlanOption | und
 
 const label = (slot: Slot, id: string | undefined) => findOption(slot, id)?.label ?? String(id);
 
+/** An option's label inside a sentence: "using a virtual private server", not "using A …". */
+export function labelInSentence(slot: Slot, id: string | undefined): string {
+  return label(slot, id).replace(/^(A|An) /, (m) => m.toLowerCase());
+}
+
+const NOUNS: Record<Slot, string> = {
+  hosting: 'hosting',
+  webServer: 'web server',
+  appServer: 'WSGI or ASGI server',
+  framework: 'framework',
+  database: 'database',
+  taskQueue: 'task queue',
+  ci: 'CI service'
+};
+
+/** A slot's name inside a sentence ("the web server", "a WSGI or ASGI server"). */
+export function slotNoun(slot: Slot): string {
+  return NOUNS[slot];
+}
+
 /** The slots this hosting leaves to you, in the order the chooser asks them. */
 export function slotsFor(hosting: string): Slot[] {
   switch (hosting) {
@@ -203,7 +223,7 @@ export function fitChoices(choices: PlanChoices): { choices: PlanChoices; notes:
     const fallback = [defaults[slot], ...(bySlot.get(slot)?.options.map((o) => o.id) ?? [])].find((id) => id !== undefined && !unfitReason(out, slot, id));
     if (fallback === undefined) continue; // no option fits: the slot stays empty (no rule does this today)
     out[slot] = fallback;
-    if (wanted !== undefined && findOption(slot, wanted)) notes.push(`${unfitReason(out, slot, wanted)} Using ${label(slot, fallback)}.`);
+    if (wanted !== undefined && findOption(slot, wanted)) notes.push(`${unfitReason(out, slot, wanted)} Using ${labelInSentence(slot, fallback)}.`);
   }
   return { choices: out, notes };
 }
@@ -214,7 +234,7 @@ export function withChoice(choices: PlanChoices, slot: Slot, id: string): { choi
   const fitted = fitChoices(next);
   // Only changes to slots after the one chosen are news; the chosen one is what was asked.
   const notes = SLOT_ORDER.filter((s) => s !== slot && next[s] !== undefined && fitted.choices[s] !== undefined && next[s] !== fitted.choices[s]).map(
-    (s) => `${unfitReason(fitted.choices, s, next[s] as string) ?? ''} The ${slotLabel(s).toLowerCase()} is now ${label(s, fitted.choices[s])}.`.trim()
+    (s) => `${unfitReason(fitted.choices, s, next[s] as string) ?? ''} The ${slotNoun(s)} is now ${labelInSentence(s, fitted.choices[s])}.`.trim()
   );
   return { choices: fitted.choices, notes };
 }

@@ -1,7 +1,7 @@
 // A plan in the address: `/plan/?hosting=vps&web=nginx&app=gunicorn&…`. Reading never
 // throws: unknown parts, unfit combinations, repeats and garbage give the nearest plan
 // that fits and notes the chooser shows.
-import { SLOTS, defaultChoices, findOption, fitChoices, slotLabel, slotLeftOut, slotsFor } from './planOptions.ts';
+import { SLOTS, defaultChoices, fitChoices, labelInSentence, slotLeftOut, slotNoun, slotsFor } from './planOptions.ts';
 import type { PlanChoices, Slot } from './planTypes.ts';
 
 /** The address parameter of each slot, in the order planQuery writes them. */
@@ -55,7 +55,7 @@ function readId(slot: Slot, value: string): { id?: string; guessed: boolean } {
   return scored[0] && scored[0].d <= 2 && scored[0].d < (scored[1]?.d ?? Infinity) ? { id: scored[0].id, guessed: true } : { guessed: false };
 }
 
-const article = (slot: Slot) => (slot === 'appServer' ? 'an app server' : slot === 'hosting' ? 'a hosting' : `a ${slotLabel(slot).toLowerCase()}`);
+const article = (slot: Slot) => (slot === 'hosting' ? 'a kind of hosting' : `a ${slotNoun(slot)}`);
 
 /**
  * Reads a plan from an address's query (`?hosting=vps&web=nginx…`, with or without the
@@ -95,8 +95,8 @@ export function parsePlanQuery(search: string): { choices: PlanChoices; notes: s
     const { id, guessed } = readId('hosting', given.hosting);
     if (id) {
       hosting = id;
-      if (guessed) notes.push(`${quote(given.hosting)} is not a hosting we know; using ${findOption('hosting', id)?.label}.`);
-    } else notes.push(`${quote(given.hosting)} is not a hosting we know; using ${findOption('hosting', hosting)?.label}.`);
+      if (guessed) notes.push(`${quote(given.hosting)} is not ${article('hosting')} we know; using ${labelInSentence('hosting', id)}.`);
+    } else notes.push(`${quote(given.hosting)} is not ${article('hosting')} we know; using ${labelInSentence('hosting', hosting)}.`);
   }
   const wanted: PlanChoices = { hosting };
   const defaults = defaultChoices(hosting);
@@ -109,10 +109,10 @@ export function parsePlanQuery(search: string): { choices: PlanChoices; notes: s
     }
     const { id, guessed } = readId(slot, value);
     if (id === undefined) {
-      notes.push(`${quote(value)} is not ${article(slot)} we know; using ${findOption(slot, defaults[slot])?.label}.`);
+      notes.push(`${quote(value)} is not ${article(slot)} we know; using ${labelInSentence(slot, defaults[slot])}.`);
       continue;
     }
-    if (guessed) notes.push(`${quote(value)} is not ${article(slot)} we know; using ${findOption(slot, id)?.label}.`);
+    if (guessed) notes.push(`${quote(value)} is not ${article(slot)} we know; using ${labelInSentence(slot, id)}.`);
     wanted[slot] = id;
   }
   // Only what was asked is checked against the rules: a default that does not fit the
