@@ -6,7 +6,7 @@ import { expect, test, watch } from './guard.ts';
 
 test('map, hover, search, topic page and PDF download all work under the CSP', async ({ page, watched }, info) => {
   await page.goto('/');
-  const map = page.locator('svg.map-svg');
+  const map = page.getByRole('group', { name: /^Deployment map\./ });
   await expect(map).toBeVisible();
   // Hydrated: focusing a topic announces it with its neighbours (hover only highlights).
   await map.getByRole('link', { name: 'Nginx', exact: true }).hover();
@@ -33,13 +33,13 @@ test('a topic deep link and the 404 page hydrate under the CSP', async ({ page, 
   // Client-side navigation proves the scripts run (not only the prerendered HTML).
   await page.getByRole('link', { name: /back to the map/i }).click();
   await expect(page).toHaveURL(/\/\?focus=databases$/);
-  await expect(page.locator('svg.map-svg')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
 
   const res = await page.goto('/topics/no-such-topic/');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: /go to the deployment map/i }).click();
-  await expect(page.locator('svg.map-svg')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
   expect(await watched.domViolations()).toEqual([]);
 });
 
@@ -142,7 +142,7 @@ test('a 5,000-character search input keeps the page responsive', async ({ page, 
   await expect(results.getByRole('option').first()).toBeVisible({ timeout: 1_000 });
   // The main thread is free again: a key on the map is handled within a second.
   const t0 = Date.now();
-  await page.locator('svg.map-svg').getByRole('link', { name: 'Nginx', exact: true }).focus();
+  await page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'Nginx', exact: true }).focus();
   await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Nginx\./, { timeout: 1_000 });
   expect(Date.now() - t0).toBeLessThan(1_000);
   // And it still searches normally afterwards.

@@ -80,7 +80,7 @@ test('with its bar, the embed links back to the full site; the full site refuses
   await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/')}`);
   await expect.poll(() => messages.some((m) => /frame-ancestors/.test(m) && m.includes(`${origin}/`))).toBe(true);
   const inner = page.frames().find((f) => f !== page.mainFrame());
-  expect(await inner?.locator('svg.map-svg').count()).toBe(0);
+  expect(await inner?.getByRole('group', { name: /^Deployment map\./ }).count()).toBe(0);
 });
 
 test('an embedded tour step shows its words and lights its parts; previous and next walk it; links open the full site', async ({ page, context }) => {

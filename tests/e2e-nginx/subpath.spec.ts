@@ -20,7 +20,7 @@ test('the map loads under /map/ with every asset, and every site link stays unde
   const loaded: string[] = [];
   page.on('response', (r) => loaded.push(r.url()));
   await page.goto(root);
-  const map = page.locator('svg.map-svg');
+  const map = page.getByRole('group', { name: /^Deployment map\./ });
   await expect(map).toBeVisible();
   // Hydrated: focusing a topic announces it (hover only highlights).
   await map.getByRole('link', { name: 'Nginx', exact: true }).focus();
@@ -37,7 +37,7 @@ test('the map loads under /map/ with every asset, and every site link stays unde
 
 test('a map node goes to /map/topics/<slug>/, which also works as a deep link', async ({ page, watched }) => {
   await page.goto(root);
-  const node = page.locator('svg.map-svg').getByRole('link', { name: 'Databases', exact: true });
+  const node = page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'Databases', exact: true });
   await expect(node).toHaveAttribute('href', `${SUBPATH}topics/databases/`);
   await node.click();
   await expect(page).toHaveURL(`${root}topics/databases/`);

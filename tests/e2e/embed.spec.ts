@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test('the Embed button gives iframe code for the current view, and the embed shows it', async ({ page, baseURL }) => {
   await page.goto('/');
-  const map = page.locator('svg.map-svg');
+  const map = page.getByRole('group', { name: /^Deployment map\./ });
   await map.getByRole('link', { name: 'Nginx', exact: true }).focus();
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this map' });

@@ -14,7 +14,7 @@ async function controlled(page: Page) {
 
 test('after one visit, offline: the map reloads, a topic never visited opens, progress still saves', async ({ page, context }) => {
   await page.goto('/');
-  await expect(page.locator('svg.map-svg')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
   await controlled(page);
   const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
   const m = await (await page.request.get(manifest!)).json();
@@ -22,12 +22,12 @@ test('after one visit, offline: the map reloads, a topic never visited opens, pr
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator('svg.map-svg').getByRole('link', { name: 'Gunicorn', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'Gunicorn', exact: true })).toBeVisible();
   // A full page load of a topic never visited, then client-side navigation to another.
   await page.goto('/topics/task-queues/');
   await expect(page.getByRole('heading', { level: 1, name: 'Task queues' })).toBeVisible();
   await page.getByRole('link', { name: /back to the map/i }).click();
-  await expect(page.locator('svg.map-svg')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
   await page.goto('/topics/caddy/');
   await expect(page.getByRole('heading', { level: 1, name: 'Caddy' })).toBeVisible();
   await page.getByRole('radio', { name: 'Done' }).check();
@@ -88,6 +88,6 @@ test('a new build served under an open page shows "Updated" with a Reload button
   const notice = page.getByRole('status').filter({ hasText: 'Updated' });
   await expect(notice).toBeVisible({ timeout: 15_000 });
   await notice.getByRole('button', { name: 'Reload' }).click();
-  await expect(page.locator('svg.map-svg')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toHaveCount(0);
 });

@@ -59,7 +59,7 @@ test('a tour page prints as a clean document: every step with its map and words,
 
 test('the map prints whole on one landscape page', async ({ page }) => {
   await page.goto('/');
-  await expect(page.locator('svg.map-svg')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('region', { name: /topics/i }).first()).toBeHidden();
   const file = join(tmp, 'map.pdf');

@@ -1,8 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test.use({ reducedMotion: 'reduce' });
 const KEY = 'deployment-map:progress:v1';
+const map = (page: Page) => page.getByRole('group', { name: /^Deployment map\./ });
+/** A topic on the map, by its documented `data-slug`. */
+const topic = (page: Page, slug: string) => map(page).locator(`a[data-slug="${slug}"]`);
 
 test('mark a topic done on its page, reload, still done; the map shows it', async ({ page }) => {
   await page.goto('/topics/nginx/');
@@ -53,14 +56,14 @@ test('two tabs keep both marks, and each shows the other one’s', async ({ cont
   await b.goto('/topics/caddy/');
   await expect(b.getByRole('radio', { name: 'Done' })).toBeEnabled();
   // Tab A marks Nginx done from the map; tab B, loaded before that, marks Caddy done.
-  await a.locator('a.node[data-slug="nginx"]').hover();
+  await a.getByRole('group', { name: /^Deployment map\./ }).locator('a[data-slug="nginx"]').hover();
   await a.getByRole('group', { name: 'Mark Nginx' }).getByRole('button', { name: 'Done' }).click();
   await b.getByRole('radio', { name: 'Done' }).check();
   const stored = await b.evaluate((k) => JSON.parse(localStorage.getItem(k)!).topics, KEY);
   expect(stored).toEqual({ caddy: 'done', nginx: 'done' });
   // The storage event brings B's mark into A without a reload.
   await expect(a.getByText('2 of 50 done')).toBeVisible();
-  await expect(a.locator('a.node[data-slug="caddy"]')).toHaveAttribute('data-status', 'done');
+  await expect(a.getByRole('group', { name: /^Deployment map\./ }).locator('a[data-slug="caddy"]')).toHaveAttribute('data-status', 'done');
   await b.goto('/');
   await expect(b.getByText('2 of 50 done')).toBeVisible();
 });
@@ -72,7 +75,7 @@ test('progress from a newer version survives a load, is shown, and is never over
   await page.reload();
   await expect(page.getByText(/Your saved progress was written by a newer version of this site/)).toBeVisible();
   await expect(page.getByText('1 of 50 done')).toBeVisible();
-  await page.locator('a.node[data-slug="flask"]').hover();
+  await topic(page, 'flask').hover();
   const bar = page.getByRole('group', { name: 'Mark Flask' });
   await bar.getByRole('button', { name: 'Learning' }).click();
   await expect(bar.getByRole('alert')).toHaveText(/^Not saved: your saved progress was written by a newer version/);
@@ -94,13 +97,13 @@ test('a full storage is reported at the control the user used, not elsewhere', a
   await expect(page.getByRole('radio', { name: 'Not started' })).toBeChecked();
   await page.goto('/');
   await expect(page.getByText(/Not saved/)).toHaveCount(0);
-  await page.locator('a.node[data-slug="flask"]').hover();
+  await topic(page, 'flask').hover();
   const bar = page.getByRole('group', { name: 'Mark Flask' });
   await bar.getByRole('button', { name: 'Done' }).click();
   await expect(bar.getByRole('alert')).toHaveText(/^Not saved: the browser’s storage for this site is full/);
-  await expect(page.locator('a.node[data-slug="flask"]')).not.toHaveAttribute('data-status');
+  await expect(topic(page, 'flask')).not.toHaveAttribute('data-status');
   // A keyboard mark on the focused node is spoken as not saved, not as done.
-  await page.locator('a.node[data-slug="flask"]').focus();
+  await topic(page, 'flask').focus();
   await page.keyboard.press('d');
   await expect(page.locator('[aria-live="polite"]')).toHaveText('Flask: not saved, the browser’s storage for this site is full.');
 });
@@ -166,8 +169,14 @@ test('the hub lists the learning path with progress, and the map numbers it', as
   await page.goto('/');
   await page.getByText('Show', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Learning path' }).check();
-  await expect(page.locator('a[data-slug="platform-as-a-service"]')).toHaveAttribute('aria-label', /learning path step 1$/);
-  await expect(page.locator('.path-badge')).toHaveCount(5);
+  await expect(topic(page, 'platform-as-a-service')).toHaveAttribute('aria-label', /learning path step 1$/);
+  // Every step of the path is named and drawn: its label shows on the topic.
+  const steps = map(page).getByRole('link', { name: /, learning path step \w+$/ });
+  await expect(steps).toHaveCount(5);
+  for (const link of await steps.all()) {
+    const label = /learning path step (\w+)$/.exec((await link.getAttribute('aria-label'))!)![1];
+    await expect(link.getByText(label, { exact: true })).toBeVisible();
+  }
 });
 
 test('"only what is left" fades done topics', async ({ page }) => {
@@ -176,27 +185,39 @@ test('"only what is left" fades done topics', async ({ page }) => {
   await page.goto('/');
   await page.getByText('Show', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Only what is left' }).check();
-  await expect(page.locator('a.node[data-slug="caddy"]')).toHaveCSS('opacity', '0.28');
-  await expect(page.locator('a.node[data-slug="nginx"]')).toHaveCSS('opacity', '1');
+  await expect(topic(page, 'caddy')).toHaveAttribute('data-faded', '');
+  await expect(topic(page, 'nginx')).not.toHaveAttribute('data-faded');
+  // Faded as a reader sees it: clearly lighter than a topic still to learn.
+  const opacity = (slug: string) => topic(page, slug).evaluate((el) => Number(getComputedStyle(el).opacity));
+  expect(await opacity('caddy')).toBeLessThan(0.6);
+  expect(await opacity('nginx')).toBe(1);
 });
 
 test('a skipped topic shows a visible hatch pattern, not colour alone', async ({ page }) => {
   await page.goto('/topics/caddy/');
   await page.getByRole('radio', { name: 'Skipped' }).check();
   await page.goto('/');
-  await expect(page.locator('a.node[data-slug="caddy"] rect.hatch')).toHaveCount(1);
-  const stroke = await page.locator('.hatch-line').first().evaluate((el) => getComputedStyle(el).stroke);
+  await expect(topic(page, 'caddy')).toHaveAttribute('data-status', 'skipped');
+  // A shape filled with a pattern of stroked lines lies over the skipped topic only.
+  const hatch = (slug: string) => topic(page, slug).locator('[fill^="url(#"]');
+  await expect(hatch('caddy')).toHaveCount(1);
+  await expect(hatch('nginx')).toHaveCount(0);
+  const stroke = await hatch('caddy').evaluate((el) => {
+    const id = /url\(#([^)]+)\)/.exec(el.getAttribute('fill')!)![1];
+    const line = document.getElementById(id)!.querySelector('line, path')!;
+    return getComputedStyle(line).stroke;
+  });
   expect(stroke).not.toBe('none');
   expect(stroke).toMatch(/^rgb/);
 });
 
 test('pointer users mark a topic from the map with the mark bar', async ({ page }) => {
   await page.goto('/');
-  await page.locator('a.node[data-slug="flask"]').hover();
+  await topic(page, 'flask').hover();
   const bar = page.getByRole('group', { name: 'Mark Flask' });
   await bar.getByRole('button', { name: 'Learning' }).click();
-  await expect(page.locator('a.node[data-slug="flask"]')).toHaveAttribute('data-status', 'learning');
+  await expect(topic(page, 'flask')).toHaveAttribute('data-status', 'learning');
   await expect(bar.getByRole('button', { name: 'Learning' })).toHaveAttribute('aria-pressed', 'true');
   await bar.getByRole('button', { name: 'Clear' }).click();
-  await expect(page.locator('a.node[data-slug="flask"]')).not.toHaveAttribute('data-status');
+  await expect(topic(page, 'flask')).not.toHaveAttribute('data-status');
 });

@@ -59,7 +59,7 @@ test.describe('without JavaScript', () => {
     await map.getByRole('link', { name: 'Databases', exact: true }).click();
     await expect(page).toHaveURL(/\/topics\/databases\/$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Databases' })).toBeVisible();
-    await expect(page.locator('.prose p').first()).not.toBeEmpty();
+    await expect(page.getByRole('article').locator('p').first()).not.toBeEmpty();
   });
 });
 
@@ -108,15 +108,18 @@ test('a code block on a topic page is highlighted text with a Copy button that c
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto('/topics/nginx/');
-  const block = page.locator('.code-block').filter({ hasText: '/etc/nginx/sites-available/app' });
+  // The block: its title line, its code, its Copy button and status, found by their text and names.
+  const title = 'Copy /etc/nginx/sites-available/app';
+  const block = page.getByRole('article').locator('div').filter({ has: page.getByRole('button', { name: title }) }).last();
+  await expect(block.getByText('/etc/nginx/sites-available/app', { exact: true })).toBeVisible();
   await expect(block.getByText('Tested in CI')).toBeVisible();
   const code = block.locator('pre code');
   await expect(code).toContainText('proxy_pass http://app_server;');
   // Highlighted at build time: coloured spans, and no highlighter script in the page.
   expect(await code.locator('span[style]').count()).toBeGreaterThan(10);
   const shown = await code.textContent();
-  await block.getByRole('button', { name: 'Copy /etc/nginx/sites-available/app' }).click();
-  await expect(block.getByRole('button', { name: 'Copy /etc/nginx/sites-available/app' })).toHaveText('Copied');
+  await block.getByRole('button', { name: title }).click();
+  await expect(block.getByRole('button', { name: title })).toHaveText('Copied');
   await expect(block.getByRole('status')).toHaveText('Copied to the clipboard');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
   expect(shown).toMatch(/^upstream app_server \{\n/);
@@ -127,7 +130,7 @@ test('without JavaScript, a code block is still there as text, with no Copy butt
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/topics/nginx/');
-  await expect(page.locator('.code-block pre').first()).toContainText('location /static/ {');
+  await expect(page.getByRole('article').locator('pre').filter({ hasText: 'location /static/ {' }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0);
   await context.close();
 });
@@ -135,7 +138,7 @@ test('without JavaScript, a code block is still there as text, with no Copy butt
 test('a code block wider than the page scrolls, and the keyboard reaches it', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto('/topics/gunicorn/');
-  const pre = page.locator('.code-block pre').filter({ hasText: 'ExecStart=' });
+  const pre = page.getByRole('article').locator('pre').filter({ hasText: 'ExecStart=' });
   expect(await pre.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
   await pre.focus();
   await expect(pre).toBeFocused();

@@ -7,11 +7,16 @@ test.use({ reducedMotion: 'reduce' });
 
 const REQUEST = stepsOf('follow-a-request');
 const map = (page: Page) => page.getByRole('group', { name: /^Deployment map\./ });
-const panel = (page: Page) => page.locator('.tour-panel');
+/** The open tour's panel: the region (named by its step's title) that counts the steps, not the page's region around it. */
+const panel = (page: Page) =>
+  page
+    .getByRole('region')
+    .filter({ has: page.getByText(/^Step \d+ of \d+$/) })
+    .filter({ hasNot: page.getByRole('heading', { level: 1 }) });
 const topic = (page: Page, slug: string) => map(page).locator(`a[data-slug="${slug}"]`);
 /** The drawn wire of an arrow: its own, or the two-way wire it shares with its reply. */
 const wire = (page: Page, [from, to]: [string, string]): Locator =>
-  map(page).locator(`g.flow[data-from="${from}"][data-to="${to}"], g.flow[data-two-way][data-from="${to}"][data-to="${from}"]`);
+  map(page).locator(`g[data-from="${from}"][data-to="${to}"], g[data-two-way][data-from="${to}"][data-to="${from}"]`);
 
 /** Every topic and arrow of the step is lit, its arrows show the direction of travel, and nothing else is lit but their ends and family. */
 async function expectLit(page: Page, step: { topics: string[]; arrows: [string, string][] }) {
@@ -25,7 +30,7 @@ async function expectLit(page: Page, step: { topics: string[]; arrows: [string, 
   // No other wire is lit: as many lit wires as the step's arrows are drawn on.
   const wires = new Set<string>();
   for (const a of step.arrows) wires.add(`${await wire(page, a).getAttribute('data-from')}>${await wire(page, a).getAttribute('data-to')}`);
-  await expect(map(page).locator('g.flow[data-lit]')).toHaveCount(wires.size);
+  await expect(map(page).locator('g[data-from][data-lit]')).toHaveCount(wires.size);
 }
 
 test('a new visitor starts "Follow a request" from the map and walks it to the end by keyboard alone', async ({ page }) => {
@@ -114,7 +119,7 @@ test('reduced motion: the map jumps to each step and the travel dash stands stil
   const at = await view.getAttribute('transform');
   await page.waitForTimeout(600);
   expect(await view.getAttribute('transform')).toBe(at);
-  const edge = map(page).locator('g.flow[data-travel] .flow-edge').first();
+  const edge = map(page).locator('g[data-travel] > path').first();
   expect(await edge.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   expect(await edge.evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
 });
@@ -123,7 +128,7 @@ test.describe('with motion allowed', () => {
   test.use({ reducedMotion: 'no-preference' });
   test('lit arrows show a moving dash and the map glides to the step', async ({ page }) => {
     await page.goto('/?tour=follow-a-request&step=4');
-    const edge = map(page).locator('g.flow[data-travel] .flow-edge').first();
+    const edge = map(page).locator('g[data-travel] > path').first();
     await expect(edge).toBeVisible();
     expect(await edge.evaluate((el) => getComputedStyle(el).animationName)).toBe('flow-travel');
     const view = map(page).locator(':scope > g').first();
@@ -140,15 +145,18 @@ test.describe('without JavaScript', () => {
   test('a tour page lists its steps in order, each with a static map of its lit parts', async ({ page }) => {
     await page.goto('/tours/follow-a-request/');
     await expect(page.getByRole('heading', { level: 1, name: 'Follow a request' })).toBeVisible();
-    const steps = page.locator('.tour-step');
+    const steps = page.getByRole('list').filter({ has: page.getByRole('heading', { name: /^Step 1: / }) }).getByRole('listitem');
     await expect(steps).toHaveCount(REQUEST.length);
     for (const [i, step] of REQUEST.entries()) {
       const item = steps.nth(i);
       await expect(item.getByRole('heading', { level: 2 })).toHaveText(`Step ${i + 1}: ${step.title}`);
       const drawing = item.getByRole('img', { name: /^Map with / });
-      for (const slug of step.topics) await expect(drawing.locator(`rect[data-slug="${slug}"], rect.lit`).first()).toBeAttached();
+      for (const slug of step.topics) await expect(drawing.locator(`[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
+      // Only the step's topics and its arrows' ends are lit.
+      const named = new Set([...step.topics, ...step.arrows.flat()]);
+      await expect(drawing.locator('[data-slug][data-lit]')).toHaveCount(named.size);
       for (const [from, to] of step.arrows)
-        await expect(drawing.locator(`path.lit[data-from="${from}"][data-to="${to}"], path.lit[data-from="${to}"][data-to="${from}"]`).first()).toBeAttached();
+        await expect(drawing.locator(`path[data-lit][data-from="${from}"][data-to="${to}"], path[data-lit][data-from="${to}"][data-to="${from}"]`).first()).toBeAttached();
       await expect(item.getByRole('link', { name: 'Open this step on the map' })).toHaveAttribute('href', `/?tour=follow-a-request&step=${i + 1}`);
       await expect(item.getByRole('region', { name: `What breaks at step ${i + 1}` })).toBeVisible();
     }
@@ -170,6 +178,8 @@ test.describe('without JavaScript', () => {
 
 for (const colorScheme of ['light', 'dark'] as const)
   test(`axe: a tour step on the map, in the embed and a tour page (${colorScheme})`, async ({ page }) => {
+    // axe over several pages takes most of the default 30 s on a loaded 2-core machine.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     for (const path of ['/?tour=your-first-server&step=4', `/embed/?tour=your-first-server&step=4&theme=${colorScheme}`, '/tours/your-first-server/', '/tours/']) {
       await page.goto(path);
