@@ -14,6 +14,8 @@ export type Route =
   | { kind: 'embed'; search: string }
   | { kind: 'tours' }
   | { kind: 'tour'; slug: Slug }
+  /** "Plan my deployment": the chooser, its choices read from `search` (see src/lib/plan). */
+  | { kind: 'plan'; search: string }
   | { kind: 'notFound'; path: string };
 
 export { normaliseBase };
@@ -50,6 +52,7 @@ export function resolveRoute(
   const m = /^topics\/([a-z0-9-]+)\/?$/.exec(rest);
   if (m && slugs.has(m[1])) return { kind: 'topic', slug: m[1] };
   if (rest === 'tours/' || rest === 'tours') return { kind: 'tours' };
+  if (rest === 'plan/' || rest === 'plan') return { kind: 'plan', search };
   const t = /^tours\/([a-z0-9-]+)\/?$/.exec(rest);
   if (t && tours.has(t[1])) return { kind: 'tour', slug: t[1] };
   return { kind: 'notFound', path: pathname };
@@ -81,6 +84,11 @@ export function tourMapHref(base: string, slug: Slug, step = 1): string {
 /** Address of a tour's own page (`slug`), or of the list of tours. */
 export function tourPageHref(base: string, slug?: Slug): string {
   return `${normaliseBase(base)}tours/${slug ? `${slug}/` : ''}`;
+}
+
+/** Address of the deployment planner, with a plan's query (`?hosting=vps&…`) or none. */
+export function planHref(base: string, query = ''): string {
+  return `${normaliseBase(base)}plan/${query}`;
 }
 
 /** A short key naming what a route renders (prerendered HTML carries it to detect a mismatch). */

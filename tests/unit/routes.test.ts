@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHref, normaliseBase, resolveRoute, routeKey, suggestTopics, topicHref, topicPath, tourMapHref, tourPageHref } from '../../src/lib/routes.ts';
+import { mapHref, normaliseBase, planHref, resolveRoute, routeKey, suggestTopics, topicHref, topicPath, tourMapHref, tourPageHref } from '../../src/lib/routes.ts';
 
 const slugs = new Set(['web-servers', 'nginx']);
 
@@ -35,6 +35,8 @@ describe('routes', () => {
     expect(tourMapHref('/map/', 'follow-a-request', 3)).toBe('/map/?tour=follow-a-request&step=3');
     expect(tourPageHref('/', 'follow-a-request')).toBe('/tours/follow-a-request/');
     expect(tourPageHref('/map/')).toBe('/map/tours/');
+    expect(planHref('/map/', '?hosting=paas')).toBe('/map/plan/?hosting=paas');
+    expect(planHref('/')).toBe('/plan/');
   });
 
   const tours = new Set(['follow-a-request']);
@@ -48,7 +50,10 @@ describe('routes', () => {
     ['/', '?tour=ghost&focus=nginx', '/', { kind: 'map', focus: 'nginx' }],
     ['/tours/', '', '/', { kind: 'tours' }],
     ['/map/tours/follow-a-request/', '', '/map/', { kind: 'tour', slug: 'follow-a-request' }],
-    ['/tours/ghost/', '', '/', { kind: 'notFound', path: '/tours/ghost/' }]
+    ['/tours/ghost/', '', '/', { kind: 'notFound', path: '/tours/ghost/' }],
+    ['/plan/', '?hosting=vps&web=ngnix', '/', { kind: 'plan', search: '?hosting=vps&web=ngnix' }],
+    ['/map/plan', '', '/map/', { kind: 'plan', search: '' }],
+    ['/plan/x/', '', '/', { kind: 'notFound', path: '/plan/x/' }]
   ])('tours: %s%s under base %s', (path, search, base, expected) => {
     expect(resolveRoute(path, search, base, slugs, tours)).toEqual(expected);
   });
