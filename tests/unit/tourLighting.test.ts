@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TourStep } from '../../src/lib/content/validateTours.ts';
 import type { LayoutEdge, MapLayout } from '../../src/lib/layout/MapLayout.ts';
-import { boundsOf, stepLighting } from '../../src/lib/tours/tourLighting.ts';
+import { boundsOf, planLighting, stepLighting } from '../../src/lib/tours/tourLighting.ts';
 import { shouldOfferTour, TOUR_OFFER_KEY } from '../../src/lib/tours/tourOffer.ts';
 
 const rect = (x: number, y: number) => ({ x, y, width: 100, height: 40 });
@@ -27,6 +27,24 @@ const step: TourStep = {
   text: ['x'],
   breaks: { broken: ['inner'], symptom: [arrow('b', 'a')], log: 'l', check: 'c', text: ['y'] }
 };
+
+describe('planLighting', () => {
+  it('lights the parts and the wires along the request path, travelling only where drawn that way', () => {
+    const l = planLighting(layout, ['c', 'ghost'], ['a', 'b', 'c']);
+    expect([...l.named].sort()).toEqual(['a', 'b', 'c']);
+    // a → b is drawn both ways: the request travels on a > b, the reply b > a is lit only.
+    expect([...l.edges].sort()).toEqual(['flow:a>b', 'flow:b>a']);
+    expect([...l.travel]).toEqual(['flow:a>b']);
+    expect(l.broken.size).toBe(0);
+  });
+  it('finds the wire through a family box and lights the box', () => {
+    const l = planLighting(layout, [], ['inner', 'b']);
+    // Only b → inner is drawn: lit (the reply direction), without travel.
+    expect([...l.edges]).toEqual(['flow:b>inner']);
+    expect(l.travel.size).toBe(0);
+    expect([...l.slugs].sort()).toEqual(['b', 'box', 'inner']);
+  });
+});
 
 describe('stepLighting', () => {
   it('lights the step topics, its drawn arrows and their ends; arrows show travel', () => {

@@ -1,6 +1,6 @@
 import type { Slug } from '../content/types.ts';
 import type { TourStep } from '../content/validateTours.ts';
-import type { MapLayout, Rect } from '../layout/MapLayout.ts';
+import type { LayoutEdge, MapLayout, Rect } from '../layout/MapLayout.ts';
 import { familyOf, topicRect } from '../layout/neighbourhood.ts';
 
 /** What a tour step lights on a map: the same marks a hover uses, plus travel and breakage. */
@@ -28,13 +28,45 @@ export function stepLighting(layout: MapLayout, step: TourStep, breakIt = false)
   const drawn = new Set(layout.flows.map((e) => e.id));
   const failure = breakIt ? step.breaks : undefined;
   const arrows = (failure ? failure.symptom : step.arrows).filter((a) => drawn.has(a.id));
-  const named = new Set<Slug>([...step.topics, ...(failure?.broken ?? [])]);
+  return lighting(layout, [...step.topics, ...(failure?.broken ?? [])], arrows, arrows, failure?.broken ?? []);
+}
+
+/**
+ * The lighting of a deployment plan: its parts, and the path a request takes through them
+ * (`path`, client first). Between two neighbours on the path the drawn wire between them or
+ * their family boxes (nginx through Web servers) is lit; a wire drawn in the request's
+ * direction also shows it travelling, a wire drawn only the other way (a response) is lit
+ * without travel. Topics the layout does not draw are left out.
+ */
+export function planLighting(layout: MapLayout, parts: readonly Slug[], path: readonly Slug[]): StepLighting {
+  const drawn = new Set([...layout.nodes.map((n) => n.slug), ...layout.boxes.flatMap((b) => (b.slug ? [b.slug] : []))]);
+  const lit: LayoutEdge[] = [];
+  const travel: LayoutEdge[] = [];
+  for (let i = 0; i + 1 < path.length; i++) {
+    const here = new Set([path[i], ...familyOf(layout, path[i])]);
+    const next = new Set([path[i + 1], ...familyOf(layout, path[i + 1])]);
+    const forward = layout.flows.find((e) => here.has(e.from) && next.has(e.to));
+    const back = layout.flows.find((e) => next.has(e.from) && here.has(e.to));
+    if (forward) travel.push(forward);
+    for (const e of [forward, back]) if (e) lit.push(e);
+  }
+  return lighting(layout, [...parts, ...path].filter((s) => drawn.has(s)), lit, travel, []);
+}
+
+/** The marks shared by a tour step and a plan: named topics and arrow ends, their family boxes, the arrows. */
+function lighting(
+  layout: MapLayout,
+  topics: readonly Slug[],
+  arrows: readonly { id: string; from: Slug; to: Slug }[],
+  travel: readonly { id: string }[],
+  broken: readonly Slug[]
+): StepLighting {
+  const named = new Set<Slug>(topics);
   for (const a of arrows) named.add(a.from).add(a.to);
   const focus = [...named];
   const slugs = new Set(named);
   for (const s of named) for (const f of familyOf(layout, s)) slugs.add(f);
-  const edges = new Set(arrows.map((a) => a.id));
-  return { slugs, named, edges, travel: new Set(edges), broken: new Set(failure?.broken ?? []), focus };
+  return { slugs, named, edges: new Set(arrows.map((a) => a.id)), travel: new Set(travel.map((a) => a.id)), broken: new Set(broken), focus };
 }
 
 /** The smallest rectangle around the given topics on a layout, with a margin; undefined for none. */
