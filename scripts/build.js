@@ -1,6 +1,6 @@
 // Builds the static site: the client bundle, a server bundle used once to prerender
 // every route to HTML (map, each topic, the tours, 404), and the complete PDF.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, runnerImport } from 'vite';
@@ -60,9 +60,25 @@ const { renderRoute, prerenderPaths } = await import(pathToFileURL(join(ssrOut, 
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
+// A route's components that load lazily (a topic page, a tour page, the planner) bring
+// their styles in CSS files of their own, which the script links only when it runs. The
+// prerendered page links every such file whose scoped classes (`.svelte-<hash>`) its markup
+// uses, so it looks the same without JavaScript (and before the script has run).
+const lazySheets = readdirSync(join(dist, 'assets'))
+  .filter((f) => f.endsWith('.css') && !template.includes(`assets/${f}`))
+  .map((f) => ({ href: `${base}assets/${f}`, classes: new Set(readFileSync(join(dist, 'assets', f), 'utf8').match(/svelte-[a-z0-9]+/g) ?? []) }));
+function routeStyles(html) {
+  const used = new Set(html.match(/svelte-[a-z0-9]+/g) ?? []);
+  return lazySheets
+    .filter((s) => [...s.classes].some((c) => used.has(c)))
+    .map((s) => `<link rel="stylesheet" crossorigin href="${s.href}">`)
+    .join('\n    ');
+}
+
 async function page(path) {
   const { head, body } = await renderRoute(path, base);
-  return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
+  // After the site's own stylesheet, as the script would add them.
+  return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body).replace('</head>', `  ${routeStyles(body)}\n  </head>`);
 }
 
 for (const path of prerenderPaths) {
