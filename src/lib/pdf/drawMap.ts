@@ -132,6 +132,22 @@ export function drawMap(
   writer.finish();
 }
 
+/**
+ * The map with some of it lit (a tour step, a deployment plan): {@link drawMap} with every
+ * other topic faded, then the lit arrows drawn over it strong, in ink.
+ */
+export function drawLitMap(
+  page: PDFPage,
+  layout: MapLayout,
+  fonts: { regular: PDFFont; bold: PDFFont },
+  p: MapPlacement,
+  lit: { slugs: ReadonlySet<string>; edges: ReadonlySet<string> }
+) {
+  drawMap(page, layout, fonts, p, (slug) => !lit.slugs.has(slug));
+  for (const e of layout.flows)
+    if (lit.edges.has(e.id)) page.drawSvgPath(e.path, { x: p.left, y: p.top, scale: p.scale, borderColor: INK, borderWidth: STROKE.flowOn * 1.6 * p.scale });
+}
+
 /** A colour as it looks at `opacity` over white paper (text objects carry no opacity). */
 function fade(c: RGB, opacity: number): RGB {
   const mix = (v: number) => 1 - (1 - v) * opacity;

@@ -2,10 +2,9 @@ import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { TourData } from '../content/validateTours.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { topicTitle } from '../layout/neighbourhood.ts';
-import { STROKE } from '../layout/mapStyle.ts';
 import { stepLighting } from '../tours/tourLighting.ts';
 import { addInternalLink } from './annotations.ts';
-import { drawMap } from './drawMap.ts';
+import { drawLitMap } from './drawMap.ts';
 import { drawItems, type TextItem } from './drawItems.ts';
 import { MARGIN, STEPS_PER_PAGE, tourPageCount } from './mapPlacement.ts';
 import { PageText } from './PageText.ts';
@@ -60,10 +59,7 @@ export function drawTourPages(
         const mapHeight = slotHeight * 0.42;
         const scale = Math.min((width - MARGIN * 2) / layout.width, mapHeight / layout.height);
         const placement = { left: MARGIN + (width - MARGIN * 2 - layout.width * scale) / 2, top: slotTop, scale };
-        const lit = stepLighting(layout, step);
-        drawMap(page, layout, fonts, placement, (slug) => !lit.slugs.has(slug));
-        for (const e of layout.flows)
-          if (lit.edges.has(e.id)) page.drawSvgPath(e.path, { x: placement.left, y: placement.top, scale, borderColor: INK, borderWidth: STROKE.flowOn * 1.6 * scale });
+        drawLitMap(page, layout, fonts, placement, stepLighting(layout, step));
         const compose = (sz: number): TextItem[] => {
           const lh = sz * 1.4;
           const run = (text: string, font: PDFFont, extra: Partial<StyledRun> = {}): StyledRun => ({ text: pdfSafeText(text, font), font, size: sz, ...extra });
