@@ -1,6 +1,6 @@
 import type { Slug } from '../content/types.ts';
-import type { TourStep } from '../content/validateTours.ts';
-import type { LayoutEdge, MapLayout, Rect } from '../layout/MapLayout.ts';
+import { arrowId, type TourStep } from '../content/validateTours.ts';
+import type { MapLayout, Rect } from '../layout/MapLayout.ts';
 import { familyOf, topicRect } from '../layout/neighbourhood.ts';
 
 /** What a tour step lights on a map: the same marks a hover uses, plus travel and breakage. */
@@ -32,25 +32,15 @@ export function stepLighting(layout: MapLayout, step: TourStep, breakIt = false)
 }
 
 /**
- * The lighting of a deployment plan: its parts, and the path a request takes through them
- * (`path`, client first). Between two neighbours on the path the drawn wire between them or
- * their family boxes (nginx through Web servers) is lit; a wire drawn in the request's
- * direction also shows it travelling, a wire drawn only the other way (a response) is lit
- * without travel. Topics the layout does not draw are left out.
+ * The lighting of a deployment plan: its parts, and the arrows a request travels on
+ * through them (the plan's `requestArrows`), lit and showing their direction as a tour
+ * step's do. Topics and arrows the layout does not draw are left out.
  */
-export function planLighting(layout: MapLayout, parts: readonly Slug[], path: readonly Slug[]): StepLighting {
+export function planLighting(layout: MapLayout, parts: readonly Slug[], arrows: readonly { from: Slug; to: Slug }[]): StepLighting {
   const drawn = new Set([...layout.nodes.map((n) => n.slug), ...layout.boxes.flatMap((b) => (b.slug ? [b.slug] : []))]);
-  const lit: LayoutEdge[] = [];
-  const travel: LayoutEdge[] = [];
-  for (let i = 0; i + 1 < path.length; i++) {
-    const here = new Set([path[i], ...familyOf(layout, path[i])]);
-    const next = new Set([path[i + 1], ...familyOf(layout, path[i + 1])]);
-    const forward = layout.flows.find((e) => here.has(e.from) && next.has(e.to));
-    const back = layout.flows.find((e) => next.has(e.from) && here.has(e.to));
-    if (forward) travel.push(forward);
-    for (const e of [forward, back]) if (e) lit.push(e);
-  }
-  return lighting(layout, [...parts, ...path].filter((s) => drawn.has(s)), lit, travel, []);
+  const flows = new Set(layout.flows.map((e) => e.id));
+  const lit = arrows.map((a) => ({ ...a, id: arrowId(a.from, a.to) })).filter((a) => flows.has(a.id));
+  return lighting(layout, parts.filter((s) => drawn.has(s)), lit, lit, []);
 }
 
 /** The marks shared by a tour step and a plan: named topics and arrow ends, their family boxes, the arrows. */
