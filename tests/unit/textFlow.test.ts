@@ -1,6 +1,6 @@
 // @vitest-environment node
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shapeArabic } from '../../src/lib/pdf/arabicForms.ts';
 import { baseLevel, visualText } from '../../src/lib/pdf/bidi.ts';
@@ -178,5 +178,26 @@ describe('codeLines', () => {
     const lines = codeLines('x'.repeat(100), mono, 10, 120, 12);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.map((l) => text(l).replace(/^↪ /, '')).join('')).toBe('x'.repeat(100));
+  });
+});
+
+describe('standard fonts (the plan PDF, made in the browser without a font engine)', () => {
+  let helvetica: PDFFont;
+  let courier: PDFFont;
+  beforeAll(async () => {
+    const doc = await PDFDocument.create();
+    helvetica = await doc.embedFont(StandardFonts.Helvetica);
+    courier = await doc.embedFont(StandardFonts.Courier);
+  });
+  it('turns what WinAnsi cannot encode into a visible "?", and text stays drawable', () => {
+    const safe = pdfSafeText('nginx → Gunicorn · café 日本', helvetica);
+    expect(safe).toBe('nginx ? Gunicorn · café ??');
+    expect(() => helvetica.encodeText(safe)).not.toThrow();
+  });
+  it('marks wrapped code lines with a guillemet where the font has no ↪', () => {
+    const lines = codeLines(`ExecStart=${'x'.repeat(80)}`, courier, 9, 200, 11);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(text(lines[1]).startsWith('» ')).toBe(true);
+    for (const l of lines) expect(() => courier.encodeText(text(l))).not.toThrow();
   });
 });

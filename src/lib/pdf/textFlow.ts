@@ -68,7 +68,8 @@ const charSets = new WeakMap<PDFFont, Set<number> | null>();
 function characterSet(font: PDFFont): Set<number> | null {
   if (!charSets.has(font)) {
     const embedder = (font as unknown as { embedder?: { font?: { characterSet?: number[] } } }).embedder;
-    const set = embedder?.font?.characterSet;
+    // An embedded font lists its glyphs; a standard one (Helvetica, Courier) its WinAnsi code points.
+    const set = embedder?.font?.characterSet ?? (embedder ? font.getCharacterSet() : undefined);
     charSets.set(font, set ? new Set(set) : null);
   }
   return charSets.get(font) ?? null;
@@ -267,7 +268,8 @@ export function codeLines(
 ): Line[] {
   const advance = textWidth(font, ' ', size);
   const perLine = Math.max(8, Math.floor(width / advance));
-  const mark = pdfSafeText('↪ ', font);
+  // A font without the arrow (a standard one: WinAnsi) marks continuations with a guillemet.
+  const mark = `${pdfSafeText('↪', font) === '↪' ? '↪' : '»'} `;
   const run: StyledRun = { text: '', font, size, ...(colour ? { colour } : {}) };
   const lines: Line[] = [];
   const push = (text: string, indent = 0) => {
