@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { slugs as slugList, tourList } from 'virtual:deployment-map';
 import App from './App.svelte';
-import { resolveRoute, topicHref, tourPageHref } from './lib/routes.ts';
+import { planHref, resolveRoute, topicHref, tourPageHref } from './lib/routes.ts';
 import { loadRouteData } from './routeData.ts';
 
 /** Renders one route to HTML for the prerender step (see scripts/build.js). */
@@ -16,6 +16,7 @@ export async function renderRoute(path: string, base: string) {
 export const prerenderPaths = [
   '/',
   '/embed/',
+  planHref('/'),
   ...slugList.map((slug) => topicHref('/', slug)),
   ...(tourList.length ? [tourPageHref('/'), ...tourList.map((t) => tourPageHref('/', t.slug))] : [])
 ];

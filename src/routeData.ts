@@ -7,6 +7,8 @@ import type NotFoundComponent from './components/ui/NotFound.svelte';
 import type EmbedViewComponent from './components/map/EmbedView.svelte';
 import type TourRouteComponent from './components/tours/TourRoute.svelte';
 import type { TourData } from './lib/content/validateTours.ts';
+import type PlanRouteComponent from './components/plan/PlanRoute.svelte';
+import type { PlanData } from './lib/plan/planTypes.ts';
 
 type TopicRouteProps = ComponentProps<typeof TopicRouteComponent>;
 
@@ -23,6 +25,9 @@ export interface RouteData {
   /** The tour pages' component and the tours (their own chunks). */
   TourRoute?: Component<ComponentProps<typeof TourRouteComponent>>;
   tours?: TourData[];
+  /** "Plan my deployment" and the plan data it builds plans from (their own chunks). */
+  PlanRoute?: Component<ComponentProps<typeof PlanRouteComponent>>;
+  planData?: PlanData;
 }
 
 /** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
@@ -32,6 +37,10 @@ export async function loadRouteData(route: Route): Promise<RouteData> {
   if (route.kind === 'tours' || route.kind === 'tour') {
     const [tours, view] = await Promise.all([loadTours(), import('./components/tours/TourRoute.svelte')]);
     return { tours, TourRoute: view.default };
+  }
+  if (route.kind === 'plan') {
+    const [view, plan] = await Promise.all([import('./components/plan/PlanRoute.svelte'), import('virtual:deployment-map/plan-data')]);
+    return { PlanRoute: view.default, planData: plan.planData };
   }
   if (route.kind !== 'topic') return {};
   const [page, topics, view] = await Promise.all([
