@@ -8,6 +8,7 @@ import { firstLoadLayout, withoutPoints } from '../src/lib/layout/MapLayout.ts';
 import { PAGE_SIZE_NAMES, pdfFileName } from '../src/lib/pdf/pageSizes.ts';
 import { sitePdf } from '../src/lib/pdf/writeSitePdf.ts';
 import { loadPlanData } from '../src/lib/plan/loadPlanData.ts';
+import { PLAN_BLOCKS } from '../src/lib/plan/planFiles.ts';
 
 const DATA_ID = 'virtual:deployment-map';
 const SEARCH_ID = 'virtual:deployment-map/search';
@@ -61,6 +62,10 @@ export function contentPlugin(): Plugin {
       if (id === `\0${TOURS_ID}`) return `export const tours = ${JSON.stringify(site.tours.map(({ file: _file, ...tour }) => tour))};`;
       if (id === `\0${PLAN_ID}`) {
         this.addWatchFile(resolve('src/lib/plan/proven.json'));
+        // Content with none of the planner's pages (benchmarks, test fixtures) has no
+        // planner: /plan/ says so. Content with some of them must have them all, intact.
+        const planTopics = new Set<string>(Object.values(PLAN_BLOCKS).map(([topic]) => topic));
+        if (!site.content.topics.some((t) => planTopics.has(t.slug))) return 'export const planData = null;';
         let plan;
         try {
           plan = loadPlanData(dir, site.content.topics);

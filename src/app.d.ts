@@ -27,8 +27,8 @@ declare module 'virtual:deployment-map/topics' {
 }
 
 declare module 'virtual:deployment-map/plan-data' {
-  /** The planner's data (src/lib/plan/planData.ts): import it lazily, never from the map's first load. */
-  export const planData: import('./lib/plan/planTypes.ts').PlanData;
+  /** The planner's data (src/lib/plan/planData.ts): import it lazily, never from the map's first load. Null for content without the planner's pages (fixtures, benchmarks). */
+  export const planData: import('./lib/plan/planTypes.ts').PlanData | null;
 }
 
 declare module 'virtual:deployment-map/search' {

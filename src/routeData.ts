@@ -27,7 +27,7 @@ export interface RouteData {
   tours?: TourData[];
   /** "Plan my deployment" and the plan data it builds plans from (their own chunks). */
   PlanRoute?: Component<ComponentProps<typeof PlanRouteComponent>>;
-  planData?: PlanData;
+  planData?: PlanData | null;
 }
 
 /** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
