@@ -113,6 +113,8 @@ test('a garbage address opens the chooser with the notes and the nearest valid p
 
 for (const colorScheme of ['light', 'dark'] as const)
   test(`axe: the planner with a plan chosen and with notes (${colorScheme})`, async ({ page }) => {
+    // The whole map is on the page: axe takes a while on a busy machine.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     for (const path of ['/plan/?hosting=paas', '/plan/?hosting=vps&web=ngnix']) {
       await page.goto(path);
