@@ -15,6 +15,9 @@ export interface EmbedOptions {
   controls: boolean;
 }
 
+/** The map's current view as the Embed dialog offers it, with the names it shows. */
+export type EmbedView = Partial<EmbedOptions> & { focusTitle?: string; tourTitle?: string };
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
