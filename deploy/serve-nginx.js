@@ -108,6 +108,8 @@ async function main() {
  * rendered site configuration (the benchmark's per-request gzip variant). Resolves once
  * `nginx -t` accepted the configuration and the server answers; `stop()` ends it and
  * `exited` resolves after the prefix is removed.
+ * @param {{ dist: string, port: number, base?: string, nginx?: string, edit?: (conf: string) => string, stdio?: import('node:child_process').StdioOptions }} options
+ * @returns {Promise<{ url: string, stop: () => boolean, exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }> }>}
  */
 export async function startNginx({ dist, port, base = '/', nginx = '/usr/sbin/nginx', edit = (conf) => conf, stdio = 'inherit' }) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build the site first`);

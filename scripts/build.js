@@ -37,7 +37,8 @@ const contentDir = process.env.CONTENT_DIR ?? join(root, 'content');
 try {
   const site = await importTs(join(root, 'src/lib/site/siteData.ts'));
   await site.sharedSiteData(resolve(contentDir));
-} catch (e) {
+} catch (error) {
+  const e = /** @type {Error} */ (error);
   if (e?.name !== 'ContentValidationError') throw e;
   console.error(`\nBuild failed.\n${e.message}`);
   process.exit(1);
@@ -52,7 +53,7 @@ try {
   });
 } catch (e) {
   // Print the message once, without the bundler's stack frames.
-  console.error(`\nBuild failed.\n${String(e?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')}`);
+  console.error(`\nBuild failed.\n${String(/** @type {Error} */ (e)?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')}`);
   process.exit(1);
 }
 

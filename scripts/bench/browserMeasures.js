@@ -76,12 +76,21 @@ export function writeBaseline(dist) {
 // Runs in the page before any of its scripts: timestamps for "map visible" (the first
 // frame after the whole <svg> is in the DOM) and "interactive" (d3-zoom attached, which
 // the map does in onMount after hydration), plus every long task.
+/**
+ * What INIT keeps on the page's window.
+ * @typedef {{ visible: number | null, interactive: number | null, longTasks: { start: number, duration: number }[] }} BenchMarks
+ * @typedef {Window & typeof globalThis & { __bench: BenchMarks }} BenchWindow
+ */
 const INIT = () => {
-  const b = (window.__bench = { visible: null, interactive: null, longTasks: [] });
+  /** @type {BenchMarks} */
+  const b = { visible: null, interactive: null, longTasks: [] };
+  /** @type {BenchWindow} */ (window).__bench = b;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  /** @type {PropertyDescriptor} */
   const desc = { configurable: true };
+  /** @this {SVGSVGElement} @param {unknown} v */
   desc.set = function (v) {
     if (b.interactive === null && this.classList?.contains('map-svg')) b.interactive = performance.now();
     Object.defineProperty(this, '__zoom', { value: v, writable: true, configurable: true, enumerable: true });
@@ -117,14 +126,14 @@ async function loadOnce(browser, url, { app }) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForFunction(() => window.__bench.visible !== null, null, { timeout: 120_000 });
-  if (app) await page.waitForFunction(() => window.__bench.interactive !== null, null, { timeout: 120_000 });
+  await page.waitForFunction(() => /** @type {BenchWindow} */ (window).__bench.visible !== null, null, { timeout: 120_000 });
+  if (app) await page.waitForFunction(() => /** @type {BenchWindow} */ (window).__bench.interactive !== null, null, { timeout: 120_000 });
   await page.waitForTimeout(300); // late long tasks
   const b = await page.evaluate(() => ({
-    ...window.__bench,
+    .../** @type {BenchWindow} */ (window).__bench,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-    load: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? null,
+    domContentLoaded: /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0])?.domContentLoadedEventEnd ?? null,
+    load: /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0])?.loadEventEnd ?? null,
     domNodes: document.getElementsByTagName('*').length
   }));
   const m = await metrics(cdp);
@@ -196,6 +205,7 @@ export async function measureBrowser(url, { loads = 3, interactions = 6 } = {}) 
   try {
     const app = [];
     const base = [];
+    /** @type {Awaited<ReturnType<typeof loadOnce>> | undefined} */
     let last;
     for (let i = 0; i < loads; i++) {
       const b = await loadOnce(browser, `${url}bench-baseline.html`, { app: false });
@@ -205,6 +215,7 @@ export async function measureBrowser(url, { loads = 3, interactions = 6 } = {}) 
       last = await loadOnce(browser, url, { app: true });
       app.push(last.result);
     }
+    if (!last) throw new Error('measureBrowser: loads must be at least 1');
     const { page, cdp } = last;
 
     // Zoom: the toolbar's Zoom in / Zoom out buttons, clicked through CDP input (no
@@ -222,7 +233,7 @@ export async function measureBrowser(url, { loads = 3, interactions = 6 } = {}) 
     // too small, so zoom in (the highlight's cost does not depend on the zoom).
     const findTargets = () =>
       page.evaluate(() => {
-        const frame = document.querySelector('svg.map-svg').getBoundingClientRect();
+        const frame = /** @type {SVGSVGElement} */ (document.querySelector('svg.map-svg')).getBoundingClientRect();
         const cx = frame.x + frame.width / 2;
         const cy = frame.y + frame.height / 2;
         return [...document.querySelectorAll('svg.map-svg a.node')]

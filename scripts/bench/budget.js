@@ -84,7 +84,7 @@ export function main(args, log = console.log) {
   try {
     opts = parseArgs(args);
   } catch (e) {
-    log(`size budget: ${e.message}`);
+    log(`size budget: ${/** @type {Error} */ (e).message}`);
     return 1;
   }
   if (!existsSync(join(opts.dist, 'index.html'))) {

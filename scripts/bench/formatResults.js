@@ -74,6 +74,7 @@ const rps = (x) => `${Math.round(x).toLocaleString('en-GB')}`;
 export function formatNginx(n) {
   const paths = Object.keys(n.paths);
   const label = (p) => (p === '/' ? '`/` (index.html)' : `main script \`${p.replace(/^\/assets\//, '…/')}\``);
+  /** @type {[string, (p: string) => string][]} */
   const rows = [
     ['gzip per request (the old configuration: `gzip on`, level 6)', (p) => rps(n.paths[p].gzipPerRequest.requestsPerSec)],
     ['precompressed gzip (`gzip_static`)', (p) => rps(n.paths[p].gzipStatic.requestsPerSec)],

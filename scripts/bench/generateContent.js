@@ -101,7 +101,7 @@ export function generateTopics(n) {
       group = box.group;
       region = box.id;
     }
-    const t = { i, slug, title, parent, group, depth, region, arrows: [], related: [], room: 0 };
+    const t = { i, slug, title, parent, group, depth, region, arrows: /** @type {{ to: string, label: string }[]} */ ([]), related: /** @type {string[]} */ ([]), room: 0 };
     // Families: about one topic in seven holds 2 to 8 others; at most three topic levels.
     if (i > 0 && depth < 2 && rand() < 0.15) {
       t.room = int(2, 8);
@@ -273,7 +273,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const dir = writeContent(n, arg(args, 'out'));
     console.log(dir);
   } catch (e) {
-    console.error(e.message);
+    console.error(/** @type {Error} */ (e).message);
     process.exit(1);
   }
 }

@@ -43,7 +43,7 @@ const toRun = scenarioNames.filter((n) => (only ? n === only : true));
 if (!only)
   for (const n of toRun) if (!byScenario.has(n)) fail(`scenario ${n} has blocks`, [], `no block in ${contentDir} is marked test="${n}"`);
 
-/** @type {{ name: string, about: string, how: string[], checks: object[] }[]} */
+/** @type {{ name: string, about: string, how: string[], checks: object[], seconds: number, dir: string }[]} */
 const ran = [];
 async function runOne(name) {
   const blocks = byScenario.get(name);

@@ -5,7 +5,10 @@
 import { createHighlighter } from 'shiki';
 import { parseFenceMeta } from './fenceMeta.js';
 
-/** Fence languages we highlight, with the Shiki grammar each is read with. */
+/**
+ * Fence languages we highlight, with the Shiki grammar each is read with.
+ * @type {Record<string, import('shiki').BundledLanguage>}
+ */
 export const CODE_LANGUAGES = {
   nginx: 'nginx', apache: 'apache', ini: 'ini', python: 'python', py: 'python', toml: 'toml',
   yaml: 'yaml', yml: 'yaml', dockerfile: 'dockerfile', docker: 'dockerfile', sh: 'shellscript',
