@@ -93,7 +93,7 @@ async function runOne(id) {
   try {
     await bringUp(s, plan, tls);
   } catch (e) {
-    s.checks.push({ name: `stack ${id} comes up`, ok: false, blocks: [], error: e.message });
+    s.checks.push({ name: `stack ${id} comes up`, ok: false, blocks: [], error: /** @type {Error} */ (e).message });
   } finally {
     await s.stop();
   }
