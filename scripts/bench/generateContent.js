@@ -223,6 +223,7 @@ export function topicMarkdown(t) {
     for (const a of t.arrows) lines.push(`  - to: ${a.to}`, `    label: ${yamlString(a.label)}`);
   }
   lines.push(`related: [${t.related.join(', ')}]`);
+  lines.push('reviewed: 2026-11-01');
   if (t.examples.length) {
     lines.push('examples:');
     for (const e of t.examples) lines.push(`  - name: ${yamlString(e.name)}`, `    url: ${e.url}`);

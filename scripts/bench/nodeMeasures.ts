@@ -6,7 +6,8 @@ import { loadContent, CONTENT_RULES } from '../../src/lib/content/loadContent.ts
 import { buildTopicGraph } from '../../src/lib/graph/TopicGraph.ts';
 import { createFontMeasure } from '../../src/lib/layout/fontMeasure.ts';
 import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
-import { PORTRAIT_WIDTH, readFonts, topicInfo, type SiteData } from '../../src/lib/site/siteData.ts';
+import { PORTRAIT_WIDTH, readFonts, type SiteData } from '../../src/lib/site/siteData.ts';
+import { topicInfos } from '../../src/lib/content/topicSchema.ts';
 import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
 import { firstLoadLayout } from '../../src/lib/layout/MapLayout.ts';
 import { measureQuality } from '../../src/lib/layout/quality.ts';
@@ -47,7 +48,7 @@ export async function measureNode(dir: string, layoutRuns: number, pdfRuns: numb
     const [lms, layout] = await time(() => layoutMap(graph, measure));
     layoutMs.push(lms);
     const portrait = await layoutMap(graph, measure, { portraitWidth: PORTRAIT_WIDTH });
-    const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
+    const topics = topicInfos(content.topics);
     site = { content, graph, layout, portrait, topics, tours: [] };
   }
   // What the client bundle inlines today (virtual:deployment-map): layout and topics as JSON.

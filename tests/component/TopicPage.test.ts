@@ -13,6 +13,8 @@ const info = (slug: string, extra: Partial<TopicInfo> = {}): TopicInfo => ({
   related: [],
   examples: [],
   resources: [],
+  reviewed: '2026-11-01',
+  linkedFrom: [],
   ...extra
 });
 const topics = {
@@ -20,10 +22,15 @@ const topics = {
     related: ['db'],
     arrows: [{ to: 'db', label: 'accesses' }],
     examples: [{ name: 'Nginx', url: 'https://nginx.org/' }],
-    resources: [{ name: 'Spec', url: 'https://peps.python.org/pep-3333/' }]
+    resources: [
+      { name: 'Spec', url: 'https://peps.python.org/pep-3333/', note: 'The interface itself, short and readable.' },
+      { name: 'Other', url: 'https://example.org/' }
+    ],
+    linkedFrom: ['cache', 'db', 'page']
   }),
-  db: info('db'),
-  cache: info('cache', { related: ['web'], parent: 'web' })
+  db: info('db', { related: ['web', 'page'] }),
+  cache: info('cache', { related: ['web'], parent: 'web' }),
+  page: info('page')
 };
 const groups = [{ id: 'core', label: 'Core things' }];
 const boxes = [{ id: 'outer', label: 'The outer box' }];
@@ -37,11 +44,36 @@ describe('TopicPage', () => {
     expect(screen.getByRole('link', { name: /back to the map/i })).toHaveAttribute('href', '/?focus=web');
   });
 
-  it('lists related topics in both directions, examples and resources as links', () => {
+  it('lists its own related topics, then the other pages linking to it as "Linked from"', () => {
     render(TopicPage, { topic: topics.web, topics, groups, boxes, base: '/sub/' });
     const related = screen.getByRole('region', { name: 'Related topics' });
+    expect(within(related).getAllByRole('link').map((a) => a.textContent)).toEqual(['DB']);
     expect(within(related).getByRole('link', { name: 'DB' })).toHaveAttribute('href', '/sub/topics/db/');
-    expect(within(related).getByRole('link', { name: 'CACHE' })).toHaveAttribute('href', '/sub/topics/cache/');
+    const linked = screen.getByRole('region', { name: 'Linked from' });
+    // DB is already a related topic, so it is not listed twice.
+    expect(within(linked).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['CACHE', '/sub/topics/cache/'],
+      ['PAGE', '/sub/topics/page/']
+    ]);
+  });
+
+  it('has no "Linked from" when nothing else links to it', () => {
+    render(TopicPage, { topic: topics.page, topics, groups, boxes, base: '/' });
+    expect(screen.queryByRole('region', { name: 'Linked from' })).toBeNull();
+  });
+
+  it('shows when it was last reviewed, as a machine-readable date', () => {
+    render(TopicPage, { topic: topics.web, topics, groups, boxes, base: '/' });
+    const line = screen.getByText(/^Last reviewed/);
+    expect(line).toHaveTextContent('Last reviewed 1 November 2026');
+    expect(line.querySelector('time')).toHaveAttribute('datetime', '2026-11-01');
+  });
+
+  it('lists examples and resources as links, each note after its link', () => {
+    render(TopicPage, { topic: topics.web, topics, groups, boxes, base: '/sub/' });
+    const resources = within(screen.getByRole('region', { name: 'Resources' })).getAllByRole('listitem');
+    expect(resources[0]).toHaveTextContent(/^Spec peps\.python\.org\s*The interface itself, short and readable\.$/);
+    expect(resources[1]).toHaveTextContent(/^Other example\.org$/);
     expect(screen.getByRole('link', { name: 'Nginx' })).toHaveAttribute('href', 'https://nginx.org/');
     expect(within(screen.getByRole('region', { name: 'Resources' })).getByRole('link', { name: 'Spec' })).toBeInTheDocument();
   });

@@ -108,7 +108,7 @@ describe('compileProse refuses what the component would run, at its source line'
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const topic = (slug: string, extra = '') =>
-  `---\ntitle: ${slug}\nsummary: S\ngroup: g\nparent: r\nrelated: []\n${extra}---\n\nProse.\n`;
+  `---\ntitle: ${slug}\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n${extra}---\n\nProse.\n`;
 const FRAME = 'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
 
 function errorsOf(run: () => unknown): ContentError[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/loadContent.ts';
-import { buildTopicGraph, neighboursOf, unreachableFrom } from '../../src/lib/graph/TopicGraph.ts';
+import { buildTopicGraph, neighboursOf } from '../../src/lib/graph/TopicGraph.ts';
 
 const graph = buildTopicGraph(loadContent('tests/fixtures/mini-content', {}));
 
@@ -26,14 +26,5 @@ describe('TopicGraph', () => {
   it('lists the neighbours of a topic by any edge, sorted by title', () => {
     expect(neighboursOf(graph, 'gamma').map((n) => n.slug)).toEqual(['alpha', 'beta']);
     expect(neighboursOf(graph, 'alpha').map((n) => n.slug)).toEqual(['beta', 'gamma', 'hub']);
-  });
-
-  it('finds topics the hub cannot reach', () => {
-    expect(unreachableFrom(graph, 'hub')).toEqual([]);
-    const isolated = { ...graph, related: [], flows: [] };
-    expect(unreachableFrom(isolated, 'hub')).toEqual(['alpha', 'beta', 'gamma']);
-    expect(unreachableFrom(isolated, 'hub', [{ from: 'hub', to: 'alpha' }])).toEqual(['beta', 'gamma']);
-    // gamma nests in beta, so reaching beta reaches gamma.
-    expect(unreachableFrom(isolated, 'hub', [{ from: 'hub', to: 'beta' }])).toEqual(['alpha']);
   });
 });

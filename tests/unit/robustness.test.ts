@@ -14,7 +14,7 @@ const frame: SourceFile = { path: '_map.yaml', bytes: enc(FRAME) };
 /** Topic `a` (valid) with extra frontmatter lines and a body; the body starts on line 8 + extra lines. */
 const topicA = (body = 'Some prose here.', extraFrontmatter = '') => ({
   path: 'a.md',
-  bytes: enc(`---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\n${extraFrontmatter}---\n\n${body}\n`)
+  bytes: enc(`---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n${extraFrontmatter}---\n\n${body}\n`)
 });
 const raw = (text: string, path = 'a.md'): SourceFile => ({ path, bytes: enc(text) });
 
@@ -70,14 +70,14 @@ describe('a missing or empty title is reported at its field', () => {
     ['a number', 'title: 42\n', { field: 'title', line: 2, message: 'must be a non-empty string' }],
     ['a list', 'title: [a, b]\n', { field: 'title', line: 2, message: 'must be a non-empty string' }]
   ])('%s', (_, titleLine, expected) => {
-    const file = raw(`---\n${titleLine}summary: S\ngroup: g\nparent: r\nrelated: []\n---\n\nProse.\n`);
+    const file = raw(`---\n${titleLine}summary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\nProse.\n`);
     expect(own(errorsOf([file]))).toContainEqual(expect.objectContaining(expected));
   });
 });
 
 describe('huge files', () => {
   it('accepts a file of exactly the size limit and refuses one byte more, with both sizes', () => {
-    const head = '---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\n---\n\n';
+    const head = '---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\n';
     const atLimit = head + 'word '.repeat(Math.floor((MAX_FILE_BYTES - head.length) / 5)).padEnd(MAX_FILE_BYTES - head.length, 'x');
     expect(enc(atLimit).length).toBe(MAX_FILE_BYTES);
     expect(errorsOf([raw(atLimit)])).toEqual([]);
@@ -111,11 +111,11 @@ describe('huge files', () => {
 describe('a topic linking to itself', () => {
   it('an arrow to its own topic is refused at its line', () => {
     const errors = own(errorsOf([topicA('x', 'arrows:\n  - to: a\n    label: itself\n')]));
-    expect(errors).toContainEqual({ file: 'a.md', field: 'arrows[0].to', line: 8, message: 'an arrow cannot point at its own topic', source: '  - to: a' });
+    expect(errors).toContainEqual({ file: 'a.md', field: 'arrows[0].to', line: 9, message: 'an arrow cannot point at its own topic', source: '  - to: a' });
   });
 
   it('being its own parent is refused (and reported as a one-topic cycle)', () => {
-    const errors = errorsOf([raw('---\ntitle: A\nsummary: S\ngroup: g\nparent: a\nrelated: []\n---\nx')]);
+    const errors = errorsOf([raw('---\ntitle: A\nsummary: S\ngroup: g\nparent: a\nrelated: []\nreviewed: 2026-11-01\n---\nx')]);
     expect(errors).toContainEqual(expect.objectContaining({ file: 'a.md', field: 'parent', line: 5, message: 'a topic cannot be its own parent' }));
     expect(errors.some((e) => /cycle/.test(e.message))).toBe(true);
   });
@@ -129,7 +129,7 @@ describe('a topic linking to itself', () => {
 });
 
 describe('bytes that are not UTF-8 text', () => {
-  const frontmatter = enc('---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\n---\n\n');
+  const frontmatter = enc('---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\n');
   const withBody = (...body: number[]) => ({ path: 'a.md', bytes: new Uint8Array([...frontmatter, ...body]) });
   it.each<[string, SourceFile]>([
     ['Latin-1 "é" in the prose', withBody(0x63, 0x61, 0x66, 0xe9, 0x0a)],
@@ -176,7 +176,7 @@ describe('HTML in markdown prose: refused (content is trusted, but prose stays t
     expect(errors.length).toBeGreaterThan(0);
     // `<svelte:head>` also parses as an autolink to the scheme "svelte:", refused as a link.
     for (const e of errors)
-      expect(e).toMatchObject({ field: 'body', line: 9, message: expect.stringMatching(/raw HTML is not allowed in prose|is not allowed: use http\(s\)/) });
+      expect(e).toMatchObject({ field: 'body', line: 10, message: expect.stringMatching(/raw HTML is not allowed in prose|is not allowed: use http\(s\)/) });
     expect(errors.some((e) => e.message.includes('raw HTML is not allowed in prose'))).toBe(true);
   });
 

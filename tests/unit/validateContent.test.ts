@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent, type SourceFile } from '../../src/lib/content/validateContent.ts';
 import { loadContent } from '../../src/lib/content/loadContent.ts';
@@ -11,7 +14,7 @@ const frame: SourceFile = {
 const topic = (slug: string, fm: Record<string, string>, body = 'Some prose here.') => ({
   path: `${slug}.md`,
   bytes: enc(
-    `---\n${Object.entries({ title: slug.toUpperCase(), summary: 'A topic.', group: 'g', parent: 'r', related: '[]', ...fm })
+    `---\n${Object.entries({ title: slug.toUpperCase(), summary: 'A topic.', group: 'g', parent: 'r', related: '[]', ...fm, reviewed: fm.reviewed ?? '2026-11-01' })
       .filter(([, v]) => v !== '')
       .map(([k, v]) => `${k}: ${v}`)
       .join('\n')}\n---\n\n${body}\n`
@@ -48,12 +51,31 @@ describe('validateContent', () => {
       [topic('a', { examples: '\n  - name: One\n    url: https://x.test/\n  - name: Two\n    url: https://x.test/' })],
       [{ file: 'a.md', field: 'examples[1]', line: 11, message: 'repeats "https://x.test/" (each may appear once)' }]
     ],
-    ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 11 }]],
+    ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 12 }]],
     ['raw HTML in prose', [topic('a', {}, '<script>alert(1)</script>')], [{ field: 'body', message: expect.stringContaining('raw HTML') }]],
     [
       'a written "Where it sits on the map" section',
       [topic('a', {}, 'Line one.\n\n## Where it sits on the map\n\nA restates arrows.')],
-      [{ field: 'body', line: 11, message: expect.stringContaining('generated from the arrows and nesting') }]
+      [{ field: 'body', line: 12, message: expect.stringContaining('generated from the arrows and nesting') }]
+    ],
+    ['a reviewed date that is not a date', [topic('a', { reviewed: 'December 2026' })], [{ file: 'a.md', field: 'reviewed', line: 7, message: expect.stringContaining('YYYY-MM-DD') }]],
+    ['a reviewed date that does not exist', [topic('a', { reviewed: '2026-02-30' })], [{ field: 'reviewed', line: 7, message: '"2026-02-30" is not a real date' }]],
+    ['a reviewed date in the future', [topic('a', { reviewed: '2999-01-01' })], [{ field: 'reviewed', line: 7, message: '"2999-01-01" is in the future' }]],
+    ['no reviewed date', [topic('a', { reviewed: '' })], [{ field: 'reviewed', message: 'missing required field' }]],
+    [
+      'a resource note with markup',
+      [topic('a', { resources: '\n  - title: T\n    url: https://x.test/\n    note: See <b>this</b>.' })],
+      [{ field: 'resources[0].note', line: 10, message: expect.stringContaining('plain text') }]
+    ],
+    [
+      'a note over the length limit',
+      [topic('a', { examples: `\n  - name: T\n    url: https://x.test/\n    note: ${'word '.repeat(40)}` })],
+      [{ field: 'examples[0].note', message: expect.stringContaining('at most 160') }]
+    ],
+    [
+      'a note with an address',
+      [topic('a', { resources: '\n  - title: T\n    url: https://x.test/\n    note: Mirror at https://y.test/' })],
+      [{ field: 'resources[0].note', message: expect.stringContaining('addresses') }]
     ],
     ['braces in prose', [topic('a', {}, 'Use {x} here.')], [{ field: 'body', message: expect.stringContaining('curly braces') }]],
     ['malformed YAML', [{ path: 'a.md', bytes: enc('---\ntitle: [unclosed\n---\nx') }], [{ file: 'a.md', message: expect.stringContaining('invalid YAML') }]],
@@ -72,9 +94,39 @@ describe('validateContent', () => {
     for (const e of expected) expect(errors).toContainEqual(expect.objectContaining(e));
   });
 
+  it('keeps a resource note and the reviewed date as written', () => {
+    const { topics } = validateContent(frame, [
+      topic('a', { reviewed: '2026-11-30', resources: '\n  - title: T\n    url: https://x.test/\n    note: The clearest short account.' })
+    ], { today: new Date('2026-12-01T00:00:00Z') });
+    expect(topics[0].reviewed).toBe('2026-11-30');
+    expect(topics[0].resources).toEqual([{ name: 'T', url: 'https://x.test/', note: 'The clearest short account.' }]);
+    // "Not in the future" is measured against the day given (the build's day by default).
+    expect(() => validateContent(frame, [topic('a', { reviewed: '2026-12-02' })], { today: new Date('2026-12-01T23:00:00Z') })).toThrow(
+      /a\.md:7: reviewed: "2026-12-02" is in the future/
+    );
+  });
+
+  it('refuses a topic the hub cannot reach, at its related line, whatever loads it', () => {
+    const lost = 'not reachable from the hub "a" by any arrow, related link, nesting or prose link';
+    expect(errorsOf([topic('a', {}), topic('b', {})])).toEqual([{ file: 'b.md', field: 'related', line: 6, message: lost, source: 'related: []' }]);
+    // Reached by a related link (either way), an arrow, a prose link or nesting: no error.
+    expect(errorsOf([topic('a', {}), topic('b', { related: '[a]' })])).toEqual([]);
+    expect(errorsOf([topic('a', { arrows: '\n  - to: b\n    label: calls' }), topic('b', {})])).toEqual([]);
+    expect(errorsOf([topic('a', {}, 'See [b](/topics/b/).'), topic('b', {})])).toEqual([]);
+    expect(errorsOf([topic('a', {}, 'See [b](/topics/b/).'), topic('b', {}), topic('c', { parent: 'b' })])).toEqual([]);
+    // An arrow from b to the hub does not lead from the hub to b.
+    expect(errorsOf([topic('a', {}), topic('b', { arrows: '\n  - to: a\n    label: calls' })]).map((e) => e.file)).toEqual(['b.md']);
+    // loadContent (the benchmark's and the tests' way in) refuses it too, not only the build.
+    const dir = mkdtempSync(join(tmpdir(), 'dm-reach-'));
+    writeFileSync(join(dir, '_map.yaml'), frame.bytes);
+    writeFileSync(join(dir, 'a.md'), topic('a', {}).bytes);
+    writeFileSync(join(dir, 'b.md'), topic('b', {}).bytes);
+    expect(() => loadContent(dir, {})).toThrow(/b\.md:6: related: not reachable from the hub "a"/);
+  });
+
   it('reports every error of a build together, each naming its file', () => {
     const errors = errorsOf([topic('a', { related: '[ghost]' }), topic('b', { group: 'nope' }), { path: 'x/a.md', bytes: topic('a', {}).bytes }]);
-    expect(errors.map((e) => e.file).sort()).toEqual(['a.md', 'b.md', 'x/a.md']);
+    expect([...new Set(errors.map((e) => e.file))].sort()).toEqual(['a.md', 'b.md', 'x/a.md']);
     expect(errors.find((e) => e.file === 'x/a.md')?.message).toContain('duplicate slug "a"');
   });
 
@@ -104,8 +156,8 @@ describe('validateContent', () => {
       return [];
     };
     expect(run({ markedCode: true })).toEqual([
-      expect.stringMatching(/^11: code block has neither test/),
-      expect.stringMatching(/^17: code block with test="x" needs a title/)
+      expect.stringMatching(/^12: code block has neither test/),
+      expect.stringMatching(/^18: code block with test="x" needs a title/)
     ]);
     expect(run({})).toEqual([]);
   });

@@ -1,15 +1,7 @@
-/** Slug of a topic: lowercase words joined by hyphens, equal to its file name. */
-export type Slug = string;
+import type { TopicFields } from './topicSchema.ts';
 
-export interface Arrow {
-  to: Slug;
-  label: string;
-}
-
-export interface ExternalLink {
-  name: string;
-  url: string;
-}
+export type { Arrow, ExternalLink, Slug, TopicFields, TopicInfo } from './topicSchema.ts';
+import type { Slug } from './topicSchema.ts';
 
 /** One inline run of text inside a prose block, optionally a link. */
 export interface InlineRun {
@@ -27,21 +19,15 @@ export type ProseBlock =
   | { kind: 'list'; ordered: boolean; items: InlineRun[][] }
   | { kind: 'code'; text: string; lang?: string; title?: string };
 
-/** A validated topic: its frontmatter plus what the build derived from its prose. */
-export interface Topic {
+/** A validated topic: its frontmatter (TOPIC_SCHEMA) plus what the build derived from its prose. */
+export interface Topic extends TopicFields {
   slug: Slug;
   /** Path of the source file relative to the content folder, for messages. */
   file: string;
-  title: string;
-  summary: string;
-  group: string;
-  parent: string;
-  arrows: Arrow[];
-  related: Slug[];
-  examples: ExternalLink[];
-  resources: ExternalLink[];
   /** The prose as simple blocks (PDF, search). */
   blocks: ProseBlock[];
+  /** The topics the prose links to (`/topics/<slug>/`), each once, in order of first link. */
+  linksTo: Slug[];
   /** The prose as plain text (search, word counts). */
   text: string;
   wordCount: number;

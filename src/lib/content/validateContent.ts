@@ -1,6 +1,8 @@
 import { isMap, parseDocument, type Document } from 'yaml';
 import { parseProse, type ProseFence, type ProseLink } from './proseBlocks.ts';
 import { imageUrlProblem, linkUrlProblem } from './proseUrls.js';
+import { unreachableFrom } from './reachability.ts';
+import { REQUIRED_TOPIC_FIELDS, TOPIC_FIELD_NAMES, TOPIC_SCHEMA, type FieldKinds, type FieldSpec, type TopicFields } from './topicSchema.ts';
 import {
   ContentValidationError,
   type Arrow,
@@ -9,7 +11,6 @@ import {
   type Composition,
   type Content,
   type ContentError,
-  type ExternalLink,
   type MapFrame,
   type Topic
 } from './types.ts';
@@ -30,21 +31,12 @@ export interface ValidateOptions {
    * `title`) or why not (`untested="…"`): nothing is left untested without a word.
    */
   markedCode?: boolean;
+  /** The day `reviewed:` dates may not be after (default: now, in UTC). */
+  today?: Date;
 }
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TOPIC_FIELDS = [
-  'title',
-  'summary',
-  'group',
-  'parent',
-  'arrows',
-  'related',
-  'examples',
-  'resources'
-] as const;
-const REQUIRED_FIELDS = ['title', 'summary', 'group', 'parent', 'related'];
 const FRAME_FIELDS = ['hub', 'groups', 'boxes', 'learningPath', 'composition'];
 
 /**
@@ -101,7 +93,7 @@ export function validateContent(
       continue;
     }
     seen.set(slug, file.path);
-    const draft = readTopic(file, slug, err);
+    const draft = readTopic(file, slug, err, options.today ?? new Date());
     if (draft) drafts.push(draft);
   }
 
@@ -172,6 +164,19 @@ export function validateContent(
     });
   if (frame.hub && !slugs.has(frame.hub))
     errors.push({ file: frameFile.path, field: 'hub', line: frameAt(['hub']), message: `unknown topic "${frame.hub}"` });
+  else if (frame.hub) {
+    // Every page must be reachable from the hub by what the pages show (arrows, related
+    // links, nesting, prose links), or a reader starting there could never find it.
+    for (const slug of unreachableFrom(drafts.map((d) => d.topic), frame.hub)) {
+      const d = drafts.find((x) => x.topic.slug === slug)!;
+      errors.push({
+        file: d.topic.file,
+        field: 'related',
+        line: lineOf(d.yaml, ['related']),
+        message: `not reachable from the hub "${frame.hub}" by any arrow, related link, nesting or prose link`
+      });
+    }
+  }
 
   if (errors.length) throw new ContentValidationError(withSourceLines(errors, [frameFile, ...topicFiles]));
   return { frame, topics: drafts.map((d) => d.topic) };
@@ -295,7 +300,8 @@ export function readFrontmatter(file: SourceFile, err: (message: string, field?:
 function readTopic(
   file: SourceFile,
   slug: string,
-  err: (message: string, field?: string, line?: number) => void
+  err: (message: string, field?: string, line?: number) => void,
+  today: Date
 ) {
   const front = readFrontmatter(file, err);
   if (!front) return undefined;
@@ -304,9 +310,9 @@ function readTopic(
   const raw = toPlain(yaml, err);
   if (!raw) return undefined;
   for (const key of Object.keys(raw))
-    if (!(TOPIC_FIELDS as readonly string[]).includes(key))
-      err(`unknown field (allowed: ${TOPIC_FIELDS.join(', ')})`, key, at([key]));
-  for (const key of REQUIRED_FIELDS) if (raw[key] === undefined || raw[key] === null) err('missing required field', key, 2);
+    if (!(TOPIC_FIELD_NAMES as string[]).includes(key))
+      err(`unknown field (allowed: ${TOPIC_FIELD_NAMES.join(', ')})`, key, at([key]));
+  for (const key of REQUIRED_TOPIC_FIELDS) if (raw[key] === undefined || raw[key] === null) err('missing required field', key, 2);
 
   const str = (key: string): string => {
     const v = raw[key];
@@ -335,13 +341,17 @@ function readTopic(
     const rec = v as Record<string, unknown> | null;
     const name = rec?.[nameKey];
     const url = rec?.url;
-    const extra = rec && typeof rec === 'object' ? Object.keys(rec).filter((k) => k !== nameKey && k !== 'url') : [];
+    const extra = rec && typeof rec === 'object' ? Object.keys(rec).filter((k) => k !== nameKey && k !== 'url' && k !== 'note') : [];
     if (typeof name !== 'string' || !name.trim() || typeof url !== 'string' || !isHttpUrl(url)) {
       err(`must have a ${nameKey} and an http(s) url`, `${key}[${i}]`, at([key, i]));
       return undefined;
     }
-    if (extra.length) err(`unknown field "${extra[0]}"`, `${key}[${i}]`, at([key, i]));
-    return { name: name.trim(), url } satisfies ExternalLink;
+    if (extra.length) err(`unknown field "${extra[0]}" (allowed: ${nameKey}, url, note)`, `${key}[${i}]`, at([key, i]));
+    const note = rec!.note;
+    if (note === undefined || note === null) return { name: name.trim(), url };
+    const problem = noteProblem(note);
+    if (problem) err(problem, `${key}[${i}].note`, at([key, i, 'note']));
+    return problem ? { name: name.trim(), url } : { name: name.trim(), url, note: (note as string).trim() };
   };
   const arrowItem = (v: unknown, i: number): Arrow | undefined => {
     const rec = v as Record<string, unknown> | null;
@@ -351,6 +361,25 @@ function readTopic(
     }
     return { to: rec.to, label: rec.label.trim() };
   };
+  const date = (key: string): string => {
+    const v = raw[key];
+    if (v === undefined || v === null) return '';
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    const problem = dateProblem(text, today);
+    if (problem) err(problem, key, at([key]));
+    return problem ? '' : (text as string);
+  };
+  // One reader per kind of field; TOPIC_SCHEMA says which field is which kind.
+  const readers: { [K in keyof FieldKinds]: (key: string, spec: FieldSpec) => FieldKinds[K] } = {
+    text: (key) => str(key),
+    slugs: (key) => list(key, slugItem(key)),
+    arrows: (key) => list(key, arrowItem),
+    links: (key, spec) => list(key, linkItem(key, spec.nameKey ?? 'name')),
+    date: (key) => date(key)
+  };
+  const fields = Object.fromEntries(
+    TOPIC_FIELD_NAMES.map((key) => [key, readers[TOPIC_SCHEMA[key].kind](key, TOPIC_SCHEMA[key])])
+  ) as TopicFields;
 
   const bodyStartLine = match[0].split('\n').length;
   const body = source.slice(match[0].length);
@@ -369,15 +398,16 @@ function readTopic(
   const topic: Topic = {
     slug,
     file: file.path,
-    title: str('title'),
-    summary: str('summary'),
-    group: str('group'),
-    parent: str('parent'),
-    arrows: list('arrows', arrowItem),
-    related: list('related', slugItem('related')),
-    examples: list('examples', linkItem('examples', 'name')),
-    resources: list('resources', linkItem('resources', 'title')),
+    ...fields,
     blocks: prose.blocks,
+    linksTo: [
+      ...new Set(
+        prose.links.flatMap((l) => {
+          const m = !l.image && /^\/topics\/([a-z0-9-]+)\/?(?:[#?].*)?$/.exec(l.href);
+          return m && m[1] !== slug ? [m[1]] : [];
+        })
+      )
+    ],
     text: prose.text,
     wordCount: prose.wordCount
   };
@@ -386,6 +416,30 @@ function readTopic(
   const written = body.split('\n').findIndex((line) => GENERATED_HEADING.test(line));
   if (written >= 0) err('"Where it sits on the map" is generated from the arrows and nesting; remove the written section', 'body', bodyStartLine + written);
   return { topic, yaml, bodyLine: bodyStartLine, links: prose.links, fences: prose.fences };
+}
+
+/** The longest note a link may carry: one line on the page. */
+export const NOTE_MAX = 160;
+
+/** Why a link's note is refused (not one line of plain text, too long), or undefined. */
+function noteProblem(note: unknown): string | undefined {
+  if (typeof note !== 'string' || !note.trim()) return 'must be a non-empty line of text';
+  const text = note.trim();
+  if (/[\n\r]/.test(text)) return 'must be one line';
+  if (text.length > NOTE_MAX) return `has ${text.length} characters; at most ${NOTE_MAX} (one line of our own words)`;
+  if (/[<>{}[\]`*\\]|:\/\//.test(text)) return 'must be plain text: no markup, brackets, braces or addresses (the link has the address)';
+  return undefined;
+}
+
+/** Why a date field is refused (not a real `YYYY-MM-DD` date, or after `today`), or undefined. */
+function dateProblem(v: unknown, today: Date): string | undefined {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (!m) return 'must be a date written YYYY-MM-DD (for example 2026-12-01)';
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+    return `"${v}" is not a real date`;
+  if ((v as string) > today.toISOString().slice(0, 10)) return `"${v}" is in the future`;
+  return undefined;
 }
 
 function isHttpUrl(url: string): boolean {

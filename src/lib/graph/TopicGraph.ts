@@ -86,38 +86,3 @@ export function neighboursOf(graph: TopicGraph, slug: Slug): GraphNode[] {
   }
   return graph.nodes.filter((n) => ids.has(n.slug)).sort((a, b) => a.title.localeCompare(b.title));
 }
-
-/**
- * Slugs not reachable from `start` by following flow arrows, related links, box
- * nesting (both ways) and the extra links given (for example links in prose).
- */
-export function unreachableFrom(
-  graph: TopicGraph,
-  start: Slug,
-  extraLinks: { from: Slug; to: Slug }[] = []
-): Slug[] {
-  const next = new Map<Slug, Slug[]>();
-  const add = (a: Slug, b: Slug) => next.set(a, [...(next.get(a) ?? []), b]);
-  for (const e of [...graph.flows, ...extraLinks]) add(e.from, e.to);
-  for (const e of graph.related) {
-    add(e.from, e.to);
-    add(e.to, e.from);
-  }
-  const slugs = new Set(graph.nodes.map((n) => n.slug));
-  // Nesting inside another topic counts (its page lists what it holds); sharing a
-  // region does not, or every topic in a region would reach every other.
-  for (const n of graph.nodes)
-    if (slugs.has(n.parent)) {
-      add(n.parent, n.slug);
-      add(n.slug, n.parent);
-    }
-  const seen = new Set<Slug>([start]);
-  const queue = [start];
-  while (queue.length)
-    for (const n of next.get(queue.shift()!) ?? [])
-      if (!seen.has(n)) {
-        seen.add(n);
-        queue.push(n);
-      }
-  return graph.nodes.map((n) => n.slug).filter((s) => !seen.has(s));
-}

@@ -1,5 +1,6 @@
 import { PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { Group, ProseBlock, Topic } from '../content/types.ts';
+import type { ExternalLink, Group, ProseBlock, Topic } from '../content/types.ts';
+import { longDate } from '../content/topicSchema.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
 import { drawMap, toPage } from './drawMap.ts';
@@ -17,7 +18,7 @@ import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
 import { topicHref, topicPath } from '../routes.ts';
 
-export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'parent' | 'arrows' | 'examples' | 'resources' | 'related'> {
+export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'parent' | 'arrows' | 'examples' | 'resources' | 'related' | 'reviewed'> {
   blocks: ProseBlock[];
 }
 
@@ -192,6 +193,7 @@ function drawTopicPage(
     const style = (runs: Parameters<typeof styleRuns>[0], f: Pick<Fonts, 'regular' | 'bold'>, sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
     const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: safe(text, font), font, size: sz, colour }];
     add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
+    if (t.reviewed) add(plain(`Last reviewed ${longDate(t.reviewed)}`, fonts.regular, size - 1.5, MUTED), size * 0.2, (size - 1.5) * 1.4);
     for (const b of t.blocks) {
       if (b.kind === 'heading') add(style(b.runs, { regular: fonts.bold, bold: fonts.bold }, size + 2.5).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
       else if (b.kind === 'paragraph') add(style(b.runs, fonts, size), size * 0.55);
@@ -207,11 +209,18 @@ function drawTopicPage(
           add([mark, ...style(runs, fonts, size)], i === 0 ? size * 0.5 : size * 0.15, lh, 0, hang);
         });
     }
-    const linkList = (heading: string, links: { name: string; url: string }[]) => {
+    const linkList = (heading: string, links: ExternalLink[]) => {
       if (!links.length) return;
       add(plain(heading, fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
+      const [mark, hang] = bullet('• ');
       for (const l of links)
-        add([{ text: '• ', font: fonts.regular, size }, { text: safe(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK }, { text: safe(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED }], size * 0.15);
+        add([
+          mark,
+          { text: safe(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK },
+          { text: safe(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED },
+          // The note after the link, as on the web page.
+          ...(l.note ? [{ text: safe(` · ${l.note}`, fonts.regular), font: fonts.regular, size, colour: INK }] : [])
+        ], size * 0.15, lh, 0, hang);
     };
     // Where it sits, generated from the graph as on the web page (MapPlaceSection).
     add(plain('Where it sits on the map', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);

@@ -3,26 +3,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCompiledProse, loadContent, loadTours, listTopicFiles, scanTourFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
 import type { Tour } from '../content/validateTours.ts';
-import type { Content, ExternalLink, Slug, Topic } from '../content/types.ts';
+import type { Content, Slug } from '../content/types.ts';
+import { topicInfos, type TopicInfo } from '../content/topicSchema.ts';
 import type { ValidateOptions } from '../content/validateContent.ts';
-import { buildTopicGraph, unreachableFrom, type TopicGraph } from '../graph/TopicGraph.ts';
+import { buildTopicGraph, type TopicGraph } from '../graph/TopicGraph.ts';
 import { createFontMeasure } from '../layout/fontMeasure.ts';
 import { layoutMap } from '../layout/layoutMap.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
-import { ContentValidationError } from '../content/types.ts';
 
-/** What a topic page shows besides its prose (which mdsvex compiles separately). */
-export interface TopicInfo {
-  slug: Slug;
-  title: string;
-  summary: string;
-  group: string;
-  parent: string;
-  arrows: { to: Slug; label: string }[];
-  related: Slug[];
-  examples: ExternalLink[];
-  resources: ExternalLink[];
-}
+/** What a topic page shows besides its prose (which mdsvex compiles separately): TOPIC_SCHEMA's fields. */
+export type { TopicInfo } from '../content/topicSchema.ts';
 
 export interface SiteData {
   content: Content;
@@ -46,19 +36,6 @@ export function readFonts(root?: string): { regular: Uint8Array; bold: Uint8Arra
   return { regular: readFileSync(at('DejaVuSans.ttf')), bold: readFileSync(at('DejaVuSans-Bold.ttf')), mono: readFileSync(at('DejaVuSansMono.ttf')) };
 }
 
-export function topicInfo(t: Topic): TopicInfo {
-  return {
-    slug: t.slug,
-    title: t.title,
-    summary: t.summary,
-    group: t.group,
-    parent: t.parent,
-    arrows: t.arrows,
-    related: t.related,
-    examples: t.examples,
-    resources: t.resources
-  };
-}
 
 /**
  * Loads, validates and lays out a content folder: the one place the build turns
@@ -72,39 +49,12 @@ export async function buildSiteData(
   await checkCompiledProse(dir, content.topics);
   const tours = loadTours(dir, content);
   const graph = buildTopicGraph(content);
-  if (graph.hub) {
-    const proseLinks = content.topics.flatMap((t) => linksOf(t).map((to) => ({ from: t.slug, to })));
-    const lost = unreachableFrom(graph, graph.hub, proseLinks);
-    if (lost.length)
-      throw new ContentValidationError(
-        lost.map((slug) => ({
-          file: content.topics.find((t) => t.slug === slug)!.file,
-          message: `not reachable from the hub "${graph.hub}" by any arrow, related link, nesting or prose link`
-        }))
-      );
-  }
   const fonts = readFonts(options.fontsRoot);
   const measure = createFontMeasure(fonts.regular, fonts.bold);
   const layout = await layoutMap(graph, measure);
   const portrait = await layoutMap(graph, measure, { portraitWidth: PORTRAIT_WIDTH });
-  const topics = Object.fromEntries(content.topics.map((t) => [t.slug, topicInfo(t)]));
+  const topics = topicInfos(content.topics);
   return { content, graph, layout, portrait, topics, tours };
-}
-
-/** Topic slugs a topic's prose links to. */
-function linksOf(t: Topic): Slug[] {
-  const out: Slug[] = [];
-  const visit = (runs: { href?: string }[]) => {
-    for (const r of runs) {
-      const m = r.href && /^\/topics\/([a-z0-9-]+)\/?/.exec(r.href);
-      if (m) out.push(m[1]);
-    }
-  };
-  for (const b of t.blocks) {
-    if (b.kind === 'heading' || b.kind === 'paragraph') visit(b.runs);
-    else if (b.kind === 'list') b.items.forEach(visit);
-  }
-  return out;
 }
 
 /**
