@@ -189,9 +189,9 @@ describe('standard fonts (the plan PDF, made in the browser without a font engin
     helvetica = await doc.embedFont(StandardFonts.Helvetica);
     courier = await doc.embedFont(StandardFonts.Courier);
   });
-  it('turns what WinAnsi cannot encode into a visible "?", and text stays drawable', () => {
+  it('draws arrows as ASCII and what WinAnsi cannot encode as a visible "?"', () => {
     const safe = pdfSafeText('nginx → Gunicorn · café 日本', helvetica);
-    expect(safe).toBe('nginx ? Gunicorn · café ??');
+    expect(safe).toBe('nginx -> Gunicorn · café ??');
     expect(() => helvetica.encodeText(safe)).not.toThrow();
   });
   it('marks wrapped code lines with a guillemet where the font has no ↪', () => {

@@ -92,7 +92,7 @@ export async function exportPlanPdf(o: PlanPdfOptions): Promise<Uint8Array> {
   items.push({ ...para([run(`Files (${o.plan.files.length})`, fonts.bold, 14)], 18, 18), outline: 'Files', keepWithNext: true });
   for (const f of o.plan.files) {
     items.push({ ...para([run(f.path, fonts.mono, 10.5, { colour: INK })], 14, 14), keepWithNext: true });
-    const from = f.source ? `From ${o.titleOf(f.topic)}${f.source.test ? ', tested in CI' : ''}` : `Written for this plan; see ${o.titleOf(f.topic)}`;
+    const from = f.source ? `From ${o.titleOf(f.topic)}${f.source.test ? ', tested in CI' : ''}.` : `Written for this plan; see ${o.titleOf(f.topic)}.`;
     const changed = f.changes.length ? ` Changed from the published example: ${f.changes.map((c) => `${c.from} to ${c.to}`).join('; ')}.` : '';
     items.push({ ...para([run(`${f.why} `, fonts.regular, 9.5, { colour: MUTED }), run(from, fonts.regular, 9.5, { colour: LINK, href: `${o.siteUrl}topics/${f.topic}/` }), run(changed, fonts.regular, 9.5, { colour: MUTED })], 2, 13), keepWithNext: true });
     items.push({ lines: codeLines(f.content, fonts.mono, 8.5, width - 8, 11), gapBefore: 6, code: true });
@@ -116,7 +116,8 @@ export async function exportPlanPdf(o: PlanPdfOptions): Promise<Uint8Array> {
     const item = items[i];
     // A heading or a file's title stays with the first lines of what follows it.
     const next = item.keepWithNext ? items[i + 1] : undefined;
-    const need = item.gapBefore + heightOf(item.lines) + (next ? next.gapBefore + heightOf(next.lines.slice(0, 3)) : 0);
+    // Whatever does not fit goes on over the next page; only its first lines must fit here.
+    const need = item.gapBefore + heightOf(item.lines.slice(0, 3)) + (next ? next.gapBefore + heightOf(next.lines.slice(0, 3)) : 0);
     if (y - need < bottom && y < ph - MARGIN) newPage();
     let lines = item.lines;
     let gap = item.gapBefore;

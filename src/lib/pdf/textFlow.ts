@@ -52,10 +52,12 @@ export function pdfSafeText(text: string, font?: PDFFont, onMissing?: (char: str
   const supported = characterSet(font);
   if (!supported) return cleaned;
   const placeholder = supported.has(0xfffd) ? '\ufffd' : '?';
+  const stand = (ch: string) => STAND_INS[ch] && [...STAND_INS[ch]].every((c) => supported.has(c.codePointAt(0)!)) ? STAND_INS[ch] : undefined;
   let out = '';
   // Joined Arabic forms where the font has them (each glyph is drawn on its own).
   for (const ch of shapeArabic(cleaned, (cp) => supported.has(cp))) {
     if (ch === ' ' || supported.has(ch.codePointAt(0)!)) out += ch;
+    else if (stand(ch)) out += stand(ch);
     else {
       onMissing?.(ch);
       out += placeholder;
@@ -63,6 +65,9 @@ export function pdfSafeText(text: string, font?: PDFFont, onMissing?: (char: str
   }
   return out;
 }
+
+/** What a font without an arrow (a standard one: WinAnsi) draws instead of it. */
+const STAND_INS: Record<string, string> = { '→': '->', '←': '<-', '↪': '»' };
 
 const charSets = new WeakMap<PDFFont, Set<number> | null>();
 function characterSet(font: PDFFont): Set<number> | null {
@@ -268,8 +273,7 @@ export function codeLines(
 ): Line[] {
   const advance = textWidth(font, ' ', size);
   const perLine = Math.max(8, Math.floor(width / advance));
-  // A font without the arrow (a standard one: WinAnsi) marks continuations with a guillemet.
-  const mark = `${pdfSafeText('↪', font) === '↪' ? '↪' : '»'} `;
+  const mark = pdfSafeText('↪ ', font);
   const run: StyledRun = { text: '', font, size, ...(colour ? { colour } : {}) };
   const lines: Line[] = [];
   const push = (text: string, indent = 0) => {
