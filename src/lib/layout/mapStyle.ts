@@ -51,6 +51,23 @@ export const ARROWHEAD = { length: 8, halfWidth: 3.6 } as const;
 /** Arrowhead outline as SVG path data, tip at the origin pointing along +x. */
 export const ARROWHEAD_PATH = `M0,0L${-ARROWHEAD.length},${-ARROWHEAD.halfWidth}L${-ARROWHEAD.length},${ARROWHEAD.halfWidth}Z`;
 
+/**
+ * A topic's progress mark: a disc centred `inset` inside the top-right corner, its icon
+ * drawn over it (SVG path data around the disc's centre, y down). The map and the PDF
+ * both draw it from here.
+ */
+export const BADGE = {
+  radius: 7.5,
+  inset: 2,
+  stroke: 1.25,
+  iconStroke: 1.8,
+  icons: {
+    done: 'M-3.6,0.2 L-1,2.8 L3.8,-2.6',
+    learning: 'M0,-4.2 A4.2,4.2 0 0 1 0,4.2 Z',
+    skipped: 'M-3.4,0 L3.4,0'
+  }
+} as const;
+
 /** Opacity of what a filter or a highlight leaves out. */
 export const FADE = { filtered: 0.28, filteredEdge: 0.2, unlit: 0.3 } as const;
 

@@ -1,4 +1,5 @@
-import { PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { LineCapStyle, PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { BADGE, FADE } from '../layout/mapStyle.ts';
 import type { Group, Slug } from '../content/types.ts';
 import type { MapLayout, Rect } from '../layout/MapLayout.ts';
 import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
@@ -104,7 +105,8 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     for (const r of rects)
       if (o.faded.has(r.slug)) {
         const p = toPage(r.rect, placement);
-        mapPage.drawRectangle({ ...p, color: WHITE, opacity: 0.72 });
+        // Paper over the topic so it shows at the map's filtered strength.
+        mapPage.drawRectangle({ ...p, color: WHITE, opacity: 1 - FADE.filtered });
       }
   }
 
@@ -142,21 +144,19 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: true });
 }
 
-/** A progress mark drawn with vector shapes only (no font needed): ✓, half disc, dash. */
+/**
+ * A progress mark drawn with vector shapes only (no font needed), from the map's own
+ * BADGE geometry scaled to the page: the disc, then the tick, half disc or dash.
+ */
 function drawBadge(page: PDFPage, r: { x: number; y: number; width: number; height: number }, status: TopicStatus, scale: number) {
-  // The screen's geometry: radius 7.5 map units, centred 2 units inside the top-right corner.
-  const size = 7.5 * scale;
-  const cx = r.x + r.width - 2 * scale;
-  const cy = r.y + r.height - 2 * scale;
+  const cx = r.x + r.width - BADGE.inset * scale;
+  const cy = r.y + r.height - BADGE.inset * scale;
   const done = status === 'done';
-  page.drawCircle({ x: cx, y: cy, size, color: done ? LINK : WHITE, borderColor: done ? LINK : INK, borderWidth: size * 0.15 });
-  const k = size / 4.2;
-  if (status === 'done')
-    // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon.
-    page.drawSvgPath(`M${-3.4 * k},${0.2 * k} L${-1 * k},${2.6 * k} L${3.6 * k},${-2.4 * k}`, { x: cx, y: cy, borderColor: WHITE, borderWidth: size * 0.25, scale: 1 });
-  else if (status === 'learning')
-    page.drawSvgPath(`M0,${-3.6 * k} A${3.6 * k},${3.6 * k} 0 0 1 0,${3.6 * k} Z`, { x: cx, y: cy, color: INK, scale: 1 });
-  else page.drawLine({ start: { x: cx - 3 * k, y: cy }, end: { x: cx + 3 * k, y: cy }, thickness: size * 0.25, color: INK });
+  page.drawCircle({ x: cx, y: cy, size: BADGE.radius * scale, color: done ? LINK : WHITE, borderColor: done ? LINK : INK, borderWidth: BADGE.stroke * scale });
+  // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon.
+  const icon = { x: cx, y: cy, scale };
+  if (status === 'learning') page.drawSvgPath(BADGE.icons.learning, { ...icon, color: INK });
+  else page.drawSvgPath(BADGE.icons[status], { ...icon, borderColor: done ? WHITE : INK, borderWidth: BADGE.iconStroke * scale, borderLineCap: LineCapStyle.Round });
 }
 
 /** Characters Helvetica (WinAnsi) can show; anything else becomes a visible "?". */
