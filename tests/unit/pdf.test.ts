@@ -142,6 +142,26 @@ describe('code blocks in the PDF', () => {
   });
 });
 
+describe('inline code in the PDF', () => {
+  it('sets inline code in prose in DejaVu Sans Mono, and prose without it only in DejaVu Sans', async () => {
+    const site = await siteFor('tests/fixtures/mini-content', true);
+    const pdfWith = async (code: boolean) => {
+      const topics = site.content.topics.map((t) => ({
+        ...t,
+        examples: [],
+        resources: [],
+        blocks: [{ kind: 'paragraph' as const, runs: [{ text: 'Run ' }, { text: 'gunicorn --check-config', code }, { text: ' first.' }] }]
+      }));
+      const file = join(tmp, `inline-${code}.pdf`);
+      writeFileSync(file, await sitePdf({ ...site, tours: [], content: { ...site.content, topics } }, { date: new Date('2026-01-02T00:00:00Z') }));
+      expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' })).toContain('gunicorn --check-config');
+      return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    };
+    expect(await pdfWith(true)).toMatch(/DejaVuSansMono/);
+    expect(await pdfWith(false)).not.toMatch(/DejaVuSansMono/);
+  });
+});
+
 describe('where a topic sits, in the PDF', () => {
   it('draws the generated section on the topic page, its boxes and arrows linked to their pages', async () => {
     const site = await siteFor('content', false);

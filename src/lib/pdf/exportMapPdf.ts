@@ -190,12 +190,12 @@ function drawTopicPage(
       items.push({ lines: breakLines(runs, textWidth, lineHeight, indent, hang), gapBefore: gap });
     const bullet = (mark: string): [StyledRun, number] => [{ text: mark, font: fonts.regular, size }, measure(fonts.regular, mark, size)];
     const safe = (text: string, font: PDFFont) => pdfSafeText(text, font, onMissing);
-    const style = (runs: Parameters<typeof styleRuns>[0], f: Pick<Fonts, 'regular' | 'bold'>, sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
+    const style = (runs: Parameters<typeof styleRuns>[0], f: Parameters<typeof styleRuns>[1], sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
     const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: safe(text, font), font, size: sz, colour }];
     add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
     if (t.reviewed) add(plain(`Last reviewed ${longDate(t.reviewed)}`, fonts.regular, size - 1.5, MUTED), size * 0.2, (size - 1.5) * 1.4);
     for (const b of t.blocks) {
-      if (b.kind === 'heading') add(style(b.runs, { regular: fonts.bold, bold: fonts.bold }, size + 2.5).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
+      if (b.kind === 'heading') add(style(b.runs, { regular: fonts.bold, bold: fonts.bold, mono: fonts.mono }, size + 2.5).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
       else if (b.kind === 'paragraph') add(style(b.runs, fonts, size), size * 0.55);
       else if (b.kind === 'code') {
         // Monospace, wrapped to the text width; the whole page shrinks if it is too long.

@@ -80,20 +80,25 @@ function characterSet(font: PDFFont): Set<number> | null {
   return charSets.get(font) ?? null;
 }
 
-/** Turns markdown inline runs into styled runs with the given fonts. */
+/** Turns markdown inline runs into styled runs with the given fonts (inline code in `mono` when given). */
 export function styleRuns(
   runs: InlineRun[],
-  fonts: { regular: PDFFont; bold: PDFFont },
+  fonts: { regular: PDFFont; bold: PDFFont; mono?: PDFFont },
   size: number,
   linkColour: RGB,
   onMissing?: (char: string) => void
 ): StyledRun[] {
-  return runs.map((r) => ({
-    text: pdfSafeText(r.text, r.strong ? fonts.bold : fonts.regular, onMissing),
-    font: r.strong ? fonts.bold : fonts.regular,
-    size,
-    ...(r.href ? { href: r.href, colour: linkColour } : {})
-  }));
+  return runs.map((r) => {
+    // Inline code is set in the monospace face, a little smaller so it sits with the text.
+    const code = r.code && fonts.mono;
+    const font = code ? fonts.mono! : r.strong ? fonts.bold : fonts.regular;
+    return {
+      text: pdfSafeText(r.text, font, onMissing),
+      font,
+      size: code ? size * 0.92 : size,
+      ...(r.href ? { href: r.href, colour: linkColour } : {})
+    };
+  });
 }
 
 interface GlyphInfo {
