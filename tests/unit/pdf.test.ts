@@ -175,7 +175,8 @@ describe('where a topic sits, in the PDF', () => {
     expect(text).toContain('Where it sits on the map');
     expect(text).toContain('Inside Web servers, within Operating systems');
     expect(text).toContain('Arrows of its box, Web servers:');
-    expect(text).toMatch(/Web servers handle certain requests → WSGI servers/);
+    expect(text).toMatch(/From Web servers: .*handle certain requests → WSGI servers/);
+    expect(text).toMatch(/To Web servers: .*Web browsers access web app/);
     const targets = new Set(annotationsOf(doc, page).map((a) => destPage(doc, a)));
     for (const slug of ['web-servers', 'operating-systems', 'wsgi-servers'])
       expect(targets).toContain(topics.findIndex((t) => t.slug === slug) + 1);

@@ -230,10 +230,12 @@ function drawTopicPage(
       items.flatMap((b, i) => [...(i ? [word(sep)] : []), b.slug ? link(b.label, b.slug) : word(b.label)]);
     if (place.within.length) add([word('Inside '), ...joined(place.within, ', within '), word('.')], size * 0.3);
     if (place.contains.length) add([word('Contains '), ...joined(place.contains.map((c) => ({ label: c.title, slug: c.slug })), ', '), word('.')], size * 0.3);
+    // Compact on paper: one line of arrows out and one of arrows in, each end a link.
     const arrowItems = (name: string, out: PlaceArrow[], into: PlaceArrow[]) => {
       const [mark, hang] = bullet('• ');
-      for (const a of out) add([mark, word(`${name} `), word(a.label, fonts.bold), word(' → '), link(a.title, a.slug)], size * 0.15, lh, 0, hang);
-      for (const a of into) add([mark, link(a.title, a.slug), word(' '), word(a.label, fonts.bold), word(` → ${name}`)], size * 0.15, lh, 0, hang);
+      const list = (arrows: PlaceArrow[], run: (a: PlaceArrow) => StyledRun[]) => arrows.flatMap((a, i) => [...(i ? [word(' · ')] : []), ...run(a)]);
+      if (out.length) add([mark, word(`From ${name}: `), ...list(out, (a) => [word(a.label, fonts.bold), word(' → '), link(a.title, a.slug)])], size * 0.15, lh, 0, hang);
+      if (into.length) add([mark, word(`To ${name}: `), ...list(into, (a) => [link(a.title, a.slug), word(' '), word(a.label, fonts.bold)])], size * 0.15, lh, 0, hang);
     };
     if (place.out.length || place.in.length) arrowItems(t.title, place.out, place.in);
     else add([word(`No labelled arrow starts or ends at ${t.title} itself.`)], size * 0.3);
