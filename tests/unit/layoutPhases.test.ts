@@ -22,7 +22,7 @@ const item = (id: string, x: number, y: number, w: number, h: number, children: 
 
 /** A small graph: clients | services | app (web → wsgi → db), with a two-way pair. */
 function graph(): TopicGraph {
-  const node = (slug: string, parent: string, group = 'g') => ({ slug, title: slug, summary: '', group, parent, isContainer: false });
+  const node = (slug: string, parent: string, group = 'g') => ({ slug, title: slug, summary: '', group, parent });
   return {
     groups: [{ id: 'g', label: 'G' }],
     boxes: [
@@ -172,7 +172,7 @@ describe('reading order, families and arrow keys', () => {
     const g = graph();
     g.boxes.push({ id: 'inner', label: 'Inner', parent: 'app' });
     const layout: MapLayout = await layoutMap(
-      { ...g, nodes: [...g.nodes, { slug: 'tool', title: 'tool', summary: '', group: 'g', parent: 'wsgi', isContainer: false }].map((n) => (n.slug === 'wsgi' ? { ...n, isContainer: true } : n)) },
+      { ...g, nodes: [...g.nodes, { slug: 'tool', title: 'tool', summary: '', group: 'g', parent: 'wsgi' }] },
       measure
     );
     expect(familyOf(layout, 'tool')).toEqual(['wsgi']);

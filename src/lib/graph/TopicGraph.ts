@@ -7,8 +7,6 @@ export interface GraphNode {
   summary: string;
   group: string;
   parent: string;
-  /** True when other topics nest inside this one, so it is drawn as a box. */
-  isContainer: boolean;
 }
 
 /** A container box that is not a topic (a region or a named frame). */
@@ -43,14 +41,12 @@ export interface TopicGraph {
  * each other is one link).
  */
 export function buildTopicGraph(content: Content): TopicGraph {
-  const parents = new Set(content.topics.map((t) => t.parent));
   const nodes = content.topics.map((t) => ({
     slug: t.slug,
     title: t.title,
     summary: t.summary,
     group: t.group,
-    parent: t.parent,
-    isContainer: parents.has(t.slug)
+    parent: t.parent
   }));
   const flows: GraphEdge[] = content.topics.flatMap((t) =>
     t.arrows.map((a) => ({ id: `flow:${t.slug}>${a.to}`, from: t.slug, to: a.to, kind: 'flow' as const, label: a.label }))
@@ -75,14 +71,4 @@ export function buildTopicGraph(content: Content): TopicGraph {
     hub: content.frame.hub,
     ...(content.frame.composition ? { composition: content.frame.composition } : {})
   };
-}
-
-/** Topics joined to `slug` by any edge (flow either way, or related), sorted by title. */
-export function neighboursOf(graph: TopicGraph, slug: Slug): GraphNode[] {
-  const ids = new Set<Slug>();
-  for (const e of [...graph.flows, ...graph.related]) {
-    if (e.from === slug) ids.add(e.to);
-    if (e.to === slug) ids.add(e.from);
-  }
-  return graph.nodes.filter((n) => ids.has(n.slug)).sort((a, b) => a.title.localeCompare(b.title));
 }

@@ -41,8 +41,6 @@ export interface ExportOptions {
    */
   siteUrl?: string;
   date: Date;
-  /** Topics to show at full strength (a filter); the rest are faded. */
-  visible?: ReadonlySet<string> | null;
   /**
    * Called for each character of a topic's text that the font has no glyph for (it is
    * drawn as a placeholder); the build turns these into warnings with file and line.
@@ -99,8 +97,8 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   mapText.finish();
 
   const placement = mapPlacement(o.layout, o.pageSize ?? DEFAULT_PAGE_SIZE);
-  const visible = o.visible ?? null;
-  drawMap(mapPage, o.layout, fonts, placement, (slug) => visible !== null && !visible.has(slug));
+  // The whole map at full strength: the browser fades a filter's topics (customisePdf).
+  drawMap(mapPage, o.layout, fonts, placement);
 
   const topicPages = new Map<string, PDFPage>();
   if (includeTopics) for (const t of o.topics) topicPages.set(t.slug, doc.addPage([pw, ph]));
