@@ -28,7 +28,8 @@ const root = resolve(import.meta.dirname, '../..');
 const load = async (path) => (await runnerImport(join(root, path), { root, logLevel: 'warn' })).module;
 const model = await load('src/lib/plan/planModel.ts');
 const { loadPlanData } = await load('src/lib/plan/loadPlanData.ts');
-const data = loadPlanData(join(root, 'content'));
+// The suite writes the record, so it must not need a valid one to run.
+const data = loadPlanData(join(root, 'content'), undefined, { ranOn: '', stacks: [] });
 
 /** A stack's name in words: its parts' labels. */
 const labelOf = (c) =>
@@ -102,7 +103,7 @@ async function runOne(id) {
   if (s.checks.every((c) => c.ok)) rmSync(s.dir, { recursive: true, force: true });
   else s.how.push(`kept ${s.dir} (logs/ has every server's output)`);
   const parts = ['python', ...Object.values(choices).flatMap((o) => PARTS[o] ?? [])];
-  ran.push({ id, label: labelOf(choices), query: model.planQuery(choices), how: s.how, checks: s.checks, seconds: (Date.now() - started) / 1000, versions: Object.fromEntries(parts.map((p) => [p, versions[p]])) });
+  ran.push({ id, label: labelOf(choices), files: model.filesHash(plan.files), query: model.planQuery(choices), how: s.how, checks: s.checks, seconds: (Date.now() - started) / 1000, versions: Object.fromEntries(parts.map((p) => [p, versions[p]])) });
 }
 
 const queue = [...stacks.keys()].filter((id) => (only ? id === only : true));
@@ -139,7 +140,7 @@ console.log(`\nstacks: ${proven.length} of ${ran.length} proven`);
 if (record) {
   if (only) console.log('--record ignored with --only: the record covers every stack');
   else {
-    const out = { ranOn, stacks: proven.map((r) => ({ id: r.id, label: r.label, versions: r.versions, ranOn })) };
+    const out = { ranOn, stacks: proven.map((r) => ({ id: r.id, label: r.label, versions: r.versions, ranOn, files: r.files })) };
     writeFileSync(join(root, 'src/lib/plan/proven.json'), `${JSON.stringify(out, null, 2)}\n`);
     console.log(`recorded ${proven.length} proven stacks in src/lib/plan/proven.json`);
   }

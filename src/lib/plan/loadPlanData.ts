@@ -4,10 +4,13 @@ import { loadContent } from '../content/loadContent.ts';
 import type { Topic } from '../content/types.ts';
 import { extractExamples } from '../../../scripts/examples/extractExamples.js';
 import { buildPlanData, readProvenRecord } from './planData.ts';
-import type { PlanData } from './planTypes.ts';
+import type { PlanData, ProvenRecord } from './planTypes.ts';
 import proven from './proven.json' with { type: 'json' };
 
-/** The plan data of a content folder (its topics already loaded, or loaded here). */
-export function loadPlanData(contentDir: string, topics?: Topic[]): PlanData {
-  return buildPlanData(topics ?? loadContent(contentDir).topics, extractExamples(contentDir), readProvenRecord(proven));
+/**
+ * The plan data of a content folder (its topics already loaded, or loaded here), with the
+ * committed proof record or, for the suite that writes it, `record` (which may be empty).
+ */
+export function loadPlanData(contentDir: string, topics?: Topic[], record?: ProvenRecord): PlanData {
+  return buildPlanData(topics ?? loadContent(contentDir).topics, extractExamples(contentDir), record ?? readProvenRecord(proven));
 }

@@ -29,7 +29,7 @@ export function readProvenRecord(value: unknown, file = 'src/lib/plan/proven.jso
   const v = value as { ranOn?: unknown; stacks?: unknown };
   if (!v || typeof v.ranOn !== 'string' || !Array.isArray(v.stacks)) return fail('expected { ranOn, stacks: [...] }');
   for (const [i, st] of (v.stacks as Record<string, unknown>[]).entries()) {
-    if (typeof st?.id !== 'string' || typeof st.label !== 'string' || typeof st.ranOn !== 'string') fail(`stacks[${i}] needs an id, a label and ranOn`);
+    if (typeof st?.id !== 'string' || typeof st.label !== 'string' || typeof st.ranOn !== 'string' || typeof st.files !== 'string') fail(`stacks[${i}] needs an id, a label, ranOn and files`);
     const versions = st.versions as Record<string, unknown> | undefined;
     if (!versions || typeof versions !== 'object' || Object.values(versions).some((x) => typeof x !== 'string')) fail(`stacks[${i}].versions must map each part to a version`);
   }

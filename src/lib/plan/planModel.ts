@@ -5,7 +5,7 @@ import type { Slug } from '../content/types.ts';
 import { findOption, fitChoices, slotsFor, stackId } from './planOptions.ts';
 import { planChecklist } from './planChecklist.ts';
 import { planFiles } from './planFiles.ts';
-import type { Plan, PlanArrow, PlanChoices, PlanData, Slot } from './planTypes.ts';
+import type { Plan, PlanArrow, PlanChoices, PlanData, PlanFile, Slot } from './planTypes.ts';
 
 export type * from './planTypes.ts';
 export { COMMON_PLANS, SLOTS, SLOT_ORDER, defaultChoices, everyPlan, findOption, fitChoices, labelInSentence, notRunnable, optionsFor, slotLabel, slotLeftOut, slotNoun, slotsFor, stackId, unfitReason, withChoice } from './planOptions.ts';
@@ -28,6 +28,24 @@ function arrowBetween(a: Slug, b: Slug, data: PlanData): PlanArrow | undefined {
   const to = new Set(ancestry(b, data).flatMap((s) => (ARROWS_OF[s] ? [s, ARROWS_OF[s]] : [s])));
   for (const f of from) for (const arrow of data.topics[f]?.arrows ?? []) if (to.has(arrow.to)) return { from: f, to: arrow.to, label: arrow.label };
   return undefined;
+}
+
+/**
+ * A short fingerprint of the files a stack runs (every file but the CI workflow, which CI
+ * does not run), so a record made before a page's block changed does not vouch for it.
+ * FNV-1a, twice with different seeds: not for security, only to notice a change.
+ */
+export function filesHash(files: PlanFile[]): string {
+  const text = files
+    .filter((f) => f.path !== '.github/workflows/ci.yml')
+    .map((f) => `${f.path}\n${f.content}`)
+    .join('\u0000');
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  return `${fnv(0x811c9dc5)}${fnv(0x01000193)}`;
 }
 
 const topicOf = (c: PlanChoices, slot: Slot) => (c[slot] ? findOption(slot, c[slot])?.topic : undefined);
@@ -54,6 +72,7 @@ export function buildPlan(choices: PlanChoices, data: PlanData): Plan {
   const requestArrows = path.slice(1).flatMap((to, i) => arrowBetween(path[i], to, data) ?? []);
   const files = planFiles(c, data);
   const id = stackId(c);
-  const proven = id ? data.proven.stacks.find((s) => s.id === id) : undefined;
+  const record = id ? data.proven.stacks.find((s) => s.id === id) : undefined;
+  const proven = record && record.files === filesHash(files) ? record : undefined;
   return { choices: c, parts, requestPath: path, requestArrows, checklist: planChecklist(c, files), files, ...(id ? { stackId: id } : {}), ...(proven ? { proven } : {}) };
 }
