@@ -56,8 +56,9 @@ export interface ProvenStack {
   versions: Record<string, string>;
   /** The machine and date it last ran on, e.g. 'Debian 12, 2026-12-01'. */
   ranOn: string;
-  /** filesHash of the files it ran: a plan whose files have changed since is not proven. */
-  files: string;
+  /** filesHash of the files it ran: a plan whose files have changed since is not proven
+   *  (the committed record always has it; optional so a plan can be shown without one). */
+  files?: string;
 }
 
 /** The committed record of the proof suite (src/lib/plan/proven.json). */
