@@ -115,7 +115,12 @@ describe('importing a file', () => {
     ['a file with no topics', file({}), 'it marks no topics'],
     ['a file whose entries are all invalid', file({ nginx: 'finished', 'Bad Slug': 'done' }), 'none of its 2 entries is a topic mark'],
     ['one invalid entry', file({ nginx: 'finished' }), 'none of its 1 entry is a topic mark'],
-    ['a newer version', file({ nginx: 'done' }, { version: 2 }), 'newer version']
+    ['a newer version', file({ nginx: 'done' }, { version: 2 }), 'newer version'],
+    // Valid marks in each: only the version refuses them.
+    ['an older version', file({ nginx: 'done' }, { version: 0 }), 'it is version 0; this site reads version 1'],
+    ['a file with no version', file({ nginx: 'done' }, { version: undefined }), 'it is version undefined; this site reads version 1'],
+    ['a version written as text', file({ nginx: 'done' }, { version: '1' }), 'this site reads version 1'],
+    ['another format', file({ nginx: 'done' }, { format: 'deployment-map-bookmarks' }), 'not a Deployment Map progress file']
   ])('refuses %s, saying why', (_, text, reason) => {
     const r = parseImport(text);
     expect(r.ok).toBe(false);
