@@ -51,6 +51,11 @@ describe('validateContent', () => {
       [topic('a', { examples: '\n  - name: One\n    url: https://x.test/\n  - name: Two\n    url: https://x.test/' })],
       [{ file: 'a.md', field: 'examples[1]', line: 11, message: 'repeats "https://x.test/" (each may appear once)' }]
     ],
+    [
+      'a repeated arrow target',
+      [topic('a', { arrows: '\n  - to: b\n    label: asks\n  - to: b\n    label: asks again' }), topic('b', {})],
+      [{ file: 'a.md', field: 'arrows[1]', line: 10, message: 'repeats "b" (each may appear once)' }]
+    ],
     ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 12 }]],
     ['raw HTML in prose', [topic('a', {}, '<script>alert(1)</script>')], [{ field: 'body', message: expect.stringContaining('raw HTML') }]],
     [
