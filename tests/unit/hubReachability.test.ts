@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content/loadContent.ts';
 import { ContentValidationError } from '../../src/lib/content/types.ts';
 import { buildSiteData } from '../../src/lib/site/siteData.ts';
 
@@ -14,7 +15,7 @@ function withIsland(extra: string, body = 'An island topic, for tests.') {
   cpSync('tests/fixtures/mini-content', dir, { recursive: true });
   writeFileSync(
     join(dir, 'island.md'),
-    `---\ntitle: Island\nsummary: Reached by nothing.\ngroup: core\nparent: outer\n${extra}---\n\n${body}\n`
+    `---\ntitle: Island\nsummary: Reached by nothing.\ngroup: core\nparent: outer\nreviewed: 2026-11-01\n${extra}---\n\n${body}\n`
   );
   return dir;
 }
@@ -39,6 +40,12 @@ describe('hub reachability', () => {
           'not reachable from the hub "hub" by any arrow, related link, nesting or prose link'
       })
     ]);
+  });
+
+  it('is refused by loadContent too, which benchmarks and tests use without a build', () => {
+    expect(() => loadContent(withIsland('related: []\n'), {})).toThrow(
+      /island\.md:\d+: .*not reachable from the hub "hub"/
+    );
   });
 
   it('does not count arrows or prose links that only leave the island', async () => {
