@@ -17,13 +17,21 @@ test('the map shows every topic as a link; clicking one opens its page, Back ret
   await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
 });
 
-test('a topic page has prose, examples, related topics both ways and a link back to the map', async ({ page }) => {
+test('a topic page has prose, examples, its related topics, Linked from and a link back to the map', async ({ page }) => {
   await page.goto('/topics/wsgi-servers/');
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Examples' }).getByRole('link', { name: /Gunicorn/ })).toBeVisible();
   const related = page.getByRole('region', { name: 'Related topics' });
   await expect(related.getByRole('link', { name: 'Databases' })).toHaveAttribute('href', '/topics/databases/');
+  // Its own 2 to 6 related topics; the pages that link to it are listed apart.
+  const own = await related.getByRole('link').count();
+  expect(own).toBeGreaterThanOrEqual(2);
+  expect(own).toBeLessThanOrEqual(6);
+  const linkedFrom = page.getByRole('region', { name: 'Linked from' });
+  await expect(linkedFrom.getByRole('link', { name: 'Gunicorn' })).toHaveAttribute('href', '/topics/gunicorn/');
+  await expect(page.getByRole('region', { name: 'Where it sits on the map' }).getByRole('link', { name: 'Operating systems' }).first()).toBeVisible();
+  await expect(page.locator('time[datetime="2026-12-01"]')).toHaveText('1 December 2026');
   await page.getByRole('link', { name: /back to the map/i }).click();
   await expect(page).toHaveURL(/\/\?focus=wsgi-servers$/);
 });
