@@ -1,13 +1,14 @@
 import { LineCapStyle, PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { BADGE, FADE } from '../layout/mapStyle.ts';
 import type { Group, Slug } from '../content/types.ts';
-import type { MapLayout, Rect } from '../layout/MapLayout.ts';
+import type { MapLayout } from '../layout/MapLayout.ts';
 import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
 import { toPage } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement, tourPageCount } from './mapPlacement.ts';
 import type { PageSize } from './pageSizes.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
+import { linkMapTopics, mapOutline, topicRects } from './mapDocument.ts';
 import { INK, LINK, MUTED, WHITE } from './palette.ts';
 import { topicPath } from '../routes.ts';
 
@@ -84,10 +85,7 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
   const topicPages = new Map(o.topics.map((t, i) => [t.slug, doc.getPage(i + 1)]));
   await writeAddress(doc, mapPage, siteUrl);
 
-  const rects: { slug: Slug; title: string; rect: Rect }[] = [
-    ...o.layout.nodes.map((n) => ({ slug: n.slug, title: n.title, rect: n as Rect })),
-    ...o.layout.boxes.flatMap((b) => (b.slug ? [{ slug: b.slug, title: b.label, rect: b.header }] : []))
-  ];
+  const rects = topicRects(o.layout);
 
   if (!o.includeTopics) {
     await step('Leaving out the topic pages…');
@@ -97,7 +95,7 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     mapPage.node.set(PDFName.of('Annots'), doc.context.obj([]));
     const header = MARGIN + 33;
     addUriLink(doc, mapPage, { x: MARGIN, y: placement.page[1] - header, width: 260, height: 12 }, siteUrl);
-    for (const r of rects) addUriLink(doc, mapPage, toPage(r.rect, placement), `${siteUrl}${topicPath(r.slug)}`);
+    linkMapTopics(doc, mapPage, o.layout, placement, topicPages, siteUrl);
   }
 
   if (o.faded?.size) {
@@ -128,16 +126,8 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
   await stampPageNumbers(doc);
 
   await step('Writing the outline…');
-  const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];
-  if (checklist) outline.push({ title: 'Your progress', page: checklist });
-  if (o.includeTopics)
-    for (const g of o.groups) {
-      const children = o.topics.filter((t) => t.group === g.id).map((t) => ({ title: t.title, page: topicPages.get(t.slug)! }));
-      if (children.length) outline.push({ title: g.label, page: children[0].page, children });
-    }
-  if (keepTours) outline.push({ title: 'Guided tours', page: tourFirsts[0].page, children: tourFirsts });
   doc.catalog.delete(PDFName.of('Outlines'));
-  setOutline(doc, outline);
+  setOutline(doc, mapOutline({ mapPage, checklist, groups: o.groups, topics: o.topics, topicPages, tours: keepTours ? tourFirsts : [] }));
   doc.setModificationDate(o.now ?? new Date());
 
   await step('Saving…');

@@ -2,8 +2,8 @@ import { PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from 'pdf
 import type { ExternalLink, Group, ProseBlock, Topic } from '../content/types.ts';
 import { longDate } from '../content/topicSchema.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
-import { addInternalLink, addUriLink, setOutline, type OutlineEntry, type PdfRect } from './annotations.ts';
-import { drawMap, toPage } from './drawMap.ts';
+import { addInternalLink, addUriLink, setOutline } from './annotations.ts';
+import { drawMap } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement } from './mapPlacement.ts';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from './pageSizes.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
@@ -13,6 +13,7 @@ import { INK, LINK, MUTED, groupColours } from './palette.ts';
 import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, type StyledRun } from './textFlow.ts';
 import { drawItems, type TextItem } from './drawItems.ts';
 import { drawTourPages } from './tourPages.ts';
+import { linkMapTopics, mapOutline } from './mapDocument.ts';
 import type { TourData } from '../content/validateTours.ts';
 import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
@@ -103,15 +104,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const topicPages = new Map<string, PDFPage>();
   if (includeTopics) for (const t of o.topics) topicPages.set(t.slug, doc.addPage([pw, ph]));
 
-  const nodeRects: { slug: string; title: string; rect: PdfRect }[] = [
-    ...o.layout.nodes.map((n) => ({ slug: n.slug, title: n.title, rect: toPage(n, placement) })),
-    ...o.layout.boxes.filter((b) => b.slug).map((b) => ({ slug: b.slug!, title: b.label, rect: toPage(b.header, placement) }))
-  ];
-  for (const { slug, title: t, rect } of nodeRects) {
-    const target = topicPages.get(slug);
-    if (target) addInternalLink(doc, mapPage, rect, target, t);
-    else if (siteUrl) addUriLink(doc, mapPage, rect, `${siteUrl}${topicPath(slug)}`);
-  }
+  linkMapTopics(doc, mapPage, o.layout, placement, topicPages, siteUrl);
 
   const titles = new Map(o.topics.map((t) => [t.slug, t.title]));
   const resolveHref = (href: string): { page?: PDFPage; uri?: string } => {
@@ -132,14 +125,7 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
 
   await stampPageNumbers(doc);
 
-  const outline: OutlineEntry[] = [{ title: 'The map', page: mapPage }];
-  if (includeTopics)
-    for (const g of o.groups) {
-      const children = o.topics.filter((t) => t.group === g.id).map((t) => ({ title: t.title, page: topicPages.get(t.slug)! }));
-      if (children.length) outline.push({ title: g.label, page: children[0].page, children });
-    }
-  if (tourPages.length) outline.push({ title: 'Guided tours', page: tourPages[0].page, children: tourPages });
-  setOutline(doc, outline);
+  setOutline(doc, mapOutline({ mapPage, groups: o.groups, topics: o.topics, topicPages, tours: tourPages }));
 
   return doc.save({ useObjectStreams: true });
 }
