@@ -73,8 +73,10 @@ describe('customisePdf (the browser step)', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     return Array.from({ length: pages }, (_, i) => {
       const text = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' });
+      // The footer is the page's last line: a "6379/1" in a code block above is not one.
       // pdftotext may drop the narrow spaces around the slash.
-      return [...text.matchAll(/\b(\d+) ?\/ ?(\d+)\b/g)].map((m) => `${m[1]} / ${m[2]}`).join(' | ') || null;
+      const last = text.split('\n').filter((l) => l.trim()).at(-1) ?? '';
+      return [...last.matchAll(/\b(\d+) ?\/ ?(\d+)\b/g)].map((m) => `${m[1]} / ${m[2]}`).join(' | ') || null;
     });
   }
   const expected = (n: number) => [null, ...Array.from({ length: n - 1 }, (_, i) => `${i + 2} / ${n}`)];
