@@ -92,7 +92,7 @@ writeFileSync(join(dist, '404.html'), await page('/__not-found__/'));
 // Share cards and the tags naming them, on every page the prerender wrote; canonical
 // URLs and the sitemap need the public address.
 const siteData = await importTs(join(root, 'src/lib/site/siteData.ts'));
-const { siteUrl } = await importTs(join(root, 'src/lib/pdf/writeSitePdf.ts'));
+const { siteUrl } = await importTs(join(root, 'src/build/writeSitePdf.ts'));
 const publicUrl = siteUrl();
 if (!publicUrl)
   console.warn('SITE_URL is not set: the PDFs print no web address, and the pages get no canonical URL, no sitemap.xml and site-relative og:image addresses.');
@@ -100,7 +100,7 @@ const { writeShareFiles } = await importTs(join(root, 'src/lib/site/writeShareFi
 const shared = writeShareFiles(dist, await siteData.sharedSiteData(resolve(contentDir)), { base, siteUrl: publicUrl });
 if (shared.robotsNote) console.warn(shared.robotsNote);
 
-const pdf = await importTs(join(root, 'src/lib/pdf/buildSitePdfFile.ts'));
+const pdf = await importTs(join(root, 'src/build/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
 const { DEFAULT_PAGE_SIZE, PAGE_SIZE_NAMES, PDF_FILE_NAME } = await importTs(join(root, 'src/lib/pdf/pageSizes.ts'));
 const pdfBytes = pdfSizes[PDF_FILE_NAME];

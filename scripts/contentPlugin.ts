@@ -6,7 +6,7 @@ import { buildSearchIndex } from '../src/lib/search/searchIndex.ts';
 import { sharedSiteData } from '../src/lib/site/siteData.ts';
 import { firstLoadLayout, withoutPoints } from '../src/lib/layout/MapLayout.ts';
 import { PAGE_SIZE_NAMES, pdfFileName } from '../src/lib/pdf/pageSizes.ts';
-import { sitePdf } from '../src/lib/pdf/writeSitePdf.ts';
+import { sitePdf } from '../src/build/writeSitePdf.ts';
 import { loadPlanData } from '../src/lib/plan/loadPlanData.ts';
 import { PLAN_BLOCKS } from '../src/lib/plan/planFiles.ts';
 

@@ -8,7 +8,7 @@ import { createFontMeasure } from '../../src/lib/layout/fontMeasure.ts';
 import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
 import { PORTRAIT_WIDTH, readFonts, type SiteData } from '../../src/lib/site/siteData.ts';
 import { topicInfos } from '../../src/lib/content/topicSchema.ts';
-import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { sitePdf } from '../../src/build/writeSitePdf.ts';
 import { firstLoadLayout } from '../../src/lib/layout/MapLayout.ts';
 import { measureQuality } from '../../src/lib/layout/quality.ts';
 

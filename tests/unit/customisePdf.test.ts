@@ -6,7 +6,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } fro
 import { describe, expect, it } from 'vitest';
 import { customisePdf, winAnsiSafe } from '../../src/lib/pdf/customisePdf.ts';
 import { stampPageNumbers } from '../../src/lib/pdf/pageNumbers.ts';
-import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { sitePdf } from '../../src/build/writeSitePdf.ts';
 import { siteFor } from './siteFixture.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dm-custom-'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { sitePdf } from '../../src/build/writeSitePdf.ts';
 import { siteFor } from './siteFixture.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dm-pdf-'));

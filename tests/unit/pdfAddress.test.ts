@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customisePdf } from '../../src/lib/pdf/customisePdf.ts';
-import { siteUrl, sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { siteUrl, sitePdf } from '../../src/build/writeSitePdf.ts';
 import { siteFor } from './siteFixture.ts';
 
 // The address printed on the map page: SITE_URL when the build has one, never a made-up

@@ -3,8 +3,8 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingGlyphWarnings, type GlyphMiss } from '../../src/lib/pdf/buildSitePdfFile.ts';
-import { sitePdf } from '../../src/lib/pdf/writeSitePdf.ts';
+import { missingGlyphWarnings, type GlyphMiss } from '../../src/build/buildSitePdfFile.ts';
+import { sitePdf } from '../../src/build/writeSitePdf.ts';
 import { siteFor } from './siteFixture.ts';
 
 // A topic whose prose has what used to break the PDF's text: right-to-left runs, a long

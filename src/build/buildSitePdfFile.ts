@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sharedSiteData } from '../site/siteData.ts';
-import { PAGE_SIZE_NAMES, pdfFileName } from './pageSizes.ts';
+import { sharedSiteData } from '../lib/site/siteData.ts';
+import { PAGE_SIZE_NAMES, pdfFileName } from '../lib/pdf/pageSizes.ts';
 import { sitePdf } from './writeSitePdf.ts';
 
 /** A character of a topic's text that the PDF font has no glyph for. */

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
-import type { SiteData } from '../site/siteData.ts';
-import { readFonts } from '../site/siteData.ts';
-import { exportMapPdf, type ExportOptions } from './exportMapPdf.ts';
+import type { SiteData } from '../lib/site/siteData.ts';
+import { readFonts } from '../lib/site/siteData.ts';
+import { exportMapPdf, type ExportOptions } from '../lib/pdf/exportMapPdf.ts';
 
 /**
  * The site's public address from `SITE_URL`, with a trailing slash, printed on the PDF and
