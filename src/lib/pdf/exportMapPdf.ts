@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from 'pdf
 import type { ExternalLink, Group, ProseBlock, Topic } from '../content/types.ts';
 import { longDate } from '../content/topicSchema.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
-import { addInternalLink, addUriLink, setOutline } from './annotations.ts';
+import { addUriLink, setOutline } from './annotations.ts';
 import { drawMap } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement } from './mapPlacement.ts';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from './pageSizes.ts';
@@ -13,7 +13,7 @@ import { INK, LINK, MUTED, groupColours } from './palette.ts';
 import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, type StyledRun } from './textFlow.ts';
 import { drawItems, type TextItem } from './drawItems.ts';
 import { drawTourPages } from './tourPages.ts';
-import { linkMapTopics, mapOutline } from './mapDocument.ts';
+import { drawBackToMap, linkMapTopics, mapOutline } from './mapDocument.ts';
 import type { TourData } from '../content/validateTours.ts';
 import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
@@ -249,9 +249,7 @@ function drawTopicPage(
   while (laid.total > available && size > 5) laid = compose((size -= 0.5));
 
   page.drawRectangle({ x: 0, y: height - 6, width, height: 6, color: accent });
-  const back = '← Back to the map';
-  page.drawText(back, { x: MARGIN, y: height - MARGIN, size: 9, font: fonts.regular, color: LINK });
-  addInternalLink(doc, page, { x: MARGIN - 2, y: height - MARGIN - 3, width: fonts.regular.widthOfTextAtSize(back, 9) + 4, height: 13 }, mapPage, 'Back to the map');
+  drawBackToMap(doc, page, fonts.regular, mapPage);
   const writer = new PageText(page);
   writer.draw(visualText(pdfSafeText(groupLabel.toUpperCase(), fonts.bold)), MARGIN, height - MARGIN - 24, fonts.bold, 8.5, accent);
   const safeTitle = visualText(pdfSafeText(t.title, fonts.bold, onMissing));

@@ -1,9 +1,11 @@
-import type { PDFDocument, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Group, Slug } from '../content/types.ts';
 import type { MapLayout, Rect } from '../layout/MapLayout.ts';
 import { topicPath } from '../routes.ts';
 import { addInternalLink, addUriLink, type OutlineEntry } from './annotations.ts';
 import { toPage, type MapPlacement } from './drawMap.ts';
+import { MARGIN } from './mapPlacement.ts';
+import { LINK } from './palette.ts';
 
 /**
  * Every topic's place on the map, in map units: each node, and each box that is a topic
@@ -59,4 +61,12 @@ export function mapOutline(o: {
   }
   if (o.tours.length) outline.push({ title: 'Guided tours', page: o.tours[0].page, children: o.tours });
   return outline;
+}
+
+/** The "← Back to the map" link at the top left of a topic or tour page. */
+export function drawBackToMap(doc: PDFDocument, page: PDFPage, font: PDFFont, mapPage: PDFPage) {
+  const { height } = page.getSize();
+  const back = '← Back to the map';
+  page.drawText(back, { x: MARGIN, y: height - MARGIN, size: 9, font, color: LINK });
+  addInternalLink(doc, page, { x: MARGIN - 2, y: height - MARGIN - 3, width: font.widthOfTextAtSize(back, 9) + 4, height: 13 }, mapPage, 'Back to the map');
 }

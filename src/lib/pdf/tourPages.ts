@@ -3,7 +3,7 @@ import type { TourData } from '../content/validateTours.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
 import { topicTitle } from '../layout/neighbourhood.ts';
 import { stepLighting } from '../tours/tourLighting.ts';
-import { addInternalLink } from './annotations.ts';
+import { drawBackToMap } from './mapDocument.ts';
 import { drawLitMap } from './drawMap.ts';
 import { drawItems, type TextItem } from './drawItems.ts';
 import { MARGIN, STEPS_PER_PAGE, tourPageCount } from './mapPlacement.ts';
@@ -41,9 +41,7 @@ export function drawTourPages(
       const page = doc.addPage([width, height]);
       if (p === 0) firsts.push({ title: tour.title, page });
       const writer = new PageText(page);
-      const back = '← Back to the map';
-      page.drawText(back, { x: MARGIN, y: height - MARGIN, size: 9, font: fonts.regular, color: LINK });
-      addInternalLink(doc, page, { x: MARGIN - 2, y: height - MARGIN - 3, width: fonts.regular.widthOfTextAtSize(back, 9) + 4, height: 13 }, mapPage, 'Back to the map');
+      drawBackToMap(doc, page, fonts.regular, mapPage);
       let top = height - MARGIN - 22;
       writer.draw(visualText(pdfSafeText(`GUIDED TOUR · ${tour.title.toUpperCase()}`, fonts.bold)), MARGIN, top, fonts.bold, 8.5, MUTED);
       if (p === 0) {
