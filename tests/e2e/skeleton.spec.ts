@@ -153,3 +153,11 @@ test('a code block wider than the page scrolls, and the keyboard reaches it', as
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => pre.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
 });
+
+test('the header names the hub link "About deployment" on a phone, with its space', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('topics/gunicorn/');
+  const about = page.getByRole('banner').getByRole('link', { name: /^About/ });
+  await expect(about).toHaveAccessibleName('About deployment');
+  await expect(about).toHaveAttribute('href', /\/topics\/deployment\/$/);
+});
