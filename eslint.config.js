@@ -9,7 +9,17 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
   {
-    ignores: ['dist/**', 'dist-*/**', '.ssr-*/**', 'node_modules/**', 'content/**', 'test-results/**', 'playwright-report/**', 'bench/**/*.json', '.stryker-tmp/**']
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      '.ssr-*/**',
+      'node_modules/**',
+      'content/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/**/*.json',
+      '.stryker-tmp/**'
+    ]
   },
   js.configs.recommended,
   ts.configs.recommended,
@@ -18,7 +28,10 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // `_name` marks a parameter a signature needs but the body does not use.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
+      ],
       // State here holds fresh snapshots in $state.raw, replaced whole, never a Set or Map
       // mutated in place (see ARCHITECTURE.md); local Maps built inside $derived are fine.
       'svelte/prefer-svelte-reactivity': 'off',
@@ -28,6 +41,8 @@ export default ts.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } }
+    languageOptions: {
+      parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig }
+    }
   }
 );

@@ -8,7 +8,15 @@
 // --print writes the site configuration for production (listen 80, root such that
 // <root><base> is --dist) to stdout instead of running nginx.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +25,6 @@ import { normaliseBase } from '../src/lib/normaliseBase.js';
 const here = import.meta.dirname;
 /** Debian's libnginx-mod-http-brotli-static, which `brotli_static on;` needs. */
 export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
-
 
 /**
  * Renders deploy/nginx.conf for a document root, a listen address (omit to keep port 80)
@@ -29,7 +36,8 @@ export function renderSiteConf({ root, listen = '', base = '/', brotli = true })
   let conf = readFileSync(join(here, 'nginx.conf'), 'utf8');
   const once = (pattern, replacement) => {
     const hits = conf.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
-    if (hits !== 1) throw new Error(`deploy/nginx.conf: expected one match of ${pattern}, found ${hits}`);
+    if (hits !== 1)
+      throw new Error(`deploy/nginx.conf: expected one match of ${pattern}, found ${hits}`);
     conf = conf.replace(pattern, replacement);
   };
   if (listen) once(/^(\s*)listen 80;\n\s*listen \[::\]:80;$/m, `$1listen ${listen};`);
@@ -90,8 +98,13 @@ async function main() {
     // A configuration for production: the site will live at <root><base>, so --dist
     // names that folder (for example /srv/www/map for /map/) and need not exist here.
     const suffix = base.slice(0, -1);
-    if (suffix && !dist.endsWith(suffix)) throw new Error(`with --base ${base}, --dist must be the folder served as ${base} (ending in ${suffix})`);
-    process.stdout.write(renderSiteConf({ root: dist.slice(0, dist.length - suffix.length) || '/', base }));
+    if (suffix && !dist.endsWith(suffix))
+      throw new Error(
+        `with --base ${base}, --dist must be the folder served as ${base} (ending in ${suffix})`
+      );
+    process.stdout.write(
+      renderSiteConf({ root: dist.slice(0, dist.length - suffix.length) || '/', base })
+    );
     return;
   }
   const server = await startNginx({ dist, port: Number(values.port), base, nginx: values.nginx });
@@ -111,11 +124,23 @@ async function main() {
  * @param {{ dist: string, port: number, base?: string, nginx?: string, edit?: (conf: string) => string, stdio?: import('node:child_process').StdioOptions }} options
  * @returns {Promise<{ url: string, stop: () => boolean, exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }> }>}
  */
-export async function startNginx({ dist, port, base = '/', nginx = '/usr/sbin/nginx', edit = (conf) => conf, stdio = 'inherit' }) {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build the site first`);
-  if (!existsSync(nginx)) throw new Error(`${nginx} not found: apt-get install nginx (or set NGINX_PATH)`);
+export async function startNginx({
+  dist,
+  port,
+  base = '/',
+  nginx = '/usr/sbin/nginx',
+  edit = (conf) => conf,
+  stdio = 'inherit'
+}) {
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist}/index.html not found: build the site first`);
+  if (!existsSync(nginx))
+    throw new Error(`${nginx} not found: apt-get install nginx (or set NGINX_PATH)`);
   const brotli = existsSync(BROTLI_STATIC_MODULE);
-  if (!brotli) console.error(`serve-nginx: ${BROTLI_STATIC_MODULE} not found (apt-get install libnginx-mod-http-brotli-static): serving without brotli_static`);
+  if (!brotli)
+    console.error(
+      `serve-nginx: ${BROTLI_STATIC_MODULE} not found (apt-get install libnginx-mod-http-brotli-static): serving without brotli_static`
+    );
   const listen = `127.0.0.1:${port}`;
   const prefix = mkdtempSync(join(tmpdir(), 'deployment-map-nginx-'));
   const cleanup = () => rmSync(prefix, { recursive: true, force: true });
@@ -130,7 +155,10 @@ export async function startNginx({ dist, port, base = '/', nginx = '/usr/sbin/ng
       symlinkSync(dist, link, 'dir');
     }
     writeFileSync(join(prefix, 'site.conf'), edit(renderSiteConf({ root, listen, base, brotli })));
-    writeFileSync(join(prefix, 'nginx.conf'), renderMainConf(prefix, join(prefix, 'site.conf'), { brotli }));
+    writeFileSync(
+      join(prefix, 'nginx.conf'),
+      renderMainConf(prefix, join(prefix, 'site.conf'), { brotli })
+    );
   } catch (e) {
     cleanup();
     throw e;
@@ -153,7 +181,10 @@ export async function startNginx({ dist, port, base = '/', nginx = '/usr/sbin/ng
   const url = `http://${listen}${base}`;
   // Wait until it answers (or has died), so callers can measure at once.
   for (let i = 0; i < 100 && child.exitCode === null; i++) {
-    const up = await fetch(url).then(() => true, () => false);
+    const up = await fetch(url).then(
+      () => true,
+      () => false
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 50));
   }

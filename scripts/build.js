@@ -49,15 +49,27 @@ try {
   await build({
     root,
     logLevel: 'warn',
-    build: { ssr: 'src/entry-server.ts', outDir: ssrOut, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'entry-server.js' } } }
+    build: {
+      ssr: 'src/entry-server.ts',
+      outDir: ssrOut,
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'entry-server.js' } }
+    }
   });
 } catch (e) {
   // Print the message once, without the bundler's stack frames.
-  console.error(`\nBuild failed.\n${String(/** @type {Error} */ (e)?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')}`);
+  console.error(
+    `\nBuild failed.\n${String(/** @type {Error} */ (e)?.message ?? e)
+      .split('\n')
+      .filter((l) => !/^\s+at /.test(l))
+      .join('\n')}`
+  );
   process.exit(1);
 }
 
-const { renderRoute, prerenderPaths } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
+const { renderRoute, prerenderPaths } = await import(
+  pathToFileURL(join(ssrOut, 'entry-server.js')).href
+);
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
@@ -67,7 +79,10 @@ const template = readFileSync(join(dist, 'index.html'), 'utf8');
 // uses, so it looks the same without JavaScript (and before the script has run).
 const lazySheets = readdirSync(join(dist, 'assets'))
   .filter((f) => f.endsWith('.css') && !template.includes(`assets/${f}`))
-  .map((f) => ({ href: `${base}assets/${f}`, classes: new Set(readFileSync(join(dist, 'assets', f), 'utf8').match(/svelte-[a-z0-9]+/g) ?? []) }));
+  .map((f) => ({
+    href: `${base}assets/${f}`,
+    classes: new Set(readFileSync(join(dist, 'assets', f), 'utf8').match(/svelte-[a-z0-9]+/g) ?? [])
+  }));
 function routeStyles(html) {
   const used = new Set(html.match(/svelte-[a-z0-9]+/g) ?? []);
   return lazySheets
@@ -79,7 +94,10 @@ function routeStyles(html) {
 async function page(path) {
   const { head, body } = await renderRoute(path, base);
   // After the site's own stylesheet, as the script would add them.
-  return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body).replace('</head>', `  ${routeStyles(body)}\n  </head>`);
+  return template
+    .replace('<!--app-head-->', head)
+    .replace('<!--app-html-->', body)
+    .replace('</head>', `  ${routeStyles(body)}\n  </head>`);
 }
 
 for (const path of prerenderPaths) {
@@ -95,14 +113,21 @@ const siteData = await importTs(join(root, 'src/lib/site/siteData.ts'));
 const { siteUrl } = await importTs(join(root, 'src/build/writeSitePdf.ts'));
 const publicUrl = siteUrl();
 if (!publicUrl)
-  console.warn('SITE_URL is not set: the PDFs print no web address, and the pages get no canonical URL, no sitemap.xml and site-relative og:image addresses.');
+  console.warn(
+    'SITE_URL is not set: the PDFs print no web address, and the pages get no canonical URL, no sitemap.xml and site-relative og:image addresses.'
+  );
 const { writeShareFiles } = await importTs(join(root, 'src/lib/site/writeShareFiles.ts'));
-const shared = writeShareFiles(dist, await siteData.sharedSiteData(resolve(contentDir)), { base, siteUrl: publicUrl });
+const shared = writeShareFiles(dist, await siteData.sharedSiteData(resolve(contentDir)), {
+  base,
+  siteUrl: publicUrl
+});
 if (shared.robotsNote) console.warn(shared.robotsNote);
 
 const pdf = await importTs(join(root, 'src/build/buildSitePdfFile.ts'));
 const pdfSizes = await pdf.buildSitePdfFiles(contentDir, dist);
-const { DEFAULT_PAGE_SIZE, PAGE_SIZE_NAMES, PDF_FILE_NAME } = await importTs(join(root, 'src/lib/pdf/pageSizes.ts'));
+const { DEFAULT_PAGE_SIZE, PAGE_SIZE_NAMES, PDF_FILE_NAME } = await importTs(
+  join(root, 'src/lib/pdf/pageSizes.ts')
+);
 const pdfBytes = pdfSizes[PDF_FILE_NAME];
 const otherSizes = PAGE_SIZE_NAMES.filter((s) => s !== DEFAULT_PAGE_SIZE).join(' and ');
 rmSync(ssrOut, { recursive: true, force: true });

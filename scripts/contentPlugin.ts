@@ -56,16 +56,19 @@ export function contentPlugin(): Plugin {
         throw e;
       }
       this.addWatchFile(resolve(dir, '_map.yaml'));
-      for (const f of [...listTopicFiles(dir), ...scanTourFiles(dir).tours]) this.addWatchFile(resolve(dir, f));
+      for (const f of [...listTopicFiles(dir), ...scanTourFiles(dir).tours])
+        this.addWatchFile(resolve(dir, f));
       if (id === `\0${SEARCH_ID}`)
         return `export default ${JSON.stringify(JSON.stringify(buildSearchIndex(site.content.topics)))};`;
-      if (id === `\0${TOURS_ID}`) return `export const tours = ${JSON.stringify(site.tours.map(({ file: _file, ...tour }) => tour))};`;
+      if (id === `\0${TOURS_ID}`)
+        return `export const tours = ${JSON.stringify(site.tours.map(({ file: _file, ...tour }) => tour))};`;
       if (id === `\0${PLAN_ID}`) {
         this.addWatchFile(resolve('src/lib/plan/proven.json'));
         // Content with none of the planner's pages (benchmarks, test fixtures) has no
         // planner: /plan/ says so. Content with some of them must have them all, intact.
         const planTopics = new Set<string>(Object.values(PLAN_BLOCKS).map(([topic]) => topic));
-        if (!site.content.topics.some((t) => planTopics.has(t.slug))) return 'export const planData = null;';
+        if (!site.content.topics.some((t) => planTopics.has(t.slug)))
+          return 'export const planData = null;';
         let plan;
         try {
           plan = loadPlanData(dir, site.content.topics);
@@ -83,7 +86,10 @@ export function contentPlugin(): Plugin {
           `export const related = ${JSON.stringify(site.portrait.related.map(withoutPoints))};`
         ].join('\n');
       const pages = site.content.topics
-        .map((t) => `  ${JSON.stringify(t.slug)}: () => import(${JSON.stringify(resolve(dir, t.file))})`)
+        .map(
+          (t) =>
+            `  ${JSON.stringify(t.slug)}: () => import(${JSON.stringify(resolve(dir, t.file))})`
+        )
         .join(',\n');
       // The map's first load carries only what it draws: the layout without route
       // points (the SVG paths are enough) and without related links (hidden until asked

@@ -5,7 +5,17 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** File types worth compressing (text); images, fonts and PDFs are compressed already. */
-export const PRECOMPRESSED_TYPES = ['.html', '.js', '.mjs', '.css', '.svg', '.json', '.xml', '.txt', '.webmanifest'];
+export const PRECOMPRESSED_TYPES = [
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.svg',
+  '.json',
+  '.xml',
+  '.txt',
+  '.webmanifest'
+];
 /** Below this size a compressed copy saves too little to be worth a file (nginx's gzip_min_length default idea). */
 export const PRECOMPRESS_MIN_BYTES = 1024;
 
@@ -39,7 +49,10 @@ export function precompressDir(dir) {
       }
     });
     let any = false;
-    for (const [ext, out] of [['.gz', gz], ['.br', br]]) {
+    for (const [ext, out] of [
+      ['.gz', gz],
+      ['.br', br]
+    ]) {
       if (out.length >= bytes.length) continue;
       writeFileSync(file + ext, out);
       utimesSync(file + ext, stat.atime, stat.mtime);

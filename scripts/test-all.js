@@ -15,13 +15,21 @@ let passed = 0;
 let failed = 0;
 const problems = [];
 
-const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);
+const vitest = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/vitest.json`
+]);
 if (existsSync(`${results}/vitest.json`)) {
   const r = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   // A file that fails to load has no test results: count it as a failure of its own.
-  const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  const broken = r.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0
+  );
   if (broken.length) {
     failed += broken.length;
     problems.push(`Vitest could not load: ${broken.map((f) => f.name).join(', ')}`);

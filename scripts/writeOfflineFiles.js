@@ -13,10 +13,16 @@ export function offlineFiles(dist) {
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
       const full = join(dir, e.name);
-      return e.isDirectory() ? (e.name === 'cards' ? [] : walk(full)) : [relative(dist, full).split('\\').join('/')];
+      return e.isDirectory()
+        ? e.name === 'cards'
+          ? []
+          : walk(full)
+        : [relative(dist, full).split('\\').join('/')];
     });
   return walk(dist)
-    .filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js' && f !== 'robots.txt' && f !== 'sitemap.xml')
+    .filter(
+      (f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js' && f !== 'robots.txt' && f !== 'sitemap.xml'
+    )
     .sort();
 }
 
@@ -25,7 +31,9 @@ export function writeOfflineFiles(dist, base) {
   mkdirSync(join(dist, 'icons'), { recursive: true });
   const favicon = readFileSync(join(root, 'public/favicon.svg'), 'utf8');
   for (const size of [192, 512]) {
-    const png = new Resvg(favicon, { fitTo: { mode: 'width', value: size }, background: '#ffffff' }).render().asPng();
+    const png = new Resvg(favicon, { fitTo: { mode: 'width', value: size }, background: '#ffffff' })
+      .render()
+      .asPng();
     writeFileSync(join(dist, 'icons', `icon-${size}.png`), png);
   }
   // public/manifest.webmanifest names these icons with addresses relative to itself.
@@ -36,7 +44,11 @@ export function writeOfflineFiles(dist, base) {
   const worker = readFileSync(join(root, 'src/serviceWorker/sw.js'), 'utf8')
     .replace("'__VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
     .replace("['__PRECACHE__']", JSON.stringify(urls));
-  if (worker.includes('__PRECACHE__') || worker.includes('__VERSION__')) throw new Error('src/serviceWorker/sw.js: the placeholders were not replaced');
+  if (worker.includes('__PRECACHE__') || worker.includes('__VERSION__'))
+    throw new Error('src/serviceWorker/sw.js: the placeholders were not replaced');
   writeFileSync(join(dist, 'sw.js'), worker);
-  return { files: files.length, bytes: files.reduce((n, f) => n + statSync(join(dist, f)).size, 0) };
+  return {
+    files: files.length,
+    bytes: files.reduce((n, f) => n + statSync(join(dist, f)).size, 0)
+  };
 }

@@ -7,7 +7,13 @@ import { loadRouteData } from './routeData.ts';
 /** Renders one route to HTML for the prerender step (see scripts/build.js). */
 export async function renderRoute(path: string, base: string) {
   const url = new URL(path, 'http://prerender.local');
-  const route = resolveRoute(`${base.replace(/\/$/, '')}${url.pathname}`, url.search, base, new Set(slugList), new Set(tourList.map((t) => t.slug)));
+  const route = resolveRoute(
+    `${base.replace(/\/$/, '')}${url.pathname}`,
+    url.search,
+    base,
+    new Set(slugList),
+    new Set(tourList.map((t) => t.slug))
+  );
   const { head, body } = render(App, { props: { base, route, data: await loadRouteData(route) } });
   return { head, body };
 }

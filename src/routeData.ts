@@ -32,14 +32,22 @@ export interface RouteData {
 
 /** Loads a route's data (code-split chunks) before it is rendered, hydrated or shown. */
 export async function loadRouteData(route: Route): Promise<RouteData> {
-  if (route.kind === 'notFound') return { NotFound: (await import('./components/ui/NotFound.svelte')).default };
-  if (route.kind === 'embed') return { Embed: (await import('./components/map/EmbedView.svelte')).default };
+  if (route.kind === 'notFound')
+    return { NotFound: (await import('./components/ui/NotFound.svelte')).default };
+  if (route.kind === 'embed')
+    return { Embed: (await import('./components/map/EmbedView.svelte')).default };
   if (route.kind === 'tours' || route.kind === 'tour') {
-    const [tours, view] = await Promise.all([loadTours(), import('./components/tours/TourRoute.svelte')]);
+    const [tours, view] = await Promise.all([
+      loadTours(),
+      import('./components/tours/TourRoute.svelte')
+    ]);
     return { tours, TourRoute: view.default };
   }
   if (route.kind === 'plan') {
-    const [view, plan] = await Promise.all([import('./components/plan/PlanRoute.svelte'), import('virtual:deployment-map/plan-data')]);
+    const [view, plan] = await Promise.all([
+      import('./components/plan/PlanRoute.svelte'),
+      import('virtual:deployment-map/plan-data')
+    ]);
     return { PlanRoute: view.default, planData: plan.planData };
   }
   if (route.kind !== 'topic') return {};

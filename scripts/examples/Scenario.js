@@ -74,14 +74,18 @@ export class Scenario {
   /** A block another scenario owns (marked test="scenario"), reused here as published. */
   blockOf(/** @type {string} */ scenario, /** @type {string} */ title) {
     const found = this.all.filter((b) => b.test === scenario && b.title === title);
-    if (found.length !== 1) throw new Error(`${found.length ? 'more than one' : 'no'} block titled "${title}" with test="${scenario}"`);
+    if (found.length !== 1)
+      throw new Error(
+        `${found.length ? 'more than one' : 'no'} block titled "${title}" with test="${scenario}"`
+      );
     return found[0];
   }
 
   /** A free loopback port from the suite's range. */
   port() {
     const port = freePorts.shift() ?? (nextPort <= lastPort ? nextPort++ : undefined);
-    if (port === undefined) throw new Error(`no free port left in ${process.env.EXAMPLES_PORT_BASE ?? 5220}-${lastPort}`);
+    if (port === undefined)
+      throw new Error(`no free port left in ${process.env.EXAMPLES_PORT_BASE ?? 5220}-${lastPort}`);
     this.ports.push(port);
     return port;
   }
@@ -96,10 +100,21 @@ export class Scenario {
     let text = b.code;
     for (const [from, to] of pairs) {
       const hit = typeof from === 'string' ? text.includes(from) : from.test(text);
-      if (!hit) throw new Error(`${Scenario.where(b)}: expected ${String(from)} in the block, to run it on loopback`);
-      text = typeof from === 'string' ? text.split(from).join(to) : text.replace(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`), to);
+      if (!hit)
+        throw new Error(
+          `${Scenario.where(b)}: expected ${String(from)} in the block, to run it on loopback`
+        );
+      text =
+        typeof from === 'string'
+          ? text.split(from).join(to)
+          : text.replace(
+              new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`),
+              to
+            );
     }
-    this.how.push(`${Scenario.where(b)}: ${pairs.length ? `run with ${pairs.map(([f, t]) => `${String(f)} → ${t.replace(this.dir, '$TMP')}`).join(', ')}` : 'run as published'}`);
+    this.how.push(
+      `${Scenario.where(b)}: ${pairs.length ? `run with ${pairs.map(([f, t]) => `${String(f)} → ${t.replace(this.dir, '$TMP')}`).join(', ')}` : 'run as published'}`
+    );
     return text;
   }
 
@@ -125,7 +140,11 @@ export class Scenario {
    */
   exec(cmd, args, o = {}) {
     return new Promise((resolve) => {
-      const child = spawn(cmd, args, { cwd: o.cwd ?? this.dir, env: { ...process.env, ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(cmd, args, {
+        cwd: o.cwd ?? this.dir,
+        env: { ...process.env, ...o.env },
+        stdio: ['pipe', 'pipe', 'pipe']
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));
@@ -150,7 +169,12 @@ export class Scenario {
    */
   start(label, cmd, args, o = {}) {
     const log = openSync(join(this.dir, 'logs', `${label}.log`), 'a');
-    const child = spawn(cmd, args, { cwd: o.cwd ?? this.dir, env: { ...process.env, ...o.env }, stdio: ['ignore', log, log], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: o.cwd ?? this.dir,
+      env: { ...process.env, ...o.env },
+      stdio: ['ignore', log, log],
+      detached: true
+    });
     child.on('error', () => {});
     if (child.pid) {
       this.started.push({ label, pid: child.pid });
@@ -170,9 +194,14 @@ export class Scenario {
   }
 
   /** Waits (up to `ms`) until a started server's log matches `test`; returns the log. */
-  async waitForLog(/** @type {string} */ label, /** @type {(log: string) => boolean} */ test, ms = 15_000) {
+  async waitForLog(
+    /** @type {string} */ label,
+    /** @type {(log: string) => boolean} */ test,
+    ms = 15_000
+  ) {
     const until = Date.now() + ms;
-    while (!test(this.log(label, Infinity)) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    while (!test(this.log(label, Infinity)) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 200));
     return this.log(label, Infinity);
   }
 
@@ -191,17 +220,36 @@ export class Scenario {
     while (Date.now() < until) {
       try {
         return await new Promise((resolve, reject) => {
-          const tlsOptions = { rejectUnauthorized: false, servername: o.headers?.Host?.split(':')[0] };
-          const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, { headers: o.headers, timeout: 10_000, ...(url.startsWith('https:') ? tlsOptions : {}) }, (res) => {
-            let body = '';
-            const tls = /** @type {{ getProtocol?: () => string | null }} */ (res.socket)?.getProtocol?.() ?? undefined;
-            res.setEncoding('utf8');
-            res.on('data', (d) => (body += d));
-            res.on('end', () => {
-              const h = res.headers;
-              resolve({ status: res.statusCode ?? 0, headers: { get: (n) => [h[n.toLowerCase()]].flat().join(', ') || null }, body, ...(tls ? { tls } : {}) });
-            });
-          });
+          const tlsOptions = {
+            rejectUnauthorized: false,
+            servername: o.headers?.Host?.split(':')[0]
+          };
+          const req = (url.startsWith('https:') ? httpsGet : httpGet)(
+            url,
+            {
+              headers: o.headers,
+              timeout: 10_000,
+              ...(url.startsWith('https:') ? tlsOptions : {})
+            },
+            (res) => {
+              let body = '';
+              const tls =
+                /** @type {{ getProtocol?: () => string | null }} */ (
+                  res.socket
+                )?.getProtocol?.() ?? undefined;
+              res.setEncoding('utf8');
+              res.on('data', (d) => (body += d));
+              res.on('end', () => {
+                const h = res.headers;
+                resolve({
+                  status: res.statusCode ?? 0,
+                  headers: { get: (n) => [h[n.toLowerCase()]].flat().join(', ') || null },
+                  body,
+                  ...(tls ? { tls } : {})
+                });
+              });
+            }
+          );
           req.on('timeout', () => req.destroy(new Error('timed out')));
           req.on('error', reject);
         });
@@ -224,7 +272,12 @@ export class Scenario {
       await fn();
       this.checks.push({ name, ok: true, blocks: blocks.map(Scenario.where) });
     } catch (e) {
-      this.checks.push({ name, ok: false, blocks: blocks.map(Scenario.where), error: /** @type {Error} */ (e).message });
+      this.checks.push({
+        name,
+        ok: false,
+        blocks: blocks.map(Scenario.where),
+        error: /** @type {Error} */ (e).message
+      });
     }
   }
 

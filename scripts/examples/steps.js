@@ -11,7 +11,13 @@ import { PYTHON, expectThat } from './Scenario.js';
 /** A virtual environment at `<root>/.venv` that sees Debian's python3-* packages. */
 export async function makeVenv(/** @type {Scenario} */ s, /** @type {string} */ root) {
   s.need(PYTHON, 'python3');
-  const r = await s.exec(PYTHON, ['-m', 'venv', '--without-pip', '--system-site-packages', join(root, '.venv')]);
+  const r = await s.exec(PYTHON, [
+    '-m',
+    'venv',
+    '--without-pip',
+    '--system-site-packages',
+    join(root, '.venv')
+  ]);
   if (r.code !== 0) throw new Error(`python3 -m venv failed: ${r.out}`);
 }
 
@@ -44,7 +50,10 @@ export async function verifiedUnit(s, block, pairs) {
     // It exits 0 on a line it ignores (a misspelt hardening directive, a bad value), and
     // systemd would run the unit without that line: every complaint about the file fails.
     const ignored = unitComplaints(r.out, path);
-    expectThat(ignored.length === 0, `systemd would ignore lines of the unit: ${ignored.join('; ')}`);
+    expectThat(
+      ignored.length === 0,
+      `systemd would ignore lines of the unit: ${ignored.join('; ')}`
+    );
   });
   /** @type {Record<string, string[]>} */
   const service = {};
@@ -60,7 +69,10 @@ export async function verifiedUnit(s, block, pairs) {
   }
   // What cannot run here, named rather than skipped: without systemd as PID 1 nothing
   // switches to the unit's user or applies its sandbox; systemd-analyze checked them.
-  const user = [...(service.User ?? []).map((u) => `User=${u}`), ...(service.Group ?? []).map((g) => `Group=${g}`)];
+  const user = [
+    ...(service.User ?? []).map((u) => `User=${u}`),
+    ...(service.Group ?? []).map((g) => `Group=${g}`)
+  ];
   if (user.length || hardening.length)
     s.how.push(
       `${block.title}: ${[...user, ...hardening].join(', ')} accepted by systemd-analyze verify; not applied here (systemd is not PID 1, so ExecStart runs as root without the sandbox)`
@@ -69,7 +81,8 @@ export async function verifiedUnit(s, block, pairs) {
 }
 
 /** [Service] settings that sandbox or restrict the process (checked, not enforced, here). */
-const HARDENING = /^(?:NoNewPrivileges|Protect\w+|Private\w+|Restrict\w+|ReadOnlyPaths|ReadWritePaths|InaccessiblePaths|CapabilityBoundingSet|AmbientCapabilities|SystemCallFilter|SystemCallArchitectures|LockPersonality|MemoryDenyWriteExecute|UMask|DynamicUser)$/;
+const HARDENING =
+  /^(?:NoNewPrivileges|Protect\w+|Private\w+|Restrict\w+|ReadOnlyPaths|ReadWritePaths|InaccessiblePaths|CapabilityBoundingSet|AmbientCapabilities|SystemCallFilter|SystemCallArchitectures|LockPersonality|MemoryDenyWriteExecute|UMask|DynamicUser)$/;
 
 /**
  * The lines of `systemd-analyze verify` output that complain about the unit file itself
@@ -95,11 +108,15 @@ export function unitComplaints(out, path) {
 export async function startExec(s, service, label) {
   /** @type {Record<string, string>} */
   const env = {};
-  for (const file of service.EnvironmentFile ?? []) Object.assign(env, readEnvFile(file.replace(/^-/, '')));
-  for (const e of service.Environment ?? []) for (const m of e.matchAll(/"?([A-Za-z_][A-Za-z0-9_]*)=([^"\s]*)"?/g)) env[m[1]] = m[2];
+  for (const file of service.EnvironmentFile ?? [])
+    Object.assign(env, readEnvFile(file.replace(/^-/, '')));
+  for (const e of service.Environment ?? [])
+    for (const m of e.matchAll(/"?([A-Za-z_][A-Za-z0-9_]*)=([^"\s]*)"?/g)) env[m[1]] = m[2];
   const [cmd, ...args] = (service.ExecStart?.[0] ?? '').split(/\s+/).filter(Boolean);
   if (!cmd) throw new Error('the unit has no ExecStart');
-  s.how.push(`${label}: ExecStart run as root in ${service.WorkingDirectory?.[0]?.replace(s.dir, '$TMP') ?? '$TMP'} (systemd is not PID 1 in CI)`);
+  s.how.push(
+    `${label}: ExecStart run as root in ${service.WorkingDirectory?.[0]?.replace(s.dir, '$TMP') ?? '$TMP'} (systemd is not PID 1 in CI)`
+  );
   return s.start(label, cmd, args, { cwd: service.WorkingDirectory?.[0] ?? s.dir, env });
 }
 
@@ -125,7 +142,9 @@ export async function startNginx(s, block, pairs) {
       'http {',
       '    include /etc/nginx/mime.types;',
       `    access_log ${s.dir}/logs/nginx-access.log;`,
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `    ${t}_temp_path ${s.dir}/nginx/${t};`),
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (t) => `    ${t}_temp_path ${s.dir}/nginx/${t};`
+      ),
       `    include ${site};`,
       '}',
       ''
@@ -160,13 +179,52 @@ export async function startPostgres(s) {
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
   chownSync(dir, uid, gid);
-  const asPostgres = (/** @type {string} */ cmd, /** @type {string[]} */ args) => s.exec('/usr/sbin/runuser', ['-u', 'postgres', '--', cmd, ...args], { cwd: dir });
-  const init = await asPostgres(`${PG}/initdb`, ['-D', `${dir}/data`, '-U', 'postgres', '--auth-local=peer', '--auth-host=scram-sha-256']);
+  const asPostgres = (/** @type {string} */ cmd, /** @type {string[]} */ args) =>
+    s.exec('/usr/sbin/runuser', ['-u', 'postgres', '--', cmd, ...args], { cwd: dir });
+  const init = await asPostgres(`${PG}/initdb`, [
+    '-D',
+    `${dir}/data`,
+    '-U',
+    'postgres',
+    '--auth-local=peer',
+    '--auth-host=scram-sha-256'
+  ]);
   if (init.code !== 0) throw new Error(`initdb failed: ${init.out}`);
-  s.start('postgres', '/usr/sbin/runuser', ['-u', 'postgres', '--', `${PG}/postgres`, '-D', `${dir}/data`, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1']);
-  for (let i = 0; i < 50 && (await s.exec('/usr/bin/pg_isready', ['-h', dir, '-p', String(port)])).code !== 0; i++) await new Promise((r) => setTimeout(r, 200));
+  s.start('postgres', '/usr/sbin/runuser', [
+    '-u',
+    'postgres',
+    '--',
+    `${PG}/postgres`,
+    '-D',
+    `${dir}/data`,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1'
+  ]);
+  for (
+    let i = 0;
+    i < 50 && (await s.exec('/usr/bin/pg_isready', ['-h', dir, '-p', String(port)])).code !== 0;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 200));
   /** Runs an SQL file in psql as the superuser, stopping at the first error. */
-  const psqlFile = (/** @type {string} */ file) => asPostgres('/usr/bin/psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-p', String(port), '-d', 'postgres', '-f', file]);
+  const psqlFile = (/** @type {string} */ file) =>
+    asPostgres('/usr/bin/psql', [
+      '-X',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-h',
+      dir,
+      '-p',
+      String(port),
+      '-d',
+      'postgres',
+      '-f',
+      file
+    ]);
   return { port, dir, asPostgres, psqlFile };
 }
 
@@ -174,7 +232,18 @@ export async function startPostgres(s) {
 export function startRedis(/** @type {Scenario} */ s) {
   s.need('/usr/bin/redis-server', 'redis-server');
   const port = s.port();
-  s.start('redis', '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir]);
+  s.start('redis', '/usr/bin/redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    s.dir
+  ]);
   s.how.push(`redis: redis-server --port ${port} --bind 127.0.0.1, no persistence`);
   return port;
 }
@@ -184,10 +253,30 @@ export async function makeCertificate(/** @type {Scenario} */ s) {
   s.need('/usr/bin/openssl', 'openssl');
   const { mkdirSync } = await import('node:fs');
   mkdirSync(`${s.dir}/tls`, { recursive: true });
-  const cert = await s.exec('/usr/bin/openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=example.org', '-keyout', `${s.dir}/tls/privkey.pem`, '-out', `${s.dir}/tls/fullchain.pem`]);
+  const cert = await s.exec('/usr/bin/openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=example.org',
+    '-keyout',
+    `${s.dir}/tls/privkey.pem`,
+    '-out',
+    `${s.dir}/tls/fullchain.pem`
+  ]);
   if (cert.code !== 0) throw new Error(`openssl: ${cert.out}`);
-  s.how.push('tls: a two-day self-signed certificate for example.org from openssl, in place of Certbot\'s');
-  return { dir: `${s.dir}/tls`, cert: `${s.dir}/tls/fullchain.pem`, key: `${s.dir}/tls/privkey.pem` };
+  s.how.push(
+    "tls: a two-day self-signed certificate for example.org from openssl, in place of Certbot's"
+  );
+  return {
+    dir: `${s.dir}/tls`,
+    cert: `${s.dir}/tls/fullchain.pem`,
+    key: `${s.dir}/tls/privkey.pem`
+  };
 }
 
 const APACHE_MODULES = '/usr/lib/apache2/modules';
@@ -218,7 +307,9 @@ export async function startApache(s, block, pairs, o) {
       `Listen 127.0.0.1:${o.port}`,
       'User www-data',
       'Group www-data',
-      ...['mpm_event', 'authz_core', 'mime', 'alias', 'wsgi', ...(o.modules ?? [])].map((m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`),
+      ...['mpm_event', 'authz_core', 'mime', 'alias', 'wsgi', ...(o.modules ?? [])].map(
+        (m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`
+      ),
       'TypesConfig /etc/mime.types',
       'LogFormat "%h %l %u %t \\"%r\\" %>s %O \\"%{Referer}i\\" \\"%{User-Agent}i\\"" combined',
       `WSGISocketPrefix ${s.dir}/apache/wsgi`,
@@ -232,11 +323,16 @@ export async function startApache(s, block, pairs, o) {
   let ok = false;
   await s.check(`apachectl configtest accepts ${block.title}`, [block], async () => {
     const r = await s.exec('/usr/sbin/apache2', ['-t', '-f', conf]);
-    expectThat(r.code === 0 && /Syntax OK/.test(r.out), `apache2 -t exited ${r.code}: ${r.out.trim()}`);
+    expectThat(
+      r.code === 0 && /Syntax OK/.test(r.out),
+      `apache2 -t exited ${r.code}: ${r.out.trim()}`
+    );
     ok = true;
   });
   if (ok) s.start('apache', '/usr/sbin/apache2', ['-f', conf, '-DFOREGROUND']);
-  s.how.push(`apache: a minimal apache2.conf of the suite's own includes the site (${o.port}); apache2 -t is what apachectl configtest runs`);
+  s.how.push(
+    `apache: a minimal apache2.conf of the suite's own includes the site (${o.port}); apache2 -t is what apachectl configtest runs`
+  );
   return ok;
 }
 
@@ -251,12 +347,21 @@ export async function startApache(s, block, pairs, o) {
 export function startCaddy(s, block, pairs, globals = []) {
   s.need('/usr/bin/caddy', 'caddy');
   const env = caddyEnv(s);
-  const file = s.write('caddy/Caddyfile', `{\n${['admin off', ...globals].map((g) => `\t${g}\n`).join('')}}\n\n${s.substitute(block, pairs)}`);
-  s.how.push(`caddy: a global { ${['admin off', ...globals].join('; ')} } block added before the site`);
+  const file = s.write(
+    'caddy/Caddyfile',
+    `{\n${['admin off', ...globals].map((g) => `\t${g}\n`).join('')}}\n\n${s.substitute(block, pairs)}`
+  );
+  s.how.push(
+    `caddy: a global { ${['admin off', ...globals].join('; ')} } block added before the site`
+  );
   s.start('caddy', '/usr/bin/caddy', ['run', '--adapter', 'caddyfile', '--config', file], { env });
 }
 
 /** Caddy keeps its state under XDG folders: keep them in the scenario folder. */
 export function caddyEnv(/** @type {Scenario} */ s) {
-  return { XDG_DATA_HOME: join(s.dir, 'caddy/data'), XDG_CONFIG_HOME: join(s.dir, 'caddy/config'), HOME: join(s.dir, 'caddy') };
+  return {
+    XDG_DATA_HOME: join(s.dir, 'caddy/data'),
+    XDG_CONFIG_HOME: join(s.dir, 'caddy/config'),
+    HOME: join(s.dir, 'caddy')
+  };
 }

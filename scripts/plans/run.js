@@ -25,7 +25,8 @@ const parallel = Number(process.env.EXAMPLES_PARALLEL ?? 2);
 const root = resolve(import.meta.dirname, '../..');
 
 // The engine is TypeScript: load it the way the build does.
-const load = async (path) => (await runnerImport(join(root, path), { root, logLevel: 'warn' })).module;
+const load = async (path) =>
+  (await runnerImport(join(root, path), { root, logLevel: 'warn' })).module;
 const model = await load('src/lib/plan/planModel.ts');
 const { loadPlanData } = await load('src/lib/plan/loadPlanData.ts');
 // The suite writes the record, so it must not need a valid one to run.
@@ -64,7 +65,11 @@ async function versionsOf(s) {
     python: await py('__import__("platform").python_version()'),
     nginx: await v('/usr/sbin/nginx', ['-v'], /nginx\/(\S+)/),
     apache: await v('/usr/sbin/apache2', ['-v'], /Apache\/(\S+)/),
-    'mod_wsgi': await v('/usr/bin/dpkg-query', ['-W', '-f=${Version}', 'libapache2-mod-wsgi-py3'], /^([\d.]+)/),
+    mod_wsgi: await v(
+      '/usr/bin/dpkg-query',
+      ['-W', '-f=${Version}', 'libapache2-mod-wsgi-py3'],
+      /^([\d.]+)/
+    ),
     caddy: await v('/usr/bin/caddy', ['version'], /v?(\d[\w.]*)/),
     gunicorn: await py('__import__("gunicorn").__version__'),
     uwsgi: await v('/usr/bin/uwsgi', ['--version'], /^([\d.]+)/m),
@@ -77,7 +82,21 @@ async function versionsOf(s) {
     redis: await v('/usr/bin/redis-server', ['--version'], /v=(\S+)/)
   };
 }
-const PARTS = { nginx: ['nginx'], apache: ['apache'], caddy: ['caddy'], gunicorn: ['gunicorn'], uwsgi: ['uwsgi'], 'mod-wsgi': ['mod_wsgi'], uvicorn: ['uvicorn'], django: ['django'], flask: ['flask'], asgi: [], postgresql: ['postgresql'], sqlite: ['sqlite'], celery: ['celery', 'redis'] };
+const PARTS = {
+  nginx: ['nginx'],
+  apache: ['apache'],
+  caddy: ['caddy'],
+  gunicorn: ['gunicorn'],
+  uwsgi: ['uwsgi'],
+  'mod-wsgi': ['mod_wsgi'],
+  uvicorn: ['uvicorn'],
+  django: ['django'],
+  flask: ['flask'],
+  asgi: [],
+  postgresql: ['postgresql'],
+  sqlite: ['sqlite'],
+  celery: ['celery', 'redis']
+};
 
 const shared = new Scenario('plans-shared', []);
 const tls = await makeCertificate(shared);
@@ -94,16 +113,36 @@ async function runOne(id) {
   try {
     await bringUp(s, plan, tls);
   } catch (e) {
-    s.checks.push({ name: `stack ${id} comes up`, ok: false, blocks: [], error: /** @type {Error} */ (e).message });
+    s.checks.push({
+      name: `stack ${id} comes up`,
+      ok: false,
+      blocks: [],
+      error: /** @type {Error} */ (e).message
+    });
   } finally {
     await s.stop();
   }
-  if (!s.checks.length) s.checks.push({ name: `stack ${id} checks something`, ok: false, blocks: [], error: 'it ran no check' });
+  if (!s.checks.length)
+    s.checks.push({
+      name: `stack ${id} checks something`,
+      ok: false,
+      blocks: [],
+      error: 'it ran no check'
+    });
   // A passed stack's folder goes; a failed one's stays for its logs, and the report says where.
   if (s.checks.every((c) => c.ok)) rmSync(s.dir, { recursive: true, force: true });
   else s.how.push(`kept ${s.dir} (logs/ has every server's output)`);
   const parts = ['python', ...Object.values(choices).flatMap((o) => PARTS[o] ?? [])];
-  ran.push({ id, label: labelOf(choices), files: model.filesHash(plan.files), query: model.planQuery(choices), how: s.how, checks: s.checks, seconds: (Date.now() - started) / 1000, versions: Object.fromEntries(parts.map((p) => [p, versions[p]])) });
+  ran.push({
+    id,
+    label: labelOf(choices),
+    files: model.filesHash(plan.files),
+    query: model.planQuery(choices),
+    how: s.how,
+    checks: s.checks,
+    seconds: (Date.now() - started) / 1000,
+    versions: Object.fromEntries(parts.map((p) => [p, versions[p]]))
+  });
 }
 
 const queue = [...stacks.keys()].filter((id) => (only ? id === only : true));
@@ -111,22 +150,31 @@ if (only && !queue.length) {
   console.error(`no runnable stack ${only}; the stacks are: ${[...stacks.keys()].join(', ')}`);
   process.exit(1);
 }
-await Promise.all(Array.from({ length: Math.max(1, parallel) }, async () => {
-  while (queue.length) await runOne(queue.shift());
-}));
+await Promise.all(
+  Array.from({ length: Math.max(1, parallel) }, async () => {
+    while (queue.length) await runOne(queue.shift());
+  })
+);
 await shared.stop();
 rmSync(shared.dir, { recursive: true, force: true });
 
 // The report: every stack and its result, then those not run and why.
 ran.sort((a, b) => a.id.localeCompare(b.id));
-console.log(`Plans: ${model.everyPlan().length} offered plans, ${stacks.size} stacks that run here, ${ran.length} run`);
+console.log(
+  `Plans: ${model.everyPlan().length} offered plans, ${stacks.size} stacks that run here, ${ran.length} run`
+);
 for (const r of ran) {
   const failed = r.checks.filter((c) => !c.ok);
-  console.log(`\n${failed.length ? 'FAIL' : 'pass'}  stack ${r.id}: ${r.label} (${r.seconds.toFixed(1)} s)\n      /plan/${r.query}`);
+  console.log(
+    `\n${failed.length ? 'FAIL' : 'pass'}  stack ${r.id}: ${r.label} (${r.seconds.toFixed(1)} s)\n      /plan/${r.query}`
+  );
   for (const h of r.how) console.log(`  how   ${h.replace(/\n\s*/g, ' ⏎ ')}`);
   for (const c of r.checks) {
     console.log(`  ${c.ok ? 'pass' : 'FAIL'}  ${c.name}`);
-    if (!c.ok) console.log(`        stack ${r.id}, in ${c.blocks.join(', ') || '(no file)'}\n        ${String(c.error).split('\n').join('\n        ')}`);
+    if (!c.ok)
+      console.log(
+        `        stack ${r.id}, in ${c.blocks.join(', ') || '(no file)'}\n        ${String(c.error).split('\n').join('\n        ')}`
+      );
   }
 }
 console.log('\nNot run here:');
@@ -140,11 +188,38 @@ console.log(`\nstacks: ${proven.length} of ${ran.length} proven`);
 if (record) {
   if (only) console.log('--record ignored with --only: the record covers every stack');
   else {
-    const out = { ranOn, stacks: proven.map((r) => ({ id: r.id, label: r.label, versions: r.versions, ranOn, files: r.files })) };
+    const out = {
+      ranOn,
+      stacks: proven.map((r) => ({
+        id: r.id,
+        label: r.label,
+        versions: r.versions,
+        ranOn,
+        files: r.files
+      }))
+    };
     writeFileSync(join(root, 'src/lib/plan/proven.json'), `${JSON.stringify(out, null, 2)}\n`);
     console.log(`recorded ${proven.length} proven stacks in src/lib/plan/proven.json`);
   }
 }
-if (reportFile) writeFileSync(reportFile, JSON.stringify({ passed, failed, stacks: ran.map(({ id, label, checks, seconds }) => ({ id, label, ok: checks.every((c) => c.ok), seconds })), notRun: Object.fromEntries(notRun) }, null, 2));
+if (reportFile)
+  writeFileSync(
+    reportFile,
+    JSON.stringify(
+      {
+        passed,
+        failed,
+        stacks: ran.map(({ id, label, checks, seconds }) => ({
+          id,
+          label,
+          ok: checks.every((c) => c.ok),
+          seconds
+        })),
+        notRun: Object.fromEntries(notRun)
+      },
+      null,
+      2
+    )
+  );
 console.log(`plans: ${passed} passed, ${failed} failed`);
 process.exit(failed || !results.length ? 1 : 0);

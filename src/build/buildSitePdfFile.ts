@@ -15,7 +15,11 @@ export interface GlyphMiss {
  * the PDF font lacks (drawn as a placeholder). The line is the first in the source file
  * that has the character (line 1 if none has it as written, e.g. an HTML entity).
  */
-export function missingGlyphWarnings(contentDir: string, topics: { slug: string; file: string }[], misses: GlyphMiss[]): string[] {
+export function missingGlyphWarnings(
+  contentDir: string,
+  topics: { slug: string; file: string }[],
+  misses: GlyphMiss[]
+): string[] {
   const files = new Map(topics.map((t) => [t.slug, t.file]));
   const seen = new Set<string>();
   const out: string[] = [];
@@ -26,13 +30,17 @@ export function missingGlyphWarnings(contentDir: string, topics: { slug: string;
     const path = join(contentDir, file);
     let line = 1;
     try {
-      const at = readFileSync(path, 'utf8').split(/\r?\n/).findIndex((l) => l.includes(char));
+      const at = readFileSync(path, 'utf8')
+        .split(/\r?\n/)
+        .findIndex((l) => l.includes(char));
       if (at >= 0) line = at + 1;
     } catch {
       // The file went away since it was loaded: the line stays 1.
     }
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    out.push(`${relative(process.cwd(), path) || path}:${line}: pdf: "${char}" (${code}) is not in the PDF font (DejaVu Sans); the PDF shows "\ufffd" in its place`);
+    out.push(
+      `${relative(process.cwd(), path) || path}:${line}: pdf: "${char}" (${code}) is not in the PDF font (DejaVu Sans); the PDF shows "\ufffd" in its place`
+    );
   }
   return out;
 }
@@ -42,7 +50,10 @@ export function missingGlyphWarnings(contentDir: string, topics: { slug: string;
  * (`deployment-map.pdf` is A4); returns the size in bytes of each file by name. Prints
  * a warning with file and line for every character the font cannot draw.
  */
-export async function buildSitePdfFiles(contentDir: string, outDir: string): Promise<Record<string, number>> {
+export async function buildSitePdfFiles(
+  contentDir: string,
+  outDir: string
+): Promise<Record<string, number>> {
   const site = await sharedSiteData(contentDir);
   const sizes: Record<string, number> = {};
   const misses: GlyphMiss[] = [];
@@ -51,6 +62,7 @@ export async function buildSitePdfFiles(contentDir: string, outDir: string): Pro
     writeFileSync(join(outDir, pdfFileName(pageSize)), bytes);
     sizes[pdfFileName(pageSize)] = bytes.length;
   }
-  for (const w of missingGlyphWarnings(contentDir, site.content.topics, misses)) console.warn(`warning: ${w}`);
+  for (const w of missingGlyphWarnings(contentDir, site.content.topics, misses))
+    console.warn(`warning: ${w}`);
   return sizes;
 }

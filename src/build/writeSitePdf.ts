@@ -15,9 +15,12 @@ export function siteUrl(): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`SITE_URL: "${raw}" is not an absolute URL (for example https://map.example.org/)`);
+    throw new Error(
+      `SITE_URL: "${raw}" is not an absolute URL (for example https://map.example.org/)`
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL: "${raw}" must start with https:// or http://`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`SITE_URL: "${raw}" must start with https:// or http://`);
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
@@ -31,7 +34,9 @@ export function sitePdf(site: SiteData, options: Partial<ExportOptions> = {}): P
     fonts: readFonts(),
     fontkit,
     siteUrl: siteUrl(),
-    date: new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()),
+    date: new Date(
+      process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()
+    ),
     ...options
   });
 }

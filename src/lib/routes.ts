@@ -93,7 +93,11 @@ export function planHref(base: string, query = ''): string {
 
 /** A short key naming what a route renders (prerendered HTML carries it to detect a mismatch). */
 export function routeKey(route: Route): string {
-  return route.kind === 'topic' ? `topic:${route.slug}` : route.kind === 'tour' ? `tour:${route.slug}` : route.kind;
+  return route.kind === 'topic'
+    ? `topic:${route.slug}`
+    : route.kind === 'tour'
+      ? `tour:${route.slug}`
+      : route.kind;
 }
 
 /** Edit distance between two short strings (insertions, deletions, substitutions). */

@@ -8,14 +8,25 @@ const CACHE = `deployment-map-${VERSION}`;
 
 self.addEventListener('install', (event) => {
   // A new deploy takes over at once; open pages are told (controllerchange) and offer a reload.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE))
+      .then(() => self.skipWaiting())
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('deployment-map-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith('deployment-map-') && k !== CACHE)
+            .map((k) => caches.delete(k))
+        )
+      )
       .then(() => self.clients.claim())
   );
 });
@@ -30,12 +41,24 @@ self.addEventListener('fetch', (event) => {
       fetch(request).catch(() =>
         caches
           .open(CACHE)
-          .then((cache) => cache.match(request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit ?? cache.match(new URL('404.html', self.registration.scope).href)))
+          .then((cache) =>
+            cache
+              .match(request, { ignoreSearch: true, ignoreVary: true })
+              .then((hit) => hit ?? cache.match(new URL('404.html', self.registration.scope).href))
+          )
           .then((hit) => hit ?? Response.error())
       )
     );
     return;
   }
   // Everything else the build names is immutable for this version: the kept copy first.
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit ?? fetch(request))));
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        cache
+          .match(request, { ignoreSearch: true, ignoreVary: true })
+          .then((hit) => hit ?? fetch(request))
+      )
+  );
 });

@@ -10,7 +10,12 @@ import {
   type Progress,
   type TopicStatus
 } from '../lib/progress/progress.ts';
-import { backupKeys, readStored, updateStored, type ProgressStorage } from '../lib/progress/progressStorage.ts';
+import {
+  backupKeys,
+  readStored,
+  updateStored,
+  type ProgressStorage
+} from '../lib/progress/progressStorage.ts';
 
 /** Where the user acted: a failure is shown next to that control only. */
 export type ProgressPlace = 'controls' | 'map' | 'panel';
@@ -38,7 +43,9 @@ export class ProgressState {
   /** The last failed save and where it was asked for. */
   failure = $state.raw<{ place: ProgressPlace; reason: string } | null>(null);
 
-  constructor(private readonly storage: () => ProgressStorage | null = () => globalThis.localStorage ?? null) {}
+  constructor(
+    private readonly storage: () => ProgressStorage | null = () => globalThis.localStorage ?? null
+  ) {}
 
   private store(): ProgressStorage | null {
     try {
@@ -59,14 +66,16 @@ export class ProgressState {
       s.getItem(STORAGE_KEY);
     } catch {
       this.storageAvailable = false;
-      this.notice = 'Progress cannot be saved in this browser (storage is unavailable); marks last until you leave the page.';
+      this.notice =
+        'Progress cannot be saved in this browser (storage is unavailable); marks last until you leave the page.';
       this.loaded = true;
       return () => {};
     }
     this.refresh(true);
     this.loaded = true;
     const onstorage = (e: StorageEvent) => {
-      if (e.key === null || e.key === STORAGE_KEY || e.key.startsWith(BACKUP_PREFIX)) this.refresh(false);
+      if (e.key === null || e.key === STORAGE_KEY || e.key.startsWith(BACKUP_PREFIX))
+        this.refresh(false);
     };
     globalThis.addEventListener?.('storage', onstorage);
     return () => globalThis.removeEventListener?.('storage', onstorage);
@@ -111,7 +120,9 @@ export class ProgressState {
    * name are kept). A file that is empty, malformed, from a newer version or without a
    * single valid entry is refused with a reason, and nothing changes.
    */
-  importText(text: string): { ok: true; count: number; dropped: number } | { ok: false; reason: string } {
+  importText(
+    text: string
+  ): { ok: true; count: number; dropped: number } | { ok: false; reason: string } {
     const parsed = parseImport(text);
     if (!parsed.ok) return parsed;
     const saved = this.update((p) => mergeProgress(p, parsed.progress), 'panel');

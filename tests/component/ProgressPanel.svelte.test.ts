@@ -28,7 +28,10 @@ describe('progress panel and controls', () => {
   });
 
   it('loads saved progress', () => {
-    render(ProgressHarness, { slugs, storage: memoryStorage({ [STORAGE_KEY]: stored({ nginx: 'done', caddy: 'done' }) }) });
+    render(ProgressHarness, {
+      slugs,
+      storage: memoryStorage({ [STORAGE_KEY]: stored({ nginx: 'done', caddy: 'done' }) })
+    });
     expect(screen.getByText('2 of 3 done')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Done' })).toBeChecked();
   });
@@ -36,31 +39,46 @@ describe('progress panel and controls', () => {
   it('keeps corrupt stored progress as a downloadable copy, then resets and says so', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: '{corrupt' });
     render(ProgressHarness, { slugs, storage });
-    expect(screen.getByText(/could not be read \(it is not valid JSON\)\. A copy was kept/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/could not be read \(it is not valid JSON\)\. A copy was kept/)
+    ).toBeInTheDocument();
     expect(screen.getByText('0 of 3 done')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Download the unreadable copy' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Download the unreadable copy' })
+    ).toBeInTheDocument();
     const copies = Object.entries(storage.entries()).filter(([k]) => k.startsWith(BACKUP_PREFIX));
     expect(copies.map(([, v]) => v)).toEqual(['{corrupt']);
   });
 
   it('shows progress from a newer version, refuses to overwrite it, and says so at the control', async () => {
-    const newer = JSON.stringify({ format: 'deployment-map-progress', version: 2, topics: { nginx: 'done', caddy: 'mastered' } });
+    const newer = JSON.stringify({
+      format: 'deployment-map-progress',
+      version: 2,
+      topics: { nginx: 'done', caddy: 'mastered' }
+    });
     const storage = memoryStorage({ [STORAGE_KEY]: newer });
     render(ProgressHarness, { slugs, storage });
     expect(screen.getByText(/written by a newer version of this site/)).toBeInTheDocument();
     expect(screen.getByText('1 of 3 done')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('radio', { name: 'Learning' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(/^Not saved: your saved progress was written by a newer version/);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /^Not saved: your saved progress was written by a newer version/
+    );
     expect(screen.getByRole('radio', { name: 'Done' })).toBeChecked();
     expect(storage.getItem(STORAGE_KEY)).toBe(newer);
   });
 
   it('a full storage is reported next to the choices, and the choice is put back', async () => {
-    const storage = memoryStorage({ [STORAGE_KEY]: stored({ nginx: 'learning' }) }, { failWrites: true });
+    const storage = memoryStorage(
+      { [STORAGE_KEY]: stored({ nginx: 'learning' }) },
+      { failWrites: true }
+    );
     render(ProgressHarness, { slugs, storage });
     await fireEvent.click(screen.getByRole('radio', { name: 'Done' }));
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('Not saved: the browser’s storage for this site is full. Your progress is unchanged.');
+    expect(alert).toHaveTextContent(
+      'Not saved: the browser’s storage for this site is full. Your progress is unchanged.'
+    );
     expect(alert.closest('fieldset')).toHaveAccessibleName('Your progress on Nginx');
     expect(screen.getByRole('radio', { name: 'Learning' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Done' })).not.toBeChecked();
@@ -86,7 +104,9 @@ describe('progress panel and controls', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: stored({ nginx: 'learning' }) });
     render(ProgressHarness, { slugs, storage });
     await importText('{"format":"something-else"}', 'other.json');
-    expect(screen.getByText(/“other\.json” was not imported: it is not a Deployment Map progress file/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/“other\.json” was not imported: it is not a Deployment Map progress file/)
+    ).toBeInTheDocument();
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!).topics).toEqual({ nginx: 'learning' });
     expect(screen.getByText(/1 learning/)).toBeInTheDocument();
 
@@ -96,7 +116,11 @@ describe('progress panel and controls', () => {
   });
 
   it.each([
-    ['an empty file', '', '“progress.json” was not imported: the file is empty. Your progress is unchanged.'],
+    [
+      'an empty file',
+      '',
+      '“progress.json” was not imported: the file is empty. Your progress is unchanged.'
+    ],
     [
       'a file with no valid entry',
       stored({ nginx: 'finished', 'NOT A SLUG': 'done' }),
@@ -116,7 +140,12 @@ describe('progress panel and controls', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: stored({ nginx: 'learning' }) });
     render(ProgressHarness, { slugs, storage });
     await importText(stored({ caddy: 'done', removed: 'finished' }));
-    expect(screen.getByText('Imported progress for 1 topic (1 entry not understood were skipped).')).toBeInTheDocument();
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).topics).toEqual({ caddy: 'done', nginx: 'learning' });
+    expect(
+      screen.getByText('Imported progress for 1 topic (1 entry not understood were skipped).')
+    ).toBeInTheDocument();
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).topics).toEqual({
+      caddy: 'done',
+      nginx: 'learning'
+    });
   });
 });

@@ -4,14 +4,19 @@ import { expect, test, watch } from './guard.ts';
 // The app in Chromium behind nginx and its Content-Security-Policy: everything a visitor
 // does must work with no CSP violation, page error, console error or failed request.
 
-test('map, hover, search, topic page and PDF download all work under the CSP', async ({ page, watched }, info) => {
+test('map, hover, search, topic page and PDF download all work under the CSP', async ({
+  page,
+  watched
+}, info) => {
   await page.goto('/');
   const map = page.getByRole('group', { name: /^Deployment map\./ });
   await expect(map).toBeVisible();
   // Hydrated: focusing a topic announces it with its neighbours (hover only highlights).
   await map.getByRole('link', { name: 'Nginx', exact: true }).hover();
   await map.getByRole('link', { name: 'Nginx', exact: true }).focus();
-  await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Nginx\. (Connected to|No drawn connections)/);
+  await expect(page.locator('[aria-live="polite"]')).toHaveText(
+    /^Nginx\. (Connected to|No drawn connections)/
+  );
 
   const search = page.getByRole('combobox', { name: 'Search topics' });
   await search.fill('gunicorn');
@@ -43,7 +48,10 @@ test('a topic deep link and the 404 page hydrate under the CSP', async ({ page, 
   expect(await watched.domViolations()).toEqual([]);
 });
 
-test('the external theme script runs under the CSP: a chosen theme survives a reload', async ({ page, watched }) => {
+test('the external theme script runs under the CSP: a chosen theme survives a reload', async ({
+  page,
+  watched
+}) => {
   await page.goto('/');
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   const before = await toggle.getAttribute('aria-pressed');
@@ -55,7 +63,9 @@ test('the external theme script runs under the CSP: a chosen theme survives a re
   expect(await watched.domViolations()).toEqual([]);
 });
 
-test('the CSP is enforced: injected inline script, javascript: link and <style> element are blocked and reported', async ({ page }) => {
+test('the CSP is enforced: injected inline script, javascript: link and <style> element are blocked and reported', async ({
+  page
+}) => {
   // The positive control for the other tests: the watcher does see violations.
   const { problems, domViolations } = await watch(page);
   await page.goto('/');
@@ -77,7 +87,11 @@ test('the CSP is enforced: injected inline script, javascript: link and <style> 
     a.click();
     await new Promise((r) => setTimeout(r, 100));
     const w = window as { __inlineRan?: boolean; __linkRan?: boolean };
-    return { script: w.__inlineRan === true, link: w.__linkRan === true, colour: getComputedStyle(p).color };
+    return {
+      script: w.__inlineRan === true,
+      link: w.__linkRan === true,
+      colour: getComputedStyle(p).color
+    };
   });
   expect(ran.script).toBe(false);
   expect(ran.link).toBe(false);
@@ -87,7 +101,10 @@ test('the CSP is enforced: injected inline script, javascript: link and <style> 
   expect(seen).toMatch(/style-src/);
 });
 
-test('rapid repeated clicks on Download PDF and Create PDF: downloads, nothing breaks', async ({ page, watched }) => {
+test('rapid repeated clicks on Download PDF and Create PDF: downloads, nothing breaks', async ({
+  page,
+  watched
+}) => {
   await page.goto('/');
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
@@ -95,7 +112,9 @@ test('rapid repeated clicks on Download PDF and Create PDF: downloads, nothing b
   await link.waitFor();
   // A burst of clicks on the link (faster than any person): one dialog, no error.
   await page.evaluate(() => {
-    const a = [...document.querySelectorAll('a')].find((x) => x.textContent?.trim() === 'Download PDF')!;
+    const a = [...document.querySelectorAll('a')].find(
+      (x) => x.textContent?.trim() === 'Download PDF'
+    )!;
     for (let i = 0; i < 12; i++) a.click();
   });
   const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
@@ -142,7 +161,10 @@ test('a 5,000-character search input keeps the page responsive', async ({ page, 
   await expect(results.getByRole('option').first()).toBeVisible({ timeout: 1_000 });
   // The main thread is free again: a key on the map is handled within a second.
   const t0 = Date.now();
-  await page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'Nginx', exact: true }).focus();
+  await page
+    .getByRole('group', { name: /^Deployment map\./ })
+    .getByRole('link', { name: 'Nginx', exact: true })
+    .focus();
   await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Nginx\./, { timeout: 1_000 });
   expect(Date.now() - t0).toBeLessThan(1_000);
   // And it still searches normally afterwards.

@@ -7,7 +7,9 @@ export function topicsFromContent(dir = 'content'): { slug: string; title: strin
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => {
-      const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(`${dir}/${f}`, 'utf8').replace(/\r\n?/g, '\n'));
+      const fm = /^---\n([\s\S]*?)\n---/.exec(
+        readFileSync(`${dir}/${f}`, 'utf8').replace(/\r\n?/g, '\n')
+      );
       if (!fm) throw new Error(`${dir}/${f}: no frontmatter`);
       return { slug: f.slice(0, -3), title: String((parse(fm[1]) as { title: unknown }).title) };
     });

@@ -22,7 +22,13 @@ test('only /embed/ may be framed: frame-ancestors and X-Frame-Options per path',
     // The rest of the policy is the site's: no inline script, nothing from elsewhere.
     expect(String(res.headers['content-security-policy']), path).toContain("script-src 'self'");
   }
-  for (const path of ['/', '/topics/nginx/', '/embed/no-such-page', '/deployment-map.pdf', '/theme.js']) {
+  for (const path of [
+    '/',
+    '/topics/nginx/',
+    '/embed/no-such-page',
+    '/deployment-map.pdf',
+    '/theme.js'
+  ]) {
     const res = await get(origin + path);
     expect(frameAncestors(res.headers['content-security-policy']), path).toBe("'none'");
     expect(res.headers['x-frame-options'], path).toBe('DENY');
@@ -41,11 +47,16 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((r) => host.close(() => r())));
 
-test('the embed works inside another site\'s iframe and its links open the full site in a new tab', async ({ page, context }) => {
+test("the embed works inside another site's iframe and its links open the full site in a new tab", async ({
+  page,
+  context
+}) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   const port = (host.address() as AddressInfo).port;
-  await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?focus=wsgi-servers&controls=0')}`);
+  await page.goto(
+    `http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?focus=wsgi-servers&controls=0')}`
+  );
   const frame = page.frameLocator('iframe[title="Deployment map"]');
   const map = frame.getByRole('group', { name: /^The deployment map, around WSGI servers\./ });
   await expect(map).toBeVisible();
@@ -67,29 +78,40 @@ test('the embed works inside another site\'s iframe and its links open the full 
   expect(errors).toEqual([]);
 });
 
-test('with its bar, the embed links back to the full site; the full site refuses to be framed', async ({ page }) => {
+test('with its bar, the embed links back to the full site; the full site refuses to be framed', async ({
+  page
+}) => {
   const messages: string[] = [];
   page.on('console', (m) => messages.push(m.text()));
   const port = (host.address() as AddressInfo).port;
   await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?focus=nginx')}`);
   const frame = page.frameLocator('iframe');
-  const back = frame.getByRole('navigation', { name: 'Embedded map' }).getByRole('link', { name: /Nginx on the Deployment Map/ });
+  const back = frame
+    .getByRole('navigation', { name: 'Embedded map' })
+    .getByRole('link', { name: /Nginx on the Deployment Map/ });
   await expect(back).toHaveAttribute('href', '/topics/nginx/');
   await expect(back).toHaveAttribute('target', '_blank');
 
   await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/')}`);
-  await expect.poll(() => messages.some((m) => /frame-ancestors/.test(m) && m.includes(`${origin}/`))).toBe(true);
+  await expect
+    .poll(() => messages.some((m) => /frame-ancestors/.test(m) && m.includes(`${origin}/`)))
+    .toBe(true);
   const inner = page.frames().find((f) => f !== page.mainFrame());
   expect(await inner?.getByRole('group', { name: /^Deployment map\./ }).count()).toBe(0);
 });
 
-test('an embedded tour step shows its words and lights its parts; previous and next walk it; links open the full site', async ({ page, context }) => {
+test('an embedded tour step shows its words and lights its parts; previous and next walk it; links open the full site', async ({
+  page,
+  context
+}) => {
   const steps = stepsOf('follow-a-request');
   const [third, fourth] = [steps[2], steps[3]];
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   const port = (host.address() as AddressInfo).port;
-  await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?tour=follow-a-request&step=3')}`);
+  await page.goto(
+    `http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?tour=follow-a-request&step=3')}`
+  );
   const frame = page.frameLocator('iframe[title="Deployment map"]');
   const map = frame.getByRole('group', { name: /^The deployment map, the tour step lit\./ });
   const step = frame.getByRole('region', { name: third.title });
@@ -97,8 +119,10 @@ test('an embedded tour step shows its words and lights its parts; previous and n
   await expect(step).toContainText('Step 3 of 9');
   await expect(step).toContainText(third.text[0]);
   const lit = async (topics: string[], unlit: string[]) => {
-    for (const slug of topics) await expect(map.locator(`a[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
-    for (const slug of unlit) await expect(map.locator(`a[data-slug="${slug}"]`), slug).not.toHaveAttribute('data-lit');
+    for (const slug of topics)
+      await expect(map.locator(`a[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
+    for (const slug of unlit)
+      await expect(map.locator(`a[data-slug="${slug}"]`), slug).not.toHaveAttribute('data-lit');
   };
   await lit([...third.topics, ...third.arrows.flat()], ['gunicorn', 'databases']);
   // The view is cropped to the step's parts, not the whole drawing.
@@ -113,7 +137,9 @@ test('an embedded tour step shows its words and lights its parts; previous and n
   await lit([...fourth.topics, ...fourth.arrows.flat()], ['static-content', 'databases']);
   const inner = page.frames().find((f) => f !== page.mainFrame())!;
   expect(new URL(inner.url()).search).toBe('?tour=follow-a-request&step=4');
-  const back = frame.getByRole('navigation', { name: 'Embedded map' }).getByRole('link', { name: /This tour on the Deployment Map/ });
+  const back = frame
+    .getByRole('navigation', { name: 'Embedded map' })
+    .getByRole('link', { name: /This tour on the Deployment Map/ });
   await expect(back).toHaveAttribute('href', '/?tour=follow-a-request&step=4');
   await next.getByRole('button', { name: '← Previous' }).click();
   await expect(step).toBeVisible();
@@ -125,7 +151,10 @@ test('an embedded tour step shows its words and lights its parts; previous and n
   const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
   await popup.waitForLoadState();
   expect(popup.url()).toBe(`${origin}/topics/nginx/`);
-  const [tourPage] = await Promise.all([context.waitForEvent('page'), step.getByRole('link', { name: 'Follow a request' }).click()]);
+  const [tourPage] = await Promise.all([
+    context.waitForEvent('page'),
+    step.getByRole('link', { name: 'Follow a request' }).click()
+  ]);
   await tourPage.waitForLoadState();
   expect(tourPage.url()).toBe(`${origin}/tours/follow-a-request/`);
   expect(page.url()).toContain(`127.0.0.1:${port}/`);
@@ -135,11 +164,14 @@ test('an embedded tour step shows its words and lights its parts; previous and n
 test('with controls=0 an embedded tour step shows its words only', async ({ page }) => {
   const second = stepsOf('follow-a-request')[1];
   const port = (host.address() as AddressInfo).port;
-  await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?tour=follow-a-request&step=2&controls=0')}`);
+  await page.goto(
+    `http://127.0.0.1:${port}/?src=${encodeURIComponent('/embed/?tour=follow-a-request&step=2&controls=0')}`
+  );
   const frame = page.frameLocator('iframe[title="Deployment map"]');
   const step = frame.getByRole('region', { name: second.title });
   await expect(step).toContainText(second.text[0]);
-  for (const slug of second.topics) await expect(frame.locator(`a[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
+  for (const slug of second.topics)
+    await expect(frame.locator(`a[data-slug="${slug}"]`), slug).toHaveAttribute('data-lit', '');
   await expect(frame.getByRole('button')).toHaveCount(0);
   await expect(step.getByText('On the map:')).toHaveCount(0);
   await expect(frame.getByRole('navigation', { name: 'Embedded map' })).toHaveCount(0);

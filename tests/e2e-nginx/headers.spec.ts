@@ -45,7 +45,9 @@ test('every topic URL answers 200 with its title, with and without the trailing 
       expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
       const html = res.body.toString('utf8');
       expect(html, path).toContain(`<title>${escapeHtml(title)} · Deployment Map</title>`);
-      expect(html, path).toMatch(new RegExp(`<h1[^>]*>${escapeHtml(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
+      expect(html, path).toMatch(
+        new RegExp(`<h1[^>]*>${escapeHtml(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`)
+      );
     }
   }
 });
@@ -64,7 +66,13 @@ test('HTML revalidates: no-cache, an ETag, and 304 when unchanged', async () => 
 });
 
 test('unknown URLs answer 404 with the site 404 page and the same headers', async () => {
-  for (const path of ['/no/such/page', '/topics/no-such-topic/', '/assets/no-such-file.js', '/.git/config', '/404']) {
+  for (const path of [
+    '/no/such/page',
+    '/topics/no-such-topic/',
+    '/assets/no-such-file.js',
+    '/.git/config',
+    '/404'
+  ]) {
     const res = await get(origin + path);
     expect(res.status, path).toBe(404);
     expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
@@ -96,13 +104,18 @@ test('hashed assets are immutable for a year and typed', async () => {
     const res = await get(origin + path, { 'Accept-Encoding': 'gzip' });
     expect(res.status, path).toBe(200);
     expect(res.headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
-    const type = path.endsWith('.css') ? 'text/css' : path.endsWith('.js') ? 'application/javascript' : '';
-    if (type) expect(res.headers['content-type'], path).toMatch(new RegExp(`^${type}(; charset=utf-8)?$`));
+    const type = path.endsWith('.css')
+      ? 'text/css'
+      : path.endsWith('.js')
+        ? 'application/javascript'
+        : '';
+    if (type)
+      expect(res.headers['content-type'], path).toMatch(new RegExp(`^${type}(; charset=utf-8)?$`));
     expectSecurityHeaders(res);
   }
 });
 
-test('text is sent precompressed: the build\'s .gz or .br copy as it is, never compressed per request', async () => {
+test("text is sent precompressed: the build's .gz or .br copy as it is, never compressed per request", async () => {
   const html = (await get(`${origin}/`)).body.toString('utf8');
   const mainScript = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
   expect(mainScript).toBeTruthy();
@@ -151,13 +164,26 @@ test('text is sent precompressed: the build\'s .gz or .br copy as it is, never c
 });
 
 test('dotfiles anywhere in the path are refused, .pdf ones included, even when the file exists', async () => {
-  const planted = ['.git/secret.pdf', '.git/config', '.env', 'topics/.env', 'assets/.secret.js', 'topics/nginx/.git/x.pdf', '.well-known/x.txt'];
+  const planted = [
+    '.git/secret.pdf',
+    '.git/config',
+    '.env',
+    'topics/.env',
+    'assets/.secret.js',
+    'topics/nginx/.git/x.pdf',
+    '.well-known/x.txt'
+  ];
   try {
     for (const f of planted) {
       mkdirSync(dirname(`${dist}/${f}`), { recursive: true });
       writeFileSync(`${dist}/${f}`, 'SECRET');
     }
-    for (const path of [...planted.map((f) => `/${f}`), '/%2egit/secret.pdf', '/.git/../.git/secret.pdf', '/.GIT/SECRET.PDF']) {
+    for (const path of [
+      ...planted.map((f) => `/${f}`),
+      '/%2egit/secret.pdf',
+      '/.git/../.git/secret.pdf',
+      '/.GIT/SECRET.PDF'
+    ]) {
       const res = await get(origin + path);
       expect(res.status, path).toBe(404);
       expect(res.body.toString('utf8'), path).not.toContain('SECRET');
@@ -165,7 +191,14 @@ test('dotfiles anywhere in the path are refused, .pdf ones included, even when t
       expectSecurityHeaders(res);
     }
   } finally {
-    for (const d of ['.git', '.env', 'topics/.env', 'assets/.secret.js', 'topics/nginx/.git', '.well-known'])
+    for (const d of [
+      '.git',
+      '.env',
+      'topics/.env',
+      'assets/.secret.js',
+      'topics/nginx/.git',
+      '.well-known'
+    ])
       rmSync(`${dist}/${d}`, { recursive: true, force: true });
   }
 });

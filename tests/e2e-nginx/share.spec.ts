@@ -21,7 +21,8 @@ function pages(dir: string, root = dir): string[] {
     return e.name.endsWith('.html') ? [relative(root, full)] : [];
   });
 }
-const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+const meta = (html: string, key: string) =>
+  new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
 
 test('every built page has og:image and twitter:image naming an existing 1200 × 630 PNG', async () => {
   const files = pages(dist);
@@ -35,7 +36,8 @@ test('every built page has og:image and twitter:image naming an existing 1200 ×
     expect(meta(html, 'twitter:card'), file).toBe('summary_large_image');
     expect(meta(html, 'og:title'), file).toBeTruthy();
     expect(meta(html, 'og:description'), file).toBeTruthy();
-    if (/^topics\/([a-z0-9-]+)\/index\.html$/.test(file)) expect(image, file).toBe(`/cards/${file.replace('/index.html', '')}.png`);
+    if (/^topics\/([a-z0-9-]+)\/index\.html$/.test(file))
+      expect(image, file).toBe(`/cards/${file.replace('/index.html', '')}.png`);
     if (!seen.has(image!)) {
       const res = await get(origin + image);
       expect(res.status, image).toBe(200);
@@ -84,7 +86,9 @@ test('with SITE_URL: canonical URLs, absolute og:image, and a sitemap of every p
   expect((await get(`${site}robots.txt`)).status).toBe(404);
 });
 
-test('the offline worker and the web manifest are served with their types, and the worker runs under the CSP', async ({ page }) => {
+test('the offline worker and the web manifest are served with their types, and the worker runs under the CSP', async ({
+  page
+}) => {
   const manifest = await get(`${origin}/manifest.webmanifest`);
   expect(manifest.headers['content-type']).toBe('application/manifest+json');
   expect(JSON.parse(manifest.body.toString('utf8')).start_url).toBe('./');
@@ -95,6 +99,8 @@ test('the offline worker and the web manifest are served with their types, and t
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
   await page.goto(`${origin}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+    .toBe(true);
   expect(violations).toEqual([]);
 });

@@ -16,7 +16,10 @@ async function sameOriginUrls(page: import('@playwright/test').Page): Promise<st
   );
 }
 
-test('the map loads under /map/ with every asset, and every site link stays under /map/', async ({ page, watched }) => {
+test('the map loads under /map/ with every asset, and every site link stays under /map/', async ({
+  page,
+  watched
+}) => {
   const loaded: string[] = [];
   page.on('response', (r) => loaded.push(r.url()));
   await page.goto(root);
@@ -27,17 +30,27 @@ test('the map loads under /map/ with every asset, and every site link stays unde
   await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Nginx\./);
   expect(loaded.some((u) => u.startsWith(`${root}assets/`) && u.endsWith('.js'))).toBe(true);
   expect(loaded).toContain(`${root}theme.js`);
-  expect(loaded.filter((u) => u.startsWith(SUBPATH_ORIGIN)).every((u) => u.startsWith(root))).toBe(true);
+  expect(loaded.filter((u) => u.startsWith(SUBPATH_ORIGIN)).every((u) => u.startsWith(root))).toBe(
+    true
+  );
   const urls = await sameOriginUrls(page);
   expect(urls.length).toBeGreaterThan(50);
   expect(urls.filter((u) => !u.startsWith(SUBPATH))).toEqual([]);
-  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', `${SUBPATH}deployment-map.pdf`);
+  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute(
+    'href',
+    `${SUBPATH}deployment-map.pdf`
+  );
   expect(await watched.domViolations()).toEqual([]);
 });
 
-test('a map node goes to /map/topics/<slug>/, which also works as a deep link', async ({ page, watched }) => {
+test('a map node goes to /map/topics/<slug>/, which also works as a deep link', async ({
+  page,
+  watched
+}) => {
   await page.goto(root);
-  const node = page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'Databases', exact: true });
+  const node = page
+    .getByRole('group', { name: /^Deployment map\./ })
+    .getByRole('link', { name: 'Databases', exact: true });
   await expect(node).toHaveAttribute('href', `${SUBPATH}topics/databases/`);
   await node.click();
   await expect(page).toHaveURL(`${root}topics/databases/`);
@@ -52,7 +65,10 @@ test('a map node goes to /map/topics/<slug>/, which also works as a deep link', 
   expect(await watched.domViolations()).toEqual([]);
 });
 
-test('an unknown path under /map/ answers 404 with the 404 page, styled and scripted', async ({ page, watched }) => {
+test('an unknown path under /map/ answers 404 with the 404 page, styled and scripted', async ({
+  page,
+  watched
+}) => {
   const res = await page.goto(`${root}no-such-page/`);
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -62,7 +78,10 @@ test('an unknown path under /map/ answers 404 with the 404 page, styled and scri
   expect(await watched.domViolations()).toEqual([]);
 });
 
-test('the PDF link under /map/ downloads the PDF, whose web links carry the sub-path', async ({ page, watched }, info) => {
+test('the PDF link under /map/ downloads the PDF, whose web links carry the sub-path', async ({
+  page,
+  watched
+}, info) => {
   await page.goto(root);
   await page.getByRole('link', { name: 'Download PDF' }).click();
   const dialog = page.getByRole('dialog', { name: 'Download the map as a PDF' });
@@ -76,7 +95,9 @@ test('the PDF link under /map/ downloads the PDF, whose web links carry the sub-
   await download.saveAs(tailored);
   const tailoredQdf = info.outputPath('tailored.qdf.pdf');
   execFileSync('qpdf', ['--qdf', '--object-streams=disable', tailored, tailoredQdf]);
-  expect(execFileSync('grep', ['-a', '-o', '/URI ([^)]*)', tailoredQdf], { encoding: 'latin1' })).toContain(`/URI (${root}`);
+  expect(
+    execFileSync('grep', ['-a', '-o', '/URI ([^)]*)', tailoredQdf], { encoding: 'latin1' })
+  ).toContain(`/URI (${root}`);
 
   const pdf = await get(`${root}deployment-map.pdf`);
   expect(pdf.status).toBe(200);

@@ -2,11 +2,14 @@ import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-const slugs = readdirSync('content').filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+const slugs = readdirSync('content')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.replace(/\.md$/, ''));
 test.use({ reducedMotion: 'reduce' });
 
 const map = (page: Page) => page.getByRole('group', { name: /^Deployment map\./ });
-const focusedSlug = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-slug'));
+const focusedSlug = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-slug'));
 /** Distance on screen between two topics' centres, in CSS px: how far the map is zoomed, as a user sees it. */
 const widthOf = async (page: Page, slug: string) => {
   const a = (await map(page).locator(`a[data-slug="${slug}"]`).boundingBox())!;
@@ -19,15 +22,23 @@ async function zoomOf(page: Page, fitted: number) {
 }
 /** Opens the "Show" menu (view options and the group legend) unless it is open. */
 async function openShow(page: Page) {
-  if (!(await page.getByRole('checkbox', { name: /Related links/ }).isVisible())) await page.getByText('Show', { exact: true }).click();
+  if (!(await page.getByRole('checkbox', { name: /Related links/ }).isVisible()))
+    await page.getByText('Show', { exact: true }).click();
 }
 
 test('every topic is a link on the map', async ({ page }) => {
   await page.goto('/');
-  for (const slug of slugs) await expect(map(page).locator(`a[data-slug="${slug}"]`)).toHaveAttribute('href', `/topics/${slug}/`);
+  for (const slug of slugs)
+    await expect(map(page).locator(`a[data-slug="${slug}"]`)).toHaveAttribute(
+      'href',
+      `/topics/${slug}/`
+    );
   expect(await map(page).locator('a[data-slug]').count()).toBe(slugs.length);
   // The only other link is the opening line's way in.
-  await expect(map(page).getByRole('link', { name: /Start with Deployment/ })).toHaveAttribute('href', '/topics/deployment/');
+  await expect(map(page).getByRole('link', { name: /Start with Deployment/ })).toHaveAttribute(
+    'href',
+    '/topics/deployment/'
+  );
 });
 
 test('clicking "WSGI servers" on the map opens its page', async ({ page }) => {
@@ -56,7 +67,12 @@ test('Tab follows reading order, region by region, and Enter opens a topic', asy
       .locator(`a[data-slug="${slug}"]`)
       .evaluate((a) => {
         let region: Element | null = null;
-        for (let g = a.parentElement?.closest('[role="group"]'); g && g.tagName !== 'svg'; g = g.parentElement?.closest('[role="group"]')) region = g;
+        for (
+          let g = a.parentElement?.closest('[role="group"]');
+          g && g.tagName !== 'svg';
+          g = g.parentElement?.closest('[role="group"]')
+        )
+          region = g;
         return region?.getAttribute('aria-label');
       });
   const regions: string[] = [];
@@ -64,7 +80,13 @@ test('Tab follows reading order, region by region, and Enter opens a topic', asy
     const r = (await regionOf(slug))!;
     if (regions[regions.length - 1] !== r) regions.push(r);
   }
-  expect(regions).toEqual(['Clients', 'Start here', 'Hosted services (the Internet)', 'Your web app deployment', 'Delivery and operations']);
+  expect(regions).toEqual([
+    'Clients',
+    'Start here',
+    'Hosted services (the Internet)',
+    'Your web app deployment',
+    'Delivery and operations'
+  ]);
   await map(page).getByRole('link', { name: 'Gunicorn', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/topics\/gunicorn\/$/);
@@ -118,13 +140,16 @@ test('zoom buttons and keys change the view; Fit resets it', async ({ page }) =>
   await expect.poll(() => zoomOf(page, fitted)).toBe(1);
 });
 
-test('arrow keys follow connections in their direction; focus lights the neighbours', async ({ page }) => {
+test('arrow keys follow connections in their direction; focus lights the neighbours', async ({
+  page
+}) => {
   await page.goto('/');
   const at = async (slug: string) => {
     const b = (await map(page).locator(`a[data-slug="${slug}"]`).boundingBox())!;
     return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
   };
-  const joined = (a: string, b: string) => map(page).locator(`g[data-from="${a}"][data-to="${b}"], g[data-from="${b}"][data-to="${a}"]`);
+  const joined = (a: string, b: string) =>
+    map(page).locator(`g[data-from="${a}"][data-to="${b}"], g[data-from="${b}"][data-to="${a}"]`);
   await map(page).getByRole('link', { name: 'Web browsers', exact: true }).focus();
   const live = page.locator('[aria-live="polite"]');
   await expect(live).toContainText('Web browsers. Connected to');
@@ -132,13 +157,22 @@ test('arrow keys follow connections in their direction; focus lights the neighbo
   await expect(live).not.toContainText('→');
   await expect(map(page).locator('a[data-slug="web-analytics"]')).toHaveAttribute('data-lit', '');
   await expect(map(page).locator('a[data-slug="nginx"]')).not.toHaveAttribute('data-lit');
-  await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-servers"]')).toHaveAttribute('data-lit', '');
-  await expect(map(page).locator('g[data-from="wsgi-servers"][data-to="databases"]')).not.toHaveAttribute('data-lit');
+  await expect(
+    map(page).locator('g[data-from="web-browsers"][data-to="web-servers"]')
+  ).toHaveAttribute('data-lit', '');
+  await expect(
+    map(page).locator('g[data-from="wsgi-servers"][data-to="databases"]')
+  ).not.toHaveAttribute('data-lit');
 
   // Each key lands on one topic: joined to the start by a drawn wire and lying that way.
   // Where a closer topic lies that way but is not joined (`passed`), the key skips it.
   const cases: { from: string; key: string; to: string; passed?: string }[] = [
-    { from: 'mobile-apps', key: 'ArrowRight', to: 'web-servers', passed: 'content-delivery-networks' },
+    {
+      from: 'mobile-apps',
+      key: 'ArrowRight',
+      to: 'web-servers',
+      passed: 'content-delivery-networks'
+    },
     { from: 'logging', key: 'ArrowRight', to: 'wsgi-servers', passed: 'uwsgi' },
     { from: 'web-servers', key: 'ArrowDown', to: 'wsgi-servers' },
     { from: 'wsgi-servers', key: 'ArrowUp', to: 'web-servers' },
@@ -146,7 +180,9 @@ test('arrow keys follow connections in their direction; focus lights the neighbo
     { from: 'static-content', key: 'ArrowLeft', to: 'web-servers' }
   ];
   const along = (key: string, a: { x: number; y: number }, b: { x: number; y: number }) =>
-    ({ ArrowRight: b.x - a.x, ArrowLeft: a.x - b.x, ArrowDown: b.y - a.y, ArrowUp: a.y - b.y })[key]!;
+    ({ ArrowRight: b.x - a.x, ArrowLeft: a.x - b.x, ArrowDown: b.y - a.y, ArrowUp: a.y - b.y })[
+      key
+    ]!;
   for (const { from, key, to, passed } of cases) {
     const name = `${key} from ${from}`;
     await map(page).locator(`a[data-slug="${from}"]`).focus();
@@ -156,8 +192,16 @@ test('arrow keys follow connections in their direction; focus lights the neighbo
     expect(along(key, await at(from), await at(to)), `${name}: lies that way`).toBeGreaterThan(0);
     if (passed) {
       // The premise: the skipped topic is nearer that way and has no wire to the start.
-      expect(along(key, await at(from), await at(passed)), `${name}: ${passed} lies that way`).toBeGreaterThan(0);
-      expect(Math.hypot((await at(passed)).x - (await at(from)).x, (await at(passed)).y - (await at(from)).y)).toBeLessThan(
+      expect(
+        along(key, await at(from), await at(passed)),
+        `${name}: ${passed} lies that way`
+      ).toBeGreaterThan(0);
+      expect(
+        Math.hypot(
+          (await at(passed)).x - (await at(from)).x,
+          (await at(passed)).y - (await at(from)).y
+        )
+      ).toBeLessThan(
         Math.hypot((await at(to)).x - (await at(from)).x, (await at(to)).y - (await at(from)).y)
       );
       await expect(joined(from, passed), `${name}: ${passed} is not joined`).toHaveCount(0);
@@ -165,17 +209,24 @@ test('arrow keys follow connections in their direction; focus lights the neighbo
   }
 });
 
-test('hovering a tool lights its family and the family\'s arrows', async ({ page }) => {
+test("hovering a tool lights its family and the family's arrows", async ({ page }) => {
   await page.goto('/');
   await map(page).getByRole('link', { name: 'Gunicorn', exact: true }).hover();
   await expect(map(page).locator('a[data-slug="wsgi-servers"]')).toHaveAttribute('data-lit', '');
   for (const to of ['databases', 'web-frameworks', 'logging'])
-    await expect(map(page).locator(`g[data-from="wsgi-servers"][data-to="${to}"]`)).toHaveAttribute('data-lit', '');
+    await expect(map(page).locator(`g[data-from="wsgi-servers"][data-to="${to}"]`)).toHaveAttribute(
+      'data-lit',
+      ''
+    );
   await expect(map(page).locator('a[data-slug="databases"]')).toHaveAttribute('data-lit', '');
   await expect(map(page).locator('a[data-slug="caddy"]')).not.toHaveAttribute('data-lit');
-  await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-analytics"]')).not.toHaveAttribute('data-lit');
+  await expect(
+    map(page).locator('g[data-from="web-browsers"][data-to="web-analytics"]')
+  ).not.toHaveAttribute('data-lit');
   await map(page).getByRole('link', { name: 'Nginx', exact: true }).hover();
-  await expect(map(page).locator('g[data-from="web-servers"][data-to="static-content"]')).toHaveAttribute('data-lit', '');
+  await expect(
+    map(page).locator('g[data-from="web-servers"][data-to="static-content"]')
+  ).toHaveAttribute('data-lit', '');
   await expect(map(page).locator('a[data-slug="web-servers"]')).toHaveAttribute('data-lit', '');
 });
 
@@ -187,9 +238,13 @@ test('the legend filters groups', async ({ page }) => {
   await clients.click();
   await expect(clients).toHaveAttribute('aria-pressed', 'false');
   await expect(map(page).locator('a[data-slug="web-browsers"]')).toHaveAttribute('data-faded', '');
-  await expect(map(page).locator('g[data-from="web-browsers"][data-to="web-servers"]')).toHaveAttribute('data-faded', '');
+  await expect(
+    map(page).locator('g[data-from="web-browsers"][data-to="web-servers"]')
+  ).toHaveAttribute('data-faded', '');
   await expect(map(page).locator('a[data-slug="nginx"]')).not.toHaveAttribute('data-faded');
-  await expect(map(page).locator('g[data-from="web-servers"][data-to="wsgi-servers"]')).not.toHaveAttribute('data-faded');
+  await expect(
+    map(page).locator('g[data-from="web-servers"][data-to="wsgi-servers"]')
+  ).not.toHaveAttribute('data-faded');
 });
 
 test('related links appear for the focused topic only, when asked for', async ({ page }) => {
@@ -202,13 +257,17 @@ test('related links appear for the focused topic only, when asked for', async ({
   await map(page).getByRole('link', { name: 'WSGI servers', exact: true }).focus();
   // They load on demand the first time; then only WSGI servers' own are drawn.
   await expect(related.first()).toBeAttached();
-  const ends = await related.evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-from'), p.getAttribute('data-to')]));
+  const ends = await related.evaluateAll((ps) =>
+    ps.map((p) => [p.getAttribute('data-from'), p.getAttribute('data-to')])
+  );
   expect(ends.length).toBeGreaterThanOrEqual(2);
   // Only its own: far fewer than all related links on the map.
   expect(ends.length).toBeLessThanOrEqual(25);
   for (const e of ends) expect(e).toContain('wsgi-servers');
   await map(page).getByRole('link', { name: 'Caddy', exact: true }).focus();
-  const caddy = await related.evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-from'), p.getAttribute('data-to')]));
+  const caddy = await related.evaluateAll((ps) =>
+    ps.map((p) => [p.getAttribute('data-from'), p.getAttribute('data-to')])
+  );
   for (const e of caddy) expect(e).toContain('caddy');
   await openShow(page);
   await page.getByRole('checkbox', { name: /Related links/ }).uncheck();
@@ -220,12 +279,28 @@ for (const colorScheme of ['light', 'dark'] as const)
     // axe over several pages takes most of the default 30 s on a loaded 2-core machine.
     test.slow();
     await page.emulateMedia({ colorScheme });
-    for (const path of ['/', '/topics/wsgi-servers/', '/topics/nginx/', '/topics/deployment/', '/topics/nope/']) {
+    for (const path of [
+      '/',
+      '/topics/wsgi-servers/',
+      '/topics/nginx/',
+      '/topics/deployment/',
+      '/topics/nope/'
+    ]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      const bad = results.violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical'
+      );
+      expect(
+        bad.map(
+          (v) =>
+            `${path}: ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`
+        )
+      ).toEqual([]);
     }
   });
 
@@ -241,7 +316,11 @@ test('the theme toggle switches to dark and remembers it', async ({ page }) => {
   // The state is shown, not only announced.
   // The word the button shows after its name (drawn by CSS, so read from its pseudo-element).
   const shown = () =>
-    toggle.evaluate((b) => [...b.querySelectorAll('*')].map((e) => getComputedStyle(e, '::after').content).find((c) => c !== 'none' && c !== 'normal'));
+    toggle.evaluate((b) =>
+      [...b.querySelectorAll('*')]
+        .map((e) => getComputedStyle(e, '::after').content)
+        .find((c) => c !== 'none' && c !== 'normal')
+    );
   expect(await shown()).toBe('"on"');
   await toggle.click();
   expect(await shown()).toBe('"off"');
@@ -268,25 +347,41 @@ test('keyboard focus pans an off-screen topic into view', async ({ page }) => {
   const target = map(page).getByRole('link', { name: 'Content delivery networks', exact: true });
   const frame = (await map(page).boundingBox())!;
   const before = (await target.boundingBox())!;
-  expect(before.x + before.width > frame.x + frame.width || before.y + before.height > frame.y + frame.height || before.x < frame.x || before.y < frame.y).toBe(true);
+  expect(
+    before.x + before.width > frame.x + frame.width ||
+      before.y + before.height > frame.y + frame.height ||
+      before.x < frame.x ||
+      before.y < frame.y
+  ).toBe(true);
   await target.focus();
   await expect
     .poll(async () => {
       const frame = (await map(page).boundingBox())!;
       const b = (await target.boundingBox())!;
-      return b.x >= frame.x && b.y >= frame.y && b.x + b.width <= frame.x + frame.width && b.y + b.height <= frame.y + frame.height;
+      return (
+        b.x >= frame.x &&
+        b.y >= frame.y &&
+        b.x + b.width <= frame.x + frame.width &&
+        b.y + b.height <= frame.y + frame.height
+      );
     })
     .toBe(true);
 });
 
-test('level of detail: arrow labels are hidden only where they would be unreadable', async ({ page }) => {
+test('level of detail: arrow labels are hidden only where they would be unreadable', async ({
+  page
+}) => {
   await page.setViewportSize({ width: 700, height: 800 });
   await page.goto('/');
-  const label = map(page).locator('g[data-from="web-servers"][data-to="wsgi-servers"] text').first();
+  const label = map(page)
+    .locator('g[data-from="web-servers"][data-to="wsgi-servers"] text')
+    .first();
   await expect(label).toBeVisible();
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
   await expect(label).toBeHidden();
-  await expect(map(page).getByRole('link', { name: 'Gunicorn', exact: true }).locator('text')).toBeVisible();
+  await expect(
+    map(page).getByRole('link', { name: 'Gunicorn', exact: true }).locator('text')
+  ).toBeVisible();
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(label).toBeVisible();
 });

@@ -9,10 +9,15 @@ import { expect, test, type Page } from '@playwright/test';
 
 async function controlled(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+    .toBe(true);
 }
 
-test('after one visit, offline: the map reloads, a topic never visited opens, progress still saves', async ({ page, context }) => {
+test('after one visit, offline: the map reloads, a topic never visited opens, progress still saves', async ({
+  page,
+  context
+}) => {
   await page.goto('/');
   await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
   await controlled(page);
@@ -22,7 +27,11 @@ test('after one visit, offline: the map reloads, a topic never visited opens, pr
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'Gunicorn', exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('group', { name: /^Deployment map\./ })
+      .getByRole('link', { name: 'Gunicorn', exact: true })
+  ).toBeVisible();
   // A full page load of a topic never visited, then client-side navigation to another.
   await page.goto('/topics/task-queues/');
   await expect(page.getByRole('heading', { level: 1, name: 'Task queues' })).toBeVisible();
@@ -39,7 +48,9 @@ test('after one visit, offline: the map reloads, a topic never visited opens, pr
   await page.goto('/?tour=follow-a-request&step=2');
   await expect(page.getByRole('region', { name: 'Static files come from the CDN' })).toBeVisible();
   // The prebuilt PDF is kept too.
-  const pdf = await page.evaluate(async () => (await fetch('/deployment-map.pdf')).headers.get('content-type'));
+  const pdf = await page.evaluate(async () =>
+    (await fetch('/deployment-map.pdf')).headers.get('content-type')
+  );
   expect(pdf).toMatch(/application\/pdf/);
   await context.setOffline(false);
 });
@@ -51,7 +62,15 @@ test.afterAll(() => {
   if (site) rmSync(site, { recursive: true, force: true });
 });
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.pdf': 'application/pdf', '.webmanifest': 'application/manifest+json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+  '.webmanifest': 'application/manifest+json'
+};
 
 /** The plainest static server: files from `dir`, `index.html` for folders, 404 otherwise. */
 function serve(dir: string, port: number): Promise<Server> {
@@ -63,14 +82,19 @@ function serve(dir: string, port: number): Promise<Server> {
       res.end('not found');
       return;
     }
-    res.setHeader('Content-Type', TYPES[/\.[a-z]+$/.exec(file)?.[0] ?? ''] ?? 'application/octet-stream');
+    res.setHeader(
+      'Content-Type',
+      TYPES[/\.[a-z]+$/.exec(file)?.[0] ?? ''] ?? 'application/octet-stream'
+    );
     res.setHeader('Cache-Control', 'no-cache');
     res.end(readFileSync(file));
   });
   return new Promise((r) => s.listen(port, '127.0.0.1', () => r(s)));
 }
 
-test('a new build served under an open page shows "Updated" with a Reload button', async ({ page }) => {
+test('a new build served under an open page shows "Updated" with a Reload button', async ({
+  page
+}) => {
   // A copy of the build on its own port, so this test can deploy a "new" one under it.
   site = mkdtempSync(join(tmpdir(), 'dm-offline-'));
   cpSync('dist', site, { recursive: true });
@@ -83,7 +107,10 @@ test('a new build served under an open page shows "Updated" with a Reload button
   await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toHaveCount(0);
   // Deploy: a new version of the worker (its version and file list change with every build).
   const sw = join(site, 'sw.js');
-  writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "[^"]+"/, 'const VERSION = "next-deploy"'));
+  writeFileSync(
+    sw,
+    readFileSync(sw, 'utf8').replace(/const VERSION = "[^"]+"/, 'const VERSION = "next-deploy"')
+  );
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
   const notice = page.getByRole('status').filter({ hasText: 'Updated' });
   await expect(notice).toBeVisible({ timeout: 15_000 });

@@ -5,8 +5,10 @@ import { expect, test, type Page } from '@playwright/test';
 
 test.use({ reducedMotion: 'reduce' });
 
-const map = (page: Page) => page.getByRole('group', { name: /^Deployment map with your plan lit\./ });
-const radio = (page: Page, slot: string, name: RegExp) => page.getByRole('group', { name: slot }).getByRole('radio', { name });
+const map = (page: Page) =>
+  page.getByRole('group', { name: /^Deployment map with your plan lit\./ });
+const radio = (page: Page, slot: string, name: RegExp) =>
+  page.getByRole('group', { name: slot }).getByRole('radio', { name });
 const checklist = (page: Page) => page.locator('.plan-checklist');
 
 /** Presses Tab until focus is on an element matching `selector` (at most `max` times). */
@@ -18,7 +20,10 @@ async function tabTo(page: Page, selector: string, max = 60) {
   throw new Error(`Tab never reached ${selector}`);
 }
 
-test('choose Apache, mod_wsgi, Flask and SQLite by keyboard; the link reopens the same plan elsewhere', async ({ page, browser }) => {
+test('choose Apache, mod_wsgi, Flask and SQLite by keyboard; the link reopens the same plan elsewhere', async ({
+  page,
+  browser
+}) => {
   await page.goto('/plan/');
   await expect(radio(page, 'Hosting', /^A virtual private server/)).toBeChecked();
   // The address already holds the default plan.
@@ -31,14 +36,18 @@ test('choose Apache, mod_wsgi, Flask and SQLite by keyboard; the link reopens th
   // The engine repairs what Apache rules out, and the chooser says so.
   await expect(radio(page, 'WSGI or ASGI server', /^mod_wsgi/)).toBeChecked();
   await expect(radio(page, 'WSGI or ASGI server', /^Gunicorn/)).toBeDisabled();
-  await expect(page.getByRole('group', { name: 'WSGI or ASGI server' })).toContainText('Not with this plan');
+  await expect(page.getByRole('group', { name: 'WSGI or ASGI server' })).toContainText(
+    'Not with this plan'
+  );
 
   // Framework: Tab past the app server's group to Django (checked), down to Flask.
   await tabTo(page, 'input[name="plan-framework"]');
   await page.keyboard.press('ArrowDown');
   await expect(radio(page, 'Framework', /^Flask/)).toBeChecked();
   await expect(radio(page, 'Database', /^SQLite/)).toBeChecked();
-  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Plan:' })).toContainText('Apache HTTP Server');
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Plan:' })).toContainText(
+    'Apache HTTP Server'
+  );
 
   await expect(page).toHaveURL(/[?&]web=apache(&|$)/);
   await expect(page).toHaveURL(/[?&]app=mod-wsgi(&|$)/);
@@ -56,7 +65,12 @@ test('choose Apache, mod_wsgi, Flask and SQLite by keyboard; the link reopens th
   const other = await browser.newContext();
   const second = await other.newPage();
   await second.goto(shared);
-  for (const [slot, name] of [['Web server', /^Apache HTTP Server/], ['WSGI or ASGI server', /^mod_wsgi/], ['Framework', /^Flask/], ['Database', /^SQLite/]] as const)
+  for (const [slot, name] of [
+    ['Web server', /^Apache HTTP Server/],
+    ['WSGI or ASGI server', /^mod_wsgi/],
+    ['Framework', /^Flask/],
+    ['Database', /^SQLite/]
+  ] as const)
     await expect(radio(second, slot, name)).toBeChecked();
   await expect(second).toHaveURL(shared);
   await expect(checklist(second)).toHaveText((await checklist(page).textContent())!);
@@ -68,20 +82,33 @@ test('choose Apache, mod_wsgi, Flask and SQLite by keyboard; the link reopens th
   await expect(page).toHaveURL(shared);
 });
 
-test('a file downloads with its name and exactly the text shown; the PDF holds the checklist and the files', async ({ page }, info) => {
-  await page.goto('/plan/?hosting=vps&web=nginx&app=gunicorn&framework=django&db=postgresql&queue=none&ci=github-actions');
-  const file = page.locator('.plan-file').filter({ has: page.locator('.code-title', { hasText: '/etc/nginx/sites-available/' }) }).first();
+test('a file downloads with its name and exactly the text shown; the PDF holds the checklist and the files', async ({
+  page
+}, info) => {
+  await page.goto(
+    '/plan/?hosting=vps&web=nginx&app=gunicorn&framework=django&db=postgresql&queue=none&ci=github-actions'
+  );
+  const file = page
+    .locator('.plan-file')
+    .filter({ has: page.locator('.code-title', { hasText: '/etc/nginx/sites-available/' }) })
+    .first();
   const path = (await file.getAttribute('data-path'))!;
   const shown = (await file.locator('pre').textContent())!;
   const name = path.split('/').pop()!;
-  const [download] = await Promise.all([page.waitForEvent('download'), file.getByRole('link', { name: `Download ${name}` }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    file.getByRole('link', { name: `Download ${name}` }).click()
+  ]);
   expect(download.suggestedFilename()).toBe(name);
   const saved = readFileSync((await download.path())!, 'utf8');
   expect(saved).toBe(shown);
   expect(saved).toMatch(/proxy_pass|server \{/);
 
   const step = (await checklist(page).locator('li .plan-check-text').first().textContent())!.trim();
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download plan (PDF)' }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download plan (PDF)' }).click()
+  ]);
   expect(pdf.suggestedFilename()).toBe('deployment-plan.pdf');
   const out = info.outputPath('plan.pdf');
   await pdf.saveAs(out);
@@ -95,10 +122,14 @@ test('a file downloads with its name and exactly the text shown; the PDF holds t
   await expect(page.getByRole('status').filter({ hasText: 'Plan PDF ready' })).toBeVisible();
 });
 
-test('a garbage address opens the chooser with the notes and the nearest valid plan', async ({ page }) => {
+test('a garbage address opens the chooser with the notes and the nearest valid plan', async ({
+  page
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/plan/?hosting=vps&web=ngnix&app=%3Cscript%3Ealert(1)%3C/script%3E&db=%F0%9F%99%82&zzz=1&framework=django&framework=flask');
+  await page.goto(
+    '/plan/?hosting=vps&web=ngnix&app=%3Cscript%3Ealert(1)%3C/script%3E&db=%F0%9F%99%82&zzz=1&framework=django&framework=flask'
+  );
   const notes = page.getByRole('alert');
   await expect(notes).toContainText('We changed the plan the address asked for');
   await expect(notes).toContainText("'ngnix' is not a web server we know; using nginx");
@@ -120,8 +151,18 @@ for (const colorScheme of ['light', 'dark'] as const)
       await page.goto(path);
       await expect(checklist(page).locator('li').first()).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      const bad = results.violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical'
+      );
+      expect(
+        bad.map(
+          (v) =>
+            `${path}: ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`
+        )
+      ).toEqual([]);
     }
   });
 
@@ -133,7 +174,9 @@ test('the map has a Plan button that opens the planner', async ({ page }) => {
   await expect(radio(page, 'Hosting', /^A virtual private server/)).toBeChecked();
 });
 
-test('without JavaScript /plan/ shows the ready-made plans, each with its lit map, checklist and files', async ({ browser }) => {
+test('without JavaScript /plan/ shows the ready-made plans, each with its lit map, checklist and files', async ({
+  browser
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/plan/');
@@ -144,10 +187,16 @@ test('without JavaScript /plan/ shows the ready-made plans, each with its lit ma
   // The static map names what it lights, and its styles are there (no black boxes).
   const drawing = first.getByRole('img', { name: /^Map with .*Nginx/i });
   await expect(drawing).toBeVisible();
-  const fill = await first.locator('rect.step-node').first().evaluate((el) => getComputedStyle(el).fill);
+  const fill = await first
+    .locator('rect.step-node')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fill);
   expect(fill).not.toBe('rgb(0, 0, 0)');
   await expect(first.locator('.plan-checklist li').first()).toBeVisible();
-  await expect(first.locator('.plan-checklist a').first()).toHaveAttribute('href', /\/topics\/[a-z0-9-]+\/$/);
+  await expect(first.locator('.plan-checklist a').first()).toHaveAttribute(
+    'href',
+    /\/topics\/[a-z0-9-]+\/$/
+  );
   // Files are there to open, each with a download link that needs no script.
   await first.getByText(/^Files \(\d+\)/).click();
   const link = first.locator('a.plan-download').first();

@@ -9,7 +9,9 @@ import { stepsOf } from '../support/tourSteps.ts';
 // site's chrome, links followed by their address, code wrapped; the map on one landscape page.
 const tmp = mkdtempSync(join(tmpdir(), 'dm-print-'));
 
-test('a topic page prints as a clean document: no header or controls, addresses shown, code wrapped', async ({ page }) => {
+test('a topic page prints as a clean document: no header or controls, addresses shown, code wrapped', async ({
+  page
+}) => {
   await page.goto('/topics/wsgi-servers/');
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
@@ -21,19 +23,24 @@ test('a topic page prints as a clean document: no header or controls, addresses 
   const external = page.getByRole('region', { name: 'Examples' }).getByRole('link').first();
   const href = await external.getAttribute('href');
   expect(href).toMatch(/^https:\/\//);
-  expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" <${href}>"`);
+  expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(
+    `" <${href}>"`
+  );
 
   const file = join(tmp, 'topic.pdf');
   writeFileSync(file, await page.pdf({ format: 'A4', printBackground: false }));
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   expect(text).toContain('WSGI servers');
-  for (const chrome of ['Skip to content', 'Download PDF', 'Dark theme', 'Mark as done', 'Copy']) expect(text).not.toContain(chrome);
+  for (const chrome of ['Skip to content', 'Download PDF', 'Dark theme', 'Mark as done', 'Copy'])
+    expect(text).not.toContain(chrome);
   expect(text.replace(/\s+/g, '')).toContain(href!.replace(/\s+/g, ''));
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(tmp, 'topic')]);
   test.info().annotations.push({ type: 'pdf', description: file });
 });
 
-test('a tour page prints as a clean document: every step with its map and words, no controls', async ({ page }) => {
+test('a tour page prints as a clean document: every step with its map and words, no controls', async ({
+  page
+}) => {
   await page.goto('/tours/follow-a-request/');
   await expect(page.getByRole('heading', { level: 1, name: 'Follow a request' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
@@ -46,16 +53,18 @@ test('a tour page prints as a clean document: every step with its map and words,
     expect(flat).toContain(step.title);
     expect(flat).toContain(step.text[0].split(' ').slice(0, 8).join(' '));
   }
-  for (const chrome of ['Skip to content', 'Download PDF', 'Dark theme']) expect(text).not.toContain(chrome);
+  for (const chrome of ['Skip to content', 'Download PDF', 'Dark theme'])
+    expect(text).not.toContain(chrome);
   // The first step starts under the tour's title, not after a page left blank.
   const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
   expect(first.replace(/\s+/g, ' ')).toContain(`Step 1: ${stepsOf('follow-a-request')[0].title}`);
   // Each step's static map is drawn: one per step, as vector drawings on the pages.
-  expect(await page.getByRole('img', { name: /^Map with .* lit/ }).count()).toBe(stepsOf('follow-a-request').length);
+  expect(await page.getByRole('img', { name: /^Map with .* lit/ }).count()).toBe(
+    stepsOf('follow-a-request').length
+  );
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(tmp, 'tour')]);
   test.info().annotations.push({ type: 'pdf', description: file });
 });
-
 
 test('the map prints whole on one landscape page', async ({ page }) => {
   await page.goto('/');

@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { exportPdf } from '../support/pdfExport.ts';
 
-test('the map shows every topic as a link; clicking one opens its page, Back returns', async ({ page }) => {
+test('the map shows every topic as a link; clicking one opens its page, Back returns', async ({
+  page
+}) => {
   await page.goto('/');
   const map = page.getByRole('group', { name: /^Deployment map\./ });
   await expect(map).toBeVisible();
@@ -17,20 +19,35 @@ test('the map shows every topic as a link; clicking one opens its page, Back ret
   await expect(page.getByRole('group', { name: /^Deployment map\./ })).toBeVisible();
 });
 
-test('a topic page has prose, examples, its related topics, Linked from and a link back to the map', async ({ page }) => {
+test('a topic page has prose, examples, its related topics, Linked from and a link back to the map', async ({
+  page
+}) => {
   await page.goto('/topics/wsgi-servers/');
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Examples' }).getByRole('link', { name: /Gunicorn/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Examples' }).getByRole('link', { name: /Gunicorn/ })
+  ).toBeVisible();
   const related = page.getByRole('region', { name: 'Related topics' });
-  await expect(related.getByRole('link', { name: 'Databases' })).toHaveAttribute('href', '/topics/databases/');
+  await expect(related.getByRole('link', { name: 'Databases' })).toHaveAttribute(
+    'href',
+    '/topics/databases/'
+  );
   // Its own 2 to 6 related topics; the pages that link to it are listed apart.
   const own = await related.getByRole('link').count();
   expect(own).toBeGreaterThanOrEqual(2);
   expect(own).toBeLessThanOrEqual(6);
   const linkedFrom = page.getByRole('region', { name: 'Linked from' });
-  await expect(linkedFrom.getByRole('link', { name: 'Gunicorn' })).toHaveAttribute('href', '/topics/gunicorn/');
-  await expect(page.getByRole('region', { name: 'Where it sits on the map' }).getByRole('link', { name: 'Operating systems' }).first()).toBeVisible();
+  await expect(linkedFrom.getByRole('link', { name: 'Gunicorn' })).toHaveAttribute(
+    'href',
+    '/topics/gunicorn/'
+  );
+  await expect(
+    page
+      .getByRole('region', { name: 'Where it sits on the map' })
+      .getByRole('link', { name: 'Operating systems' })
+      .first()
+  ).toBeVisible();
   await expect(page.locator('time[datetime="2026-12-01"]')).toHaveText('1 December 2026');
   await page.getByRole('link', { name: /back to the map/i }).click();
   await expect(page).toHaveURL(/\/\?focus=wsgi-servers$/);
@@ -75,12 +92,24 @@ test('Download PDF gives a valid PDF with every topic title', async ({ page }, i
   await page.goto('/');
   const { file, dialog } = await exportPdf(page, info, 'map.pdf');
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  for (const title of ['Web servers', 'WSGI servers', 'Databases', 'Platform-as-a-service', 'Logging', 'Monitoring'])
+  for (const title of [
+    'Web servers',
+    'WSGI servers',
+    'Databases',
+    'Platform-as-a-service',
+    'Logging',
+    'Monitoring'
+  ])
     expect(text).toContain(title);
   // The map, 50 topic pages, then the tours at two steps a page.
-  const tourPages = readdirSync('content/tours').reduce((n, f) => n + Math.ceil(readFileSync(`content/tours/${f}`, 'utf8').match(/^## /gm)!.length / 2), 0);
+  const tourPages = readdirSync('content/tours').reduce(
+    (n, f) => n + Math.ceil(readFileSync(`content/tours/${f}`, 'utf8').match(/^## /gm)!.length / 2),
+    0
+  );
   expect(tourPages).toBeGreaterThan(0);
-  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${51 + tourPages}\\b`));
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+    new RegExp(`Pages:\\s+${51 + tourPages}\\b`)
+  );
   await expect(dialog.getByRole('status')).toContainText('PDF ready');
 });
 
@@ -105,20 +134,29 @@ test('without JavaScript, Download PDF is a link to the prebuilt file', async ({
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', '/deployment-map.pdf');
+  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute(
+    'href',
+    '/deployment-map.pdf'
+  );
   const response = await page.request.get('/deployment-map.pdf');
   expect(response.ok()).toBe(true);
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await context.close();
 });
 
-test('a code block on a topic page is highlighted text with a Copy button that copies it exactly', async ({ browser }) => {
+test('a code block on a topic page is highlighted text with a Copy button that copies it exactly', async ({
+  browser
+}) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto('/topics/nginx/');
   // The block: its title line, its code, its Copy button and status, found by their text and names.
   const title = 'Copy /etc/nginx/sites-available/app';
-  const block = page.getByRole('article').locator('div').filter({ has: page.getByRole('button', { name: title }) }).last();
+  const block = page
+    .getByRole('article')
+    .locator('div')
+    .filter({ has: page.getByRole('button', { name: title }) })
+    .last();
   await expect(block.getByText('/etc/nginx/sites-available/app', { exact: true })).toBeVisible();
   await expect(block.getByText('Tested in CI')).toBeVisible();
   const code = block.locator('pre code');
@@ -134,11 +172,15 @@ test('a code block on a topic page is highlighted text with a Copy button that c
   await context.close();
 });
 
-test('without JavaScript, a code block is still there as text, with no Copy button', async ({ browser }) => {
+test('without JavaScript, a code block is still there as text, with no Copy button', async ({
+  browser
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/topics/nginx/');
-  await expect(page.getByRole('article').locator('pre').filter({ hasText: 'location /static/ {' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('article').locator('pre').filter({ hasText: 'location /static/ {' }).first()
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0);
   await context.close();
 });
@@ -154,7 +196,9 @@ test('a code block wider than the page scrolls, and the keyboard reaches it', as
   await expect.poll(() => pre.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
 });
 
-test('the header names the hub link "About deployment" on a phone, with its space', async ({ page }) => {
+test('the header names the hub link "About deployment" on a phone, with its space', async ({
+  page
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('topics/gunicorn/');
   const about = page.getByRole('banner').getByRole('link', { name: /^About/ });

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,35 +79,57 @@ test.afterAll(async () => {
 async function watched(page: Page, gone: RegExp = /$^/) {
   const w = await watch(
     page,
-    (url, status) => status === 404 && (deleted.some((name) => url.endsWith(`/assets/${name}`)) || gone.test(url))
+    (url, status) =>
+      status === 404 && (deleted.some((name) => url.endsWith(`/assets/${name}`)) || gone.test(url))
   );
   return {
     async expectClean() {
       w.problems.cspViolations.push(...(await w.domViolations()));
       // A module script that answers 404 is also reported as an aborted request, and so
       // are chunks still in flight when the fallback navigation leaves the page.
-      w.problems.failedResponses = w.problems.failedResponses.filter((f) => !/^failed \S+\/assets\/\S+\.js: net::ERR_ABORTED$/.test(f));
-      expect(w.problems).toEqual({ cspViolations: [], pageErrors: [], consoleErrors: [], failedResponses: [] });
+      w.problems.failedResponses = w.problems.failedResponses.filter(
+        (f) => !/^failed \S+\/assets\/\S+\.js: net::ERR_ABORTED$/.test(f)
+      );
+      expect(w.problems).toEqual({
+        cspViolations: [],
+        pageErrors: [],
+        consoleErrors: [],
+        failedResponses: []
+      });
     }
   };
 }
 
-const newVersion = (page: Page | Locator) => page.getByRole('alert').filter({ hasText: 'A new version of the site is available.' });
+const newVersion = (page: Page | Locator) =>
+  page.getByRole('alert').filter({ hasText: 'A new version of the site is available.' });
 
 test('the copy really lacks the lazy chunks', () => {
   for (const prefix of ['TopicRoute-', 'search-', 'searchIndex-', 'related-', 'customisePdf-'])
-    expect(deleted.some((name) => name.startsWith(prefix)), prefix).toBe(true);
+    expect(
+      deleted.some((name) => name.startsWith(prefix)),
+      prefix
+    ).toBe(true);
 });
 
-test('a topic click still opens the topic page (a full page load of the same URL)', async ({ page }) => {
+test('a topic click still opens the topic page (a full page load of the same URL)', async ({
+  page
+}) => {
   const w = await watched(page);
   await page.goto(`${origin}/`);
-  await page.getByRole('group', { name: /^Deployment map\./ }).getByRole('link', { name: 'WSGI servers', exact: true }).click();
+  await page
+    .getByRole('group', { name: /^Deployment map\./ })
+    .getByRole('link', { name: 'WSGI servers', exact: true })
+    .click();
   await expect(page).toHaveURL(`${origin}/topics/wsgi-servers/`);
   await expect(page.getByRole('heading', { level: 1, name: 'WSGI servers' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Related topics' }).getByRole('link', { name: 'Databases' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Related topics' }).getByRole('link', { name: 'Databases' })
+  ).toBeVisible();
   // A related link on the (unhydrated) topic page is an ordinary link and works too.
-  await page.getByRole('region', { name: 'Related topics' }).getByRole('link', { name: 'Databases' }).click();
+  await page
+    .getByRole('region', { name: 'Related topics' })
+    .getByRole('link', { name: 'Databases' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Databases' })).toBeVisible();
   await w.expectClean();
 });
@@ -118,7 +148,9 @@ test('search says a new version is available and Reload reloads', async ({ page 
   await w.expectClean();
 });
 
-test('related links and the PDF export say a new version is available, with Reload', async ({ page }) => {
+test('related links and the PDF export say a new version is available, with Reload', async ({
+  page
+}) => {
   const w = await watched(page);
   await page.goto(`${origin}/`);
   await page.getByText('Show', { exact: true }).click();
@@ -138,7 +170,9 @@ test('related links and the PDF export say a new version is available, with Relo
 test('without its dialog chunk, Download PDF downloads the prebuilt PDF', async ({ page }) => {
   // The dialog loads on demand too; a tab that outlived a deploy asks for it in vain.
   const dialogChunk = /\/assets\/PdfDialog-[\w-]+\.js$/;
-  expect(readdirSync(join(root, 'assets')).some((name) => /^PdfDialog-[\w-]+\.js$/.test(name))).toBe(true);
+  expect(
+    readdirSync(join(root, 'assets')).some((name) => /^PdfDialog-[\w-]+\.js$/.test(name))
+  ).toBe(true);
   const w = await watched(page, dialogChunk);
   await page.route(dialogChunk, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${origin}/`);

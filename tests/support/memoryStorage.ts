@@ -2,7 +2,10 @@
  * A Web Storage stand-in for tests. `failWrites` makes every setItem throw the
  * browser's QuotaExceededError, as a full localStorage does.
  */
-export function memoryStorage(initial: Record<string, string> = {}, options: { failWrites?: boolean } = {}) {
+export function memoryStorage(
+  initial: Record<string, string> = {},
+  options: { failWrites?: boolean } = {}
+) {
   const data = new Map(Object.entries(initial));
   const storage = {
     failWrites: options.failWrites ?? false,
@@ -14,7 +17,8 @@ export function memoryStorage(initial: Record<string, string> = {}, options: { f
     key: (i: number) => [...data.keys()][i] ?? null,
     removeItem: (k: string) => void data.delete(k),
     setItem(k: string, v: string) {
-      if (storage.failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (storage.failWrites)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       data.set(k, String(v));
     },
     /** Everything stored, for assertions. */

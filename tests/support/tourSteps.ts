@@ -12,12 +12,18 @@ export function stepsOf(slug: string) {
     .slice(1)
     .map((section) => {
       const [main, breaks = ''] = section.split(/^### What breaks$/m);
-      const field = (text: string, key: string) => new RegExp(`^${key}: (.*)$`, 'm').exec(text)?.[1].split(', ') ?? [];
-      const arrows = (text: string, key: string) => field(text, key).map((a) => a.split(/\s*(?:→|->)\s*/) as [string, string]);
+      const field = (text: string, key: string) =>
+        new RegExp(`^${key}: (.*)$`, 'm').exec(text)?.[1].split(', ') ?? [];
+      const arrows = (text: string, key: string) =>
+        field(text, key).map((a) => a.split(/\s*(?:→|->)\s*/) as [string, string]);
       return {
         title: main.split('\n')[0].trim(),
         /** The step's paragraphs of prose (not its fields). */
-        text: main.split(/\n\s*\n/).slice(1).map((p) => p.trim()).filter((p) => p && !/^(topics|arrows):/m.test(p)),
+        text: main
+          .split(/\n\s*\n/)
+          .slice(1)
+          .map((p) => p.trim())
+          .filter((p) => p && !/^(topics|arrows):/m.test(p)),
         topics: field(main, 'topics'),
         arrows: arrows(main, 'arrows'),
         broken: field(breaks, 'broken'),

@@ -25,14 +25,22 @@ function noise(bytes: number, seed = 1): string {
 
 /** A tiny built site: entry + shared chunk (static), page chunk and pdf chunk (lazy). */
 function fixture(
-  opts: { entryKB?: number; htmlKB?: number; preloadPdf?: boolean; importPdf?: boolean; devShared?: boolean } = {}
+  opts: {
+    entryKB?: number;
+    htmlKB?: number;
+    preloadPdf?: boolean;
+    importPdf?: boolean;
+    devShared?: boolean;
+  } = {}
 ) {
   const dist = mkdtempSync(join(tmpdir(), 'dm-budget-'));
   mkdirSync(join(dist, 'assets'));
   const pdf = `export class PDFDocument{};const t="startxref";/*${noise(4000, 7)}*/`;
   writeFileSync(join(dist, 'assets/pdf-AAA.js'), pdf);
   // What Svelte's dev runtime carries (a production runtime has no `%c[svelte]` warnings).
-  const dev = opts.devShared ? 'var F=Symbol(`filename`);console.warn(`%c[svelte] await_waterfall`);' : '';
+  const dev = opts.devShared
+    ? 'var F=Symbol(`filename`);console.warn(`%c[svelte] await_waterfall`);'
+    : '';
   writeFileSync(join(dist, 'assets/shared-BBB.js'), `${dev}export const s=1;/*${noise(2000, 3)}*/`);
   writeFileSync(join(dist, 'assets/page-CCC.js'), `export default 1;/*${noise(50_000, 5)}*/`);
   writeFileSync(
@@ -51,22 +59,29 @@ function fixture(
 }
 
 const cli = (args: string[]) =>
-  spawnSync(process.execPath, ['scripts/bench/budget.js', ...args], { encoding: 'utf8', timeout: 30_000 });
+  spawnSync(process.execPath, ['scripts/bench/budget.js', ...args], {
+    encoding: 'utf8',
+    timeout: 30_000
+  });
 
 describe('first-load analysis', () => {
   it('follows static imports but not dynamic import() or property calls', () => {
-    expect(staticImports('import{a as b}from"./x.js";import"./y.js";export{c}from"./z.js";import("./lazy.js");o.import("./no.js")')).toEqual([
-      './x.js',
-      './y.js',
-      './z.js'
-    ]);
+    expect(
+      staticImports(
+        'import{a as b}from"./x.js";import"./y.js";export{c}from"./z.js";import("./lazy.js");o.import("./no.js")'
+      )
+    ).toEqual(['./x.js', './y.js', './z.js']);
   });
 
   it.each([
     ['a dev runtime warning', 'console.warn(`%c[svelte] x\\n%cmessage`,a,b)', true],
     ['the dev runtime filename symbol', 'var be=Symbol(`filename`)', true],
     ['the dev HMR anchor symbol', "var ge=Symbol('hmr anchor')", true],
-    ['a production runtime warning', 'console.warn(`https://svelte.dev/e/hydration_mismatch`)', false],
+    [
+      'a production runtime warning',
+      'console.warn(`https://svelte.dev/e/hydration_mismatch`)',
+      false
+    ],
     ['a production runtime symbol', 'var oe=Symbol(`$state`)', false]
   ])('tells Svelte dev code from production code: %s', (_name, code, dev) => {
     expect(isSvelteDevCode(code)).toBe(dev);
@@ -95,7 +110,11 @@ describe('size budget', () => {
     ['the PDF chunk preloaded by index.html', { preloadPdf: true }, /PDF chunk/],
     ['the PDF chunk statically imported by the entry', { importPdf: true }, /PDF chunk/],
     ['map HTML over 150 KB gzip', { htmlKB: 300 }, /map HTML/],
-    ['a first-load chunk built with Svelte in development mode', { devShared: true }, /production build/]
+    [
+      'a first-load chunk built with Svelte in development mode',
+      { devShared: true },
+      /production build/
+    ]
   ])('fails on %s', (_name, opts, which) => {
     const names = failing(fixture(opts));
     expect(names).toHaveLength(1);
@@ -108,7 +127,9 @@ describe('size budget', () => {
     expect(ok.status, ok.stdout).toBe(0);
     const dry = cli(['--dist', dist, '--budget-js=1']);
     expect(dry.status).toBe(1);
-    expect(dry.stdout).toMatch(/FAIL first-load JS of the map route \(gzip\): [\d.]+ KB \(limit 1 KB\)/);
+    expect(dry.stdout).toMatch(
+      /FAIL first-load JS of the map route \(gzip\): [\d.]+ KB \(limit 1 KB\)/
+    );
   });
 
   it('fails when there is nothing built to check', () => {

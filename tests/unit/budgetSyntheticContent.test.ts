@@ -10,8 +10,10 @@ import { buildTopicGraph } from '../../src/lib/graph/TopicGraph.ts';
 import { unreachableFrom } from '../../src/lib/content/reachability.ts';
 import { generateTopics, writeContent } from '../../scripts/bench/generateContent.js';
 
-const write = (n: number) => writeContent(n, join(mkdtempSync(join(tmpdir(), 'dm-synth-')), 'content'));
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const write = (n: number) =>
+  writeContent(n, join(mkdtempSync(join(tmpdir(), 'dm-synth-')), 'content'));
+const files = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 describe('bench:content', () => {
   it('writes N topics that pass the real rules (150 to 700 words, 2 to 6 related)', () => {
@@ -32,13 +34,17 @@ describe('bench:content', () => {
     expect(unreachableFrom(content.topics, graph.hub!)).toEqual([]);
     const slugs = new Set(content.topics.map((t) => t.slug));
     const nested = content.topics.filter((t) => slugs.has(t.parent));
-    const deep = nested.filter((t) => slugs.has(content.topics.find((p) => p.slug === t.parent)!.parent));
+    const deep = nested.filter((t) =>
+      slugs.has(content.topics.find((p) => p.slug === t.parent)!.parent)
+    );
     expect(nested.length).toBeGreaterThan(40);
     expect(deep.length).toBeGreaterThan(0);
     const arrows = content.topics.flatMap((t) => t.arrows);
     expect(arrows.length).toBeGreaterThan(60);
     expect(arrows.every((a) => a.label.length > 0)).toBe(true);
-    const linking = content.topics.filter((t) => JSON.stringify(t.blocks).includes('"href":"/topics/'));
+    const linking = content.topics.filter((t) =>
+      JSON.stringify(t.blocks).includes('"href":"/topics/')
+    );
     expect(linking.length).toBe(200);
   });
 

@@ -8,7 +8,15 @@ import { writeContent } from '../../scripts/bench/generateContent.js';
 function build(contentDir: string, env: Record<string, string> = {}) {
   const out = join(mkdtempSync(join(tmpdir(), 'dm-build-')), 'dist');
   const run = spawnSync(process.execPath, ['scripts/build.js'], {
-    env: { ...process.env, SITE_URL: '', BASE_PATH: '', CONTENT_DIR: contentDir, OUT_DIR: out, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env },
+    env: {
+      ...process.env,
+      SITE_URL: '',
+      BASE_PATH: '',
+      CONTENT_DIR: contentDir,
+      OUT_DIR: out,
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+      ...env
+    },
     encoding: 'utf8',
     timeout: 120_000
   });
@@ -38,7 +46,10 @@ describe('npm run build', () => {
 
   it('writes robots.txt only at the origin root; under a sub-path it says once what to add there', () => {
     const site = 'https://courses.example.test/map/';
-    const run = build(writeContent(12, join(mkdtempSync(join(tmpdir(), 'dm-robots-')), 'content')), { BASE_PATH: '/map/', SITE_URL: site });
+    const run = build(
+      writeContent(12, join(mkdtempSync(join(tmpdir(), 'dm-robots-')), 'content')),
+      { BASE_PATH: '/map/', SITE_URL: site }
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(join(run.out, 'robots.txt'))).toBe(false);
     const notes = `${run.stdout}${run.stderr}`.split('\n').filter((l) => l.includes('robots.txt'));

@@ -19,14 +19,34 @@ describe('compileProse refuses what the component would run, at its source line'
   it.each<[string, string, RegExp, number]>([
     ['a script', '<script>alert(1)</script>', /<script>/, 5],
     ['a style', 'Text.\n\n<style>p{display:none}</style>', /<style>/, 7],
-    ['svelte:head', '<svelte:head><meta http-equiv="refresh" content="0"></svelte:head>', /svelte:head/, 5],
+    [
+      'svelte:head',
+      '<svelte:head><meta http-equiv="refresh" content="0"></svelte:head>',
+      /svelte:head/,
+      5
+    ],
     ['svelte:window', '<svelte:window on:load={x} />', /svelte:window/, 5],
     ['an expression', 'Sum {1 + 1}.', /Svelte code "\{1 \+ 1\}"/, 5],
     ['{@html}', '{@html "<b>x</b>"}', /Svelte code/, 5],
-    ['braces in a link title', 'Line.\n\n[l](/y "ti{3}tle")', /Svelte code "\{3\}" in the title of <a>/, 7],
+    [
+      'braces in a link title',
+      'Line.\n\n[l](/y "ti{3}tle")',
+      /Svelte code "\{3\}" in the title of <a>/,
+      7
+    ],
     ['braces in alt text', '![a{1}b](/x.png)', /in the alt of <img>/, 5],
-    ['an event attribute', '- item\n\n    <img src="/x.png" onerror="alert(1)">', /attribute "onerror"/, 7],
-    ['javascript: by reference', '[x][r]\n\n[r]: jav&#x61;script:alert(1)', /link "javascript:alert\(1\)" is not allowed/, 5],
+    [
+      'an event attribute',
+      '- item\n\n    <img src="/x.png" onerror="alert(1)">',
+      /attribute "onerror"/,
+      7
+    ],
+    [
+      'javascript: by reference',
+      '[x][r]\n\n[r]: jav&#x61;script:alert(1)',
+      /link "javascript:alert\(1\)" is not allowed/,
+      5
+    ],
     ['a protocol-relative link', '[x](//evil.example/)', /leaves the site without a scheme/, 5],
     ['a data: image', '![i](data:image/png;base64,AA)', /images must be site paths/, 5],
     ['an html comment', '<!-- c -->', /comment/, 5],
@@ -50,26 +70,44 @@ describe('compileProse refuses what the component would run, at its source line'
 
   it('highlights a fenced block at build time into inert, coloured spans holding the exact text', async () => {
     const src = 'server {\n    location /static/ { alias /srv/app/static/; }\n}';
-    const { code, problems } = await compileProse(`${HEAD}\`\`\`nginx title="app.conf" test="demo"\n${src}\n\`\`\`\n`);
+    const { code, problems } = await compileProse(
+      `${HEAD}\`\`\`nginx title="app.conf" test="demo"\n${src}\n\`\`\`\n`
+    );
     expect(problems).toEqual([]);
     expect(code).toMatch(/<span style="--l:#[0-9a-f]+;--d:#[0-9a-f]+">/);
-    expect(code).toContain('<p class="code-title"><span>app.conf</span><span class="code-note">Tested in CI</span></p>');
+    expect(code).toContain(
+      '<p class="code-title"><span>app.conf</span><span class="code-note">Tested in CI</span></p>'
+    );
     expect(code).not.toMatch(/[{}]/);
-    const text = code.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+    const text = code
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
     expect(text).toContain(src);
   });
 
   it.each<[string, string, RegExp]>([
     ['an unknown language', '```cobol\nx\n```', /unknown language cobol/],
     ['an unknown fence key', 'Text.\n\n```nginx tset="demo"\nx\n```', /unknown key tset/],
-    ['test and untested at once', '```ini test="a" untested="b"\nx\n```', /either test= or untested=/]
+    [
+      'test and untested at once',
+      '```ini test="a" untested="b"\nx\n```',
+      /either test= or untested=/
+    ]
   ])('refuses a fence with %s at its line', async (_, body, message) => {
     const { problems } = await compileProse(HEAD + body);
-    expect(problems).toEqual([{ line: 5 + body.split('\n').findIndex((l) => l.startsWith('```')), message: expect.stringMatching(message) }]);
+    expect(problems).toEqual([
+      {
+        line: 5 + body.split('\n').findIndex((l) => l.startsWith('```')),
+        message: expect.stringMatching(message)
+      }
+    ]);
   });
 
   it.each([
-    ['<div class="code-block"><pre><code><span style="--l:#fff;--d:#000">x</span></code></pre></div>', 0],
+    [
+      '<div class="code-block"><pre><code><span style="--l:#fff;--d:#000">x</span></code></pre></div>',
+      0
+    ],
     ['<span style="background:url(/x)">x</span>', 1],
     ['<pre tabindex="0"><code>x</code></pre>', 0],
     ['<pre tabindex="-1"><code>x</code></pre>', 1],
@@ -97,9 +135,11 @@ describe('compileProse refuses what the component would run, at its source line'
   });
 
   it('svelte.config.js runs the check before Svelte compiles a .md file', async () => {
-    await expect(preprocess(`${HEAD}    ok\n\n<script>alert(1)</script>\n`, config.preprocess, { filename: 'x.md' })).rejects.toThrow(
-      /x\.md:7: body: a <script> is not allowed in prose/
-    );
+    await expect(
+      preprocess(`${HEAD}    ok\n\n<script>alert(1)</script>\n`, config.preprocess, {
+        filename: 'x.md'
+      })
+    ).rejects.toThrow(/x\.md:7: body: a <script> is not allowed in prose/);
     const ok = await preprocess(`${HEAD}Fine *text*.\n`, config.preprocess, { filename: 'x.md' });
     expect(ok.code).toContain('<em>text</em>');
     expect(ok.code).not.toContain('metadata');
@@ -109,7 +149,8 @@ describe('compileProse refuses what the component would run, at its source line'
 const enc = (s: string) => new TextEncoder().encode(s);
 const topic = (slug: string, extra = '') =>
   `---\ntitle: ${slug}\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n${extra}---\n\nProse.\n`;
-const FRAME = 'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
+const FRAME =
+  'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
 
 function errorsOf(run: () => unknown): ContentError[] {
   try {
@@ -132,7 +173,16 @@ describe('the content folder', () => {
   };
 
   it('names every unexpected file, and leaves tours/ to the tours', () => {
-    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a'), '..md': 'x', 'extra.MD': 'x', 'notes.txt': 'x', '_draft.md': 'x', 'tours/first.md': 'x', 'Upper/b.md': 'x' });
+    const dir = folder({
+      '_map.yaml': FRAME,
+      'a.md': topic('a'),
+      '..md': 'x',
+      'extra.MD': 'x',
+      'notes.txt': 'x',
+      '_draft.md': 'x',
+      'tours/first.md': 'x',
+      'Upper/b.md': 'x'
+    });
     const errors = errorsOf(() => loadContent(dir, {}));
     expect(errors.map((e) => `${e.file}: ${e.message.split(':')[0]}`).sort()).toEqual([
       '..md: file name "." is not a slug (lowercase words joined by hyphens)',
@@ -149,27 +199,54 @@ describe('the content folder', () => {
     mkdirSync(join(dir, 'more'));
     symlinkSync(dir, join(dir, 'more', 'again'));
     const { problems } = scanContentDir(dir);
-    expect(problems).toContainEqual({ file: 'self.md', message: 'cannot read: symlink loop (ELOOP)' });
-    expect(problems).toContainEqual({ file: 'more/again', message: expect.stringMatching(/^symlink loop/) });
+    expect(problems).toContainEqual({
+      file: 'self.md',
+      message: 'cannot read: symlink loop (ELOOP)'
+    });
+    expect(problems).toContainEqual({
+      file: 'more/again',
+      message: expect.stringMatching(/^symlink loop/)
+    });
   });
 
   it('refuses slugs and ids every JavaScript object already has', () => {
-    const files: SourceFile[] = [{ path: 'a.md', bytes: enc(topic('a')) }, { path: 'constructor.md', bytes: enc(topic('constructor')) }];
+    const files: SourceFile[] = [
+      { path: 'a.md', bytes: enc(topic('a')) },
+      { path: 'constructor.md', bytes: enc(topic('constructor')) }
+    ];
     const frame = FRAME.replace('boxes:\n', 'boxes:\n  - id: constructor\n    label: C\n');
     const errors = errorsOf(() => validateContent({ path: '_map.yaml', bytes: enc(frame) }, files));
-    expect(errors).toContainEqual(expect.objectContaining({ file: 'constructor.md', message: expect.stringContaining('"constructor" is a name every JavaScript object already has') }));
-    expect(errors).toContainEqual(expect.objectContaining({ file: '_map.yaml', line: 6, field: 'boxes[0].id' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        file: 'constructor.md',
+        message: expect.stringContaining(
+          '"constructor" is a name every JavaScript object already has'
+        )
+      })
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ file: '_map.yaml', line: 6, field: 'boxes[0].id' })
+    );
   });
 
   it('gives _map.yaml errors their lines and source', () => {
-    const frame = 'hub: nowhere\ngroups:\n  - id: g\n    label: G\n  - id: g\n    label: again\nboxes:\n  - id: r\n    label: R\n    parent: ghost\nlearningPath:\n  - [a, missing]\n';
-    const errors = errorsOf(() => validateContent({ path: '_map.yaml', bytes: enc(frame) }, [{ path: 'a.md', bytes: enc(topic('a')) }]));
+    const frame =
+      'hub: nowhere\ngroups:\n  - id: g\n    label: G\n  - id: g\n    label: again\nboxes:\n  - id: r\n    label: R\n    parent: ghost\nlearningPath:\n  - [a, missing]\n';
+    const errors = errorsOf(() =>
+      validateContent({ path: '_map.yaml', bytes: enc(frame) }, [
+        { path: 'a.md', bytes: enc(topic('a')) }
+      ])
+    );
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'hub', line: 1, source: 'hub: nowhere' }),
         expect.objectContaining({ field: 'groups[1].id', line: 5, message: 'duplicate id "g"' }),
         expect.objectContaining({ field: 'boxes.r.parent', line: 10, source: '    parent: ghost' }),
-        expect.objectContaining({ field: 'learningPath[0]', line: 12, message: 'unknown topic "missing"' })
+        expect.objectContaining({
+          field: 'learningPath[0]',
+          line: 12,
+          message: 'unknown topic "missing"'
+        })
       ])
     );
   });

@@ -12,21 +12,41 @@ import { siteFor } from './siteFixture.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'dm-custom-'));
 const links = (doc: PDFDocument, i: number) => {
   const annots = doc.getPage(i).node.lookup(PDFName.of('Annots'));
-  return annots instanceof PDFArray ? annots.asArray().map((r) => doc.context.lookup(r) as PDFDict) : [];
+  return annots instanceof PDFArray
+    ? annots.asArray().map((r) => doc.context.lookup(r) as PDFDict)
+    : [];
 };
-const uri = (a: PDFDict) => ((a.lookup(PDFName.of('A')) as PDFDict | undefined)?.lookup(PDFName.of('URI')) as PDFString | undefined)?.decodeText();
+const uri = (a: PDFDict) =>
+  (
+    (a.lookup(PDFName.of('A')) as PDFDict | undefined)?.lookup(PDFName.of('URI')) as
+      PDFString | undefined
+  )?.decodeText();
 
 async function setup() {
   const site = await siteFor('tests/fixtures/mini-content', true);
   const bytes = await sitePdf(site, { pageSize: 'Letter' });
   const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
-  return { site, bytes, topics, base: { bytes, layout: site.layout, pageSize: 'Letter' as const, topics, groups: site.graph.groups, siteUrl: 'https://example.test/map/' } };
+  return {
+    site,
+    bytes,
+    topics,
+    base: {
+      bytes,
+      layout: site.layout,
+      pageSize: 'Letter' as const,
+      topics,
+      groups: site.graph.groups,
+      siteUrl: 'https://example.test/map/'
+    }
+  };
 }
 
 function check(bytes: Uint8Array, name: string) {
   const file = join(tmp, name);
   writeFileSync(file, bytes);
-  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
+    /No syntax or stream encoding errors/
+  );
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 }
 
@@ -70,21 +90,40 @@ describe('customisePdf (the browser step)', () => {
   function footers(bytes: Uint8Array, name: string): (string | null)[] {
     const file = join(tmp, name);
     writeFileSync(file, bytes);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]
+    );
     return Array.from({ length: pages }, (_, i) => {
-      const text = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' });
+      const text = execFileSync(
+        'pdftotext',
+        ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'],
+        { encoding: 'utf8' }
+      );
       // The footer is the page's last line: a "6379/1" in a code block above is not one.
       // pdftotext may drop the narrow spaces around the slash.
-      const last = text.split('\n').filter((l) => l.trim()).at(-1) ?? '';
-      return [...last.matchAll(/\b(\d+) ?\/ ?(\d+)\b/g)].map((m) => `${m[1]} / ${m[2]}`).join(' | ') || null;
+      const last =
+        text
+          .split('\n')
+          .filter((l) => l.trim())
+          .at(-1) ?? '';
+      return (
+        [...last.matchAll(/\b(\d+) ?\/ ?(\d+)\b/g)].map((m) => `${m[1]} / ${m[2]}`).join(' | ') ||
+        null
+      );
     });
   }
-  const expected = (n: number) => [null, ...Array.from({ length: n - 1 }, (_, i) => `${i + 2} / ${n}`)];
+  const expected = (n: number) => [
+    null,
+    ...Array.from({ length: n - 1 }, (_, i) => `${i + 2} / ${n}`)
+  ];
 
   it.each([
     ['the prebuilt PDF', null],
     ['with the progress page', { includeTopics: true, progress: { alpha: 'done' as const } }],
-    ['with progress and no topic pages', { includeTopics: false, progress: { beta: 'learning' as const } }],
+    [
+      'with progress and no topic pages',
+      { includeTopics: false, progress: { beta: 'learning' as const } }
+    ],
     ['with no topic pages', { includeTopics: false }],
     ['renumbered after inserting a page (numbers are replaced, not added)', { insert: true }]
   ])('footer page numbers are the real page index: %s', async (name, opts) => {
@@ -102,7 +141,11 @@ describe('customisePdf (the browser step)', () => {
 
   it('footer page numbers of the real content with the progress page: page 24 reads 24 / 52', async () => {
     const site = await siteFor('content', false);
-    const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
+    const topics = site.content.topics.map((t) => ({
+      slug: t.slug,
+      title: t.title,
+      group: t.group
+    }));
     const bytes = await customisePdf({
       bytes: await sitePdf(site),
       layout: site.layout,
@@ -123,27 +166,57 @@ describe('customisePdf (the browser step)', () => {
 
   it('keeps the tour pages after the topic pages, or leaves them out, and the outline follows', async () => {
     const site = await siteFor('content', false);
-    const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
+    const topics = site.content.topics.map((t) => ({
+      slug: t.slug,
+      title: t.title,
+      group: t.group
+    }));
     const tours = site.tours.map((t) => ({ title: t.title, steps: t.steps.length }));
     const tourPages = tours.reduce((n, t) => n + Math.ceil(t.steps / 2), 0);
-    const options = { bytes: await sitePdf(site), layout: site.layout, pageSize: 'A4' as const, topics, groups: site.graph.groups, siteUrl: 'https://example.test/', tours };
-    const kept = await customisePdf({ ...options, includeTopics: true, includeTours: true, progress: { nginx: 'done' } });
+    const options = {
+      bytes: await sitePdf(site),
+      layout: site.layout,
+      pageSize: 'A4' as const,
+      topics,
+      groups: site.graph.groups,
+      siteUrl: 'https://example.test/',
+      tours
+    };
+    const kept = await customisePdf({
+      ...options,
+      includeTopics: true,
+      includeTours: true,
+      progress: { nginx: 'done' }
+    });
     const doc = await PDFDocument.load(kept);
     expect(doc.getPageCount()).toBe(2 + topics.length + tourPages);
     const text = check(kept, 'tours-kept.pdf');
     expect(text).toContain(site.tours[0].steps[0].title);
-    expect(footers(kept, 'tours-kept-footers.pdf')).toEqual(expected(2 + topics.length + tourPages));
+    expect(footers(kept, 'tours-kept-footers.pdf')).toEqual(
+      expected(2 + topics.length + tourPages)
+    );
     // The outline's top level ends with the tours, one entry per tour under it.
-    const item = (doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(PDFName.of('Last')) as PDFDict;
+    const item = (doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(
+      PDFName.of('Last')
+    ) as PDFDict;
     const title = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFString).decodeText();
     expect(title(item)).toBe('Guided tours');
     const children: string[] = [];
-    for (let c = item.lookup(PDFName.of('First')) as PDFDict | undefined; c; c = c.lookup(PDFName.of('Next')) as PDFDict | undefined) children.push(title(c));
+    for (
+      let c = item.lookup(PDFName.of('First')) as PDFDict | undefined;
+      c;
+      c = c.lookup(PDFName.of('Next')) as PDFDict | undefined
+    )
+      children.push(title(c));
     expect(children).toEqual(site.tours.map((t) => t.title));
-    const dropped = await PDFDocument.load(await customisePdf({ ...options, includeTopics: true, includeTours: false }));
+    const dropped = await PDFDocument.load(
+      await customisePdf({ ...options, includeTopics: true, includeTours: false })
+    );
     expect(dropped.getPageCount()).toBe(1 + topics.length);
     // Without topic pages the tours go too: their links lead to topic pages.
-    const bare = await PDFDocument.load(await customisePdf({ ...options, includeTopics: false, includeTours: true }));
+    const bare = await PDFDocument.load(
+      await customisePdf({ ...options, includeTopics: false, includeTours: true })
+    );
     expect(bare.getPageCount()).toBe(1);
   }, 90_000);
 
@@ -151,7 +224,9 @@ describe('customisePdf (the browser step)', () => {
     const { base } = await setup();
     const other = await PDFDocument.create();
     other.addPage();
-    await expect(customisePdf({ ...base, bytes: await other.save(), includeTopics: true })).rejects.toThrow(/has 1 pages; expected 5/);
+    await expect(
+      customisePdf({ ...base, bytes: await other.save(), includeTopics: true })
+    ).rejects.toThrow(/has 1 pages; expected 5/);
   });
 
   it('replaces characters the standard font cannot show', async () => {

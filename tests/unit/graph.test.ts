@@ -20,6 +20,12 @@ describe('TopicGraph', () => {
       ['alpha', 'beta', 'talks to'],
       ['beta', 'alpha', 'answers']
     ]);
-    expect(graph.related.map((e) => e.id).sort()).toEqual(['related:alpha~beta', 'related:alpha~gamma', 'related:alpha~hub', 'related:beta~gamma', 'related:beta~hub']);
+    expect(graph.related.map((e) => e.id).sort()).toEqual([
+      'related:alpha~beta',
+      'related:alpha~gamma',
+      'related:alpha~hub',
+      'related:beta~gamma',
+      'related:beta~hub'
+    ]);
   });
 });

@@ -20,7 +20,11 @@ const REFUSED: [string, string, number][] = [
   ['a script block', `<script>${RUN}</script>`, 0],
   ['a script mid-sentence', `Hello <script>${RUN}</script> world.`, 0],
   ['a style block that hides the page', '<style>body { display: none }</style>', 0],
-  ['a svelte:head meta refresh', '<svelte:head><meta http-equiv="refresh" content="0;url=https://evil.example/"></svelte:head>', 0],
+  [
+    'a svelte:head meta refresh',
+    '<svelte:head><meta http-equiv="refresh" content="0;url=https://evil.example/"></svelte:head>',
+    0
+  ],
   ['svelte:window with an event', `<svelte:window on:load={() => ${RUN}} />`, 0],
   ['an html comment', 'Hello <!-- hidden --> there.', 0],
   ['an img with onerror', '<img src=x onerror=alert(1)>', 0],
@@ -60,16 +64,44 @@ const REFUSED: [string, string, number][] = [
 /** [name, markdown, text the page must show inside a <pre> or <code>]. */
 const INERT: [string, string, string][] = [
   ['an indented script', `    <script>${RUN}</script>`, `<script>${RUN}</script>`],
-  ['an indented svelte:head', '    <svelte:head><meta http-equiv="refresh" content="0"></svelte:head>', '<svelte:head>'],
-  ['an img indented as code in a list', '- item\n\n      <img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
-  ['indented code in a quote', '>     <style>body { display: none }</style>', '<style>body { display: none }</style>'],
+  [
+    'an indented svelte:head',
+    '    <svelte:head><meta http-equiv="refresh" content="0"></svelte:head>',
+    '<svelte:head>'
+  ],
+  [
+    'an img indented as code in a list',
+    '- item\n\n      <img src=x onerror=alert(1)>',
+    '<img src=x onerror=alert(1)>'
+  ],
+  [
+    'indented code in a quote',
+    '>     <style>body { display: none }</style>',
+    '<style>body { display: none }</style>'
+  ],
   ['a fenced script', `\`\`\`html\n<script>${RUN}</script>\n\`\`\``, `<script>${RUN}</script>`],
   ['a tilde fence with {@html}', "~~~\n{@html '<b>x</b>'}\n~~~", "{@html '<b>x</b>'}"],
-  ['a fence in a list', '- step\n\n  ```\n  <style>body { display: none }</style>\n  ```', '<style>body { display: none }</style>'],
-  ['a fence in a quote', `> \`\`\`\n> <script>${RUN}</script>\n> \`\`\``, `<script>${RUN}</script>`],
-  ['a fence with braces in its info', `\`\`\`js {${RUN}}\nlet a = {b: 1};\n\`\`\``, 'let a = {b: 1};'],
+  [
+    'a fence in a list',
+    '- step\n\n  ```\n  <style>body { display: none }</style>\n  ```',
+    '<style>body { display: none }</style>'
+  ],
+  [
+    'a fence in a quote',
+    `> \`\`\`\n> <script>${RUN}</script>\n> \`\`\``,
+    `<script>${RUN}</script>`
+  ],
+  [
+    'a fence with braces in its info',
+    `\`\`\`js {${RUN}}\nlet a = {b: 1};\n\`\`\``,
+    'let a = {b: 1};'
+  ],
   ['braces in a code span', `Write \`{${RUN}}\` literally.`, `{${RUN}}`],
-  ['an img in a code span', 'Never `<img src=x onerror=alert(1)>` here.', '<img src=x onerror=alert(1)>']
+  [
+    'an img in a code span',
+    'Never `<img src=x onerror=alert(1)>` here.',
+    '<img src=x onerror=alert(1)>'
+  ]
 ];
 
 interface Built {
@@ -79,9 +111,14 @@ interface Built {
 }
 
 /** Content of synthetic topics, payload i appended to topic i; returns each payload's file and first line. */
-function contentWith(name: string, payloads: string[]): { dir: string; at: { file: string; line: number }[] } {
+function contentWith(
+  name: string,
+  payloads: string[]
+): { dir: string; at: { file: string; line: number }[] } {
   const dir = writeContent(Math.max(6, payloads.length + 1), join(work, name));
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const at = payloads.map((payload, i) => {
     const file = files[i];
     const before = readFileSync(join(dir, file), 'utf8').replace(/\n*$/, '\n\n');
@@ -94,7 +131,12 @@ function contentWith(name: string, payloads: string[]): { dir: string; at: { fil
 function build(dir: string): Built {
   const out = join(dir, '..', `${dir.split('/').pop()}-dist`);
   const run = spawnSync(process.execPath, ['scripts/build.js'], {
-    env: { ...process.env, CONTENT_DIR: dir, OUT_DIR: out, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: dir,
+      OUT_DIR: out,
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true'
+    },
     encoding: 'utf8',
     timeout: 180_000
   });
@@ -105,9 +147,15 @@ describe('hostile prose in the real build', () => {
   let refused: ReturnType<typeof contentWith> & Built;
   let inert: ReturnType<typeof contentWith> & Built;
   beforeAll(() => {
-    const r = contentWith('refused', REFUSED.map((c) => c[1]));
+    const r = contentWith(
+      'refused',
+      REFUSED.map((c) => c[1])
+    );
     refused = { ...r, ...build(r.dir) };
-    const i = contentWith('inert', INERT.map((c) => c[1]));
+    const i = contentWith(
+      'inert',
+      INERT.map((c) => c[1])
+    );
     inert = { ...i, ...build(i.dir) };
   }, 400_000);
 
@@ -140,11 +188,18 @@ describe('hostile prose in the real build', () => {
 
   it.each(INERT.map((c, i) => [c[0], i] as const))('shows %s as text', (_, i) => {
     const slug = inert.at[i].file.replace(/\.md$/, '');
-    const doc = new DOMParser().parseFromString(readFileSync(join(inert.out, 'topics', slug, 'index.html'), 'utf8'), 'text/html');
+    const doc = new DOMParser().parseFromString(
+      readFileSync(join(inert.out, 'topics', slug, 'index.html'), 'utf8'),
+      'text/html'
+    );
     const prose = doc.querySelector('.prose')!;
-    expect([...prose.querySelectorAll('pre, code')].map((e) => e.textContent)).toContainEqual(expect.stringContaining(INERT[i][2]));
+    expect([...prose.querySelectorAll('pre, code')].map((e) => e.textContent)).toContainEqual(
+      expect.stringContaining(INERT[i][2])
+    );
     // Nothing live in the prose: only the allowed elements, no event attribute.
-    expect(prose.querySelectorAll('script, style, meta, img, iframe, [onerror], [onclick], [onload]')).toHaveLength(0);
+    expect(
+      prose.querySelectorAll('script, style, meta, img, iframe, [onerror], [onclick], [onload]')
+    ).toHaveLength(0);
     expect(doc.querySelectorAll('meta[http-equiv]')).toHaveLength(0);
   });
 });

@@ -4,16 +4,29 @@ import { roundedPath, wrapText } from '../../src/lib/layout/edgePath.ts';
 import { siteFor } from './siteFixture.ts';
 
 const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
 const inside = (a: Rect, b: Rect) =>
-  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
 
 /** Named rectangles that must not overlap: nodes, edge labels, and sibling boxes. */
 function collisions(layout: MapLayout): string[] {
   const items: { id: string; rect: Rect; parent?: string; box?: boolean }[] = [
     ...layout.nodes.map((n) => ({ id: `node ${n.slug}`, rect: n as Rect, parent: n.parent })),
-    ...layout.flows.filter((e) => e.labelRect).map((e) => ({ id: `label ${e.id}`, rect: e.labelRect! })),
-    ...layout.boxes.map((b) => ({ id: `box ${b.id}`, rect: b as Rect, parent: b.parent, box: true }))
+    ...layout.flows
+      .filter((e) => e.labelRect)
+      .map((e) => ({ id: `label ${e.id}`, rect: e.labelRect! })),
+    ...layout.boxes.map((b) => ({
+      id: `box ${b.id}`,
+      rect: b as Rect,
+      parent: b.parent,
+      box: true
+    }))
   ];
   const out: string[] = [];
   for (let i = 0; i < items.length; i++)
@@ -68,9 +81,14 @@ describe.each([
   it('draws every topic once and every flow arrow with its label', async () => {
     const site = await siteFor(dir, relaxed);
     const [layout, content] = [site[which], site.content];
-    const drawn = [...layout.nodes.map((n) => n.slug), ...layout.boxes.flatMap((b) => (b.slug ? [b.slug] : []))];
+    const drawn = [
+      ...layout.nodes.map((n) => n.slug),
+      ...layout.boxes.flatMap((b) => (b.slug ? [b.slug] : []))
+    ];
     expect(drawn.sort()).toEqual(content.topics.map((t) => t.slug).sort());
-    const arrows = content.topics.flatMap((t) => t.arrows.map((a) => `${t.slug}>${a.to}:${a.label}`));
+    const arrows = content.topics.flatMap((t) =>
+      t.arrows.map((a) => `${t.slug}>${a.to}:${a.label}`)
+    );
     expect(layout.flows.map((e) => `${e.from}>${e.to}:${e.label}`).sort()).toEqual(arrows.sort());
     for (const e of layout.flows) expect(e.path).toMatch(/^M[\d.]+,[\d.]+/);
   });
@@ -78,13 +96,34 @@ describe.each([
 
 describe('edge paths and text', () => {
   it('rounds orthogonal corners and keeps end points', () => {
-    expect(roundedPath([[0, 0], [10, 0], [10, 10]], 4)).toBe('M0,0L6,0Q10,0 10,4L10,10');
-    expect(roundedPath([[0, 0], [2, 0], [2, 10]], 4)).toBe('M0,0L1,0Q2,0 2,1L2,10');
+    expect(
+      roundedPath(
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10]
+        ],
+        4
+      )
+    ).toBe('M0,0L6,0Q10,0 10,4L10,10');
+    expect(
+      roundedPath(
+        [
+          [0, 0],
+          [2, 0],
+          [2, 10]
+        ],
+        4
+      )
+    ).toBe('M0,0L1,0Q2,0 2,1L2,10');
     expect(roundedPath([])).toBe('');
   });
   it('wraps words greedily without breaking a word', () => {
     const measure = (s: string) => s.length;
-    expect(wrapText('Infrastructure as a service', 14, measure)).toEqual(['Infrastructure', 'as a service']);
+    expect(wrapText('Infrastructure as a service', 14, measure)).toEqual([
+      'Infrastructure',
+      'as a service'
+    ]);
     expect(wrapText('Nginx', 3, measure)).toEqual(['Nginx']);
   });
 });

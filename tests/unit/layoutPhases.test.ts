@@ -6,7 +6,11 @@ import { routeOrthogonal, simplify, type Port } from '../../src/lib/layout/ortho
 import { arrangeBox, rowsOf, wrapRows } from '../../src/lib/layout/phases/arrangeBoxes.ts';
 import { buildTree, type Item } from '../../src/lib/layout/phases/buildTree.ts';
 import { composeRegions, placeInOrder } from '../../src/lib/layout/phases/composeRegions.ts';
-import { labelSize, placeLabels, rectSegmentDistance } from '../../src/lib/layout/phases/placeLabels.ts';
+import {
+  labelSize,
+  placeLabels,
+  rectSegmentDistance
+} from '../../src/lib/layout/phases/placeLabels.ts';
 import { elbow, portsOf, routeWires } from '../../src/lib/layout/phases/routeWires.ts';
 import { familyOf, neighbourhood } from '../../src/lib/layout/neighbourhood.ts';
 import { readingSort } from '../../src/lib/layout/readingOrder.ts';
@@ -16,13 +20,36 @@ import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
 /** Every character 7 units wide (8 in bold): simple enough to reason about. */
 const measure: MeasureText = (text, _size, bold) => text.length * (bold ? 8 : 7);
 
-const item = (id: string, x: number, y: number, w: number, h: number, children: Item[] = []): Item => ({
-  id, label: id, children, depth: 0, lines: [id], x, y, w, h, header: children.length ? 24 : 0, titleWidth: children.length ? 60 : 0
+const item = (
+  id: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  children: Item[] = []
+): Item => ({
+  id,
+  label: id,
+  children,
+  depth: 0,
+  lines: [id],
+  x,
+  y,
+  w,
+  h,
+  header: children.length ? 24 : 0,
+  titleWidth: children.length ? 60 : 0
 });
 
 /** A small graph: clients | services | app (web → wsgi → db), with a two-way pair. */
 function graph(): TopicGraph {
-  const node = (slug: string, parent: string, group = 'g') => ({ slug, title: slug, summary: '', group, parent });
+  const node = (slug: string, parent: string, group = 'g') => ({
+    slug,
+    title: slug,
+    summary: '',
+    group,
+    parent
+  });
   return {
     groups: [{ id: 'g', label: 'G' }],
     boxes: [
@@ -30,7 +57,15 @@ function graph(): TopicGraph {
       { id: 'services', label: 'Services' },
       { id: 'app', label: 'App' }
     ],
-    nodes: [node('browser', 'clients'), node('phone', 'clients'), node('logs', 'services'), node('metrics', 'services'), node('web', 'app'), node('wsgi', 'app'), node('db', 'app')],
+    nodes: [
+      node('browser', 'clients'),
+      node('phone', 'clients'),
+      node('logs', 'services'),
+      node('metrics', 'services'),
+      node('web', 'app'),
+      node('wsgi', 'app'),
+      node('db', 'app')
+    ],
     flows: [
       { id: 'flow:browser>web', from: 'browser', to: 'web', kind: 'flow', label: 'asks' },
       { id: 'flow:web>browser', from: 'web', to: 'browser', kind: 'flow', label: 'answers' },
@@ -42,7 +77,11 @@ function graph(): TopicGraph {
     ],
     related: [],
     learningPath: [],
-    composition: { columns: ['clients', 'services', 'app'], aside: [], arrange: { app: [['web'], ['wsgi', 'db']] } }
+    composition: {
+      columns: ['clients', 'services', 'app'],
+      aside: [],
+      arrange: { app: [['web'], ['wsgi', 'db']] }
+    }
   };
 }
 
@@ -59,17 +98,27 @@ describe('buildTree', () => {
 });
 
 describe('arrangeBoxes', () => {
-  const box = () => item('box', 0, 0, 0, 0, [item('a', 0, 0, 50, 20), item('b', 0, 0, 60, 20), item('c', 0, 0, 70, 20)]);
+  const box = () =>
+    item('box', 0, 0, 0, 0, [
+      item('a', 0, 0, 50, 20),
+      item('b', 0, 0, 60, 20),
+      item('c', 0, 0, 70, 20)
+    ]);
   it.each([
     ['row', 'row', [['a', 'b', 'c']]],
     ['column', 'column', [['a'], ['b'], ['c']]],
     ['rows as written, the rest after', [['c'], ['a']], [['c'], ['a'], ['b']]],
     ['a few leaves by default: a column', undefined, [['a'], ['b'], ['c']]]
   ] as const)('rowsOf %s', (_, spec, want) => {
-    expect(rowsOf(box(), spec as never).map((r) => r.map((cell) => cell.map((i) => i.id).join('+')))).toEqual(want);
+    expect(
+      rowsOf(box(), spec as never).map((r) => r.map((cell) => cell.map((i) => i.id).join('+')))
+    ).toEqual(want);
   });
   it('wraps rows to a width', () => {
-    expect(wrapRows(box(), 'row', 125, 10).map((r) => r.map((c) => c[0].id))).toEqual([['a', 'b'], ['c']]);
+    expect(wrapRows(box(), 'row', 125, 10).map((r) => r.map((c) => c[0].id))).toEqual([
+      ['a', 'b'],
+      ['c']
+    ]);
   });
   it('sizes a box around its rows and places children below its title strip', () => {
     const b = box();
@@ -109,23 +158,61 @@ describe('orthogonalRouter', () => {
   const bounds = { x: 0, y: 0, width: 300, height: 200 };
   const port = (x: number, y: number, d: [number, number]): Port => ({ p: [x, y], d, cost: 0 });
   it('goes straight when nothing is in the way', () => {
-    expect(routeOrthogonal([port(10, 100, [1, 0])], [port(290, 100, [-1, 0])], { hard: [], frames: [], segments: [], bounds }, ['a'])).toEqual([[10, 100], [290, 100]]);
+    expect(
+      routeOrthogonal(
+        [port(10, 100, [1, 0])],
+        [port(290, 100, [-1, 0])],
+        { hard: [], frames: [], segments: [], bounds },
+        ['a']
+      )
+    ).toEqual([
+      [10, 100],
+      [290, 100]
+    ]);
   });
   it('goes round an obstacle, never through it', () => {
     const block = { x: 100, y: 50, width: 100, height: 100 };
-    const route = routeOrthogonal([port(10, 100, [1, 0])], [port(290, 100, [-1, 0])], { hard: [block], frames: [], segments: [], bounds }, ['a'])!;
+    const route = routeOrthogonal(
+      [port(10, 100, [1, 0])],
+      [port(290, 100, [-1, 0])],
+      { hard: [block], frames: [], segments: [], bounds },
+      ['a']
+    )!;
     expect(route.length).toBeGreaterThan(2);
     for (let i = 1; i < route.length; i++) {
       const [p, q] = [route[i - 1], route[i]];
-      const inside = Math.max(p[0], q[0]) > block.x && Math.min(p[0], q[0]) < block.x + block.width && Math.max(p[1], q[1]) > block.y && Math.min(p[1], q[1]) < block.y + block.height;
+      const inside =
+        Math.max(p[0], q[0]) > block.x &&
+        Math.min(p[0], q[0]) < block.x + block.width &&
+        Math.max(p[1], q[1]) > block.y &&
+        Math.min(p[1], q[1]) < block.y + block.height;
       expect(inside).toBe(false);
     }
   });
   it('is undefined when the way is shut', () => {
-    expect(routeOrthogonal([port(10, 100, [1, 0])], [port(290, 100, [-1, 0])], { hard: [{ x: 50, y: -10, width: 20, height: 220 }], frames: [], segments: [], bounds }, ['a'])).toBeUndefined();
+    expect(
+      routeOrthogonal(
+        [port(10, 100, [1, 0])],
+        [port(290, 100, [-1, 0])],
+        { hard: [{ x: 50, y: -10, width: 20, height: 220 }], frames: [], segments: [], bounds },
+        ['a']
+      )
+    ).toBeUndefined();
   });
   it('simplify drops repeated and collinear points', () => {
-    expect(simplify([[0, 0], [0, 0], [5, 0], [10, 0], [10, 5]])).toEqual([[0, 0], [10, 0], [10, 5]]);
+    expect(
+      simplify([
+        [0, 0],
+        [0, 0],
+        [5, 0],
+        [10, 0],
+        [10, 5]
+      ])
+    ).toEqual([
+      [0, 0],
+      [10, 0],
+      [10, 5]
+    ]);
   });
 });
 
@@ -135,10 +222,16 @@ describe('routeWires and placeLabels', () => {
     const b = item('b', 100, 5, 40, 20);
     expect(portsOf(a, b).find((p) => p.cost === 0 && p.d[0] === 1)?.p).toEqual([40, 15]);
     const box = item('box', 100, 0, 100, 100, [item('k', 110, 30, 40, 20)]);
-    for (const p of portsOf(box, a)) if (p.d[0] !== 0) expect(p.p[1]).toBeGreaterThan(box.y + box.header);
+    for (const p of portsOf(box, a))
+      if (p.d[0] !== 0) expect(p.p[1]).toBeGreaterThan(box.y + box.header);
   });
   it('elbow joins the facing sides in three parts', () => {
-    expect(elbow(item('a', 0, 0, 40, 20), item('b', 100, 50, 40, 20))).toEqual([[40, 10], [70, 10], [70, 60], [100, 60]]);
+    expect(elbow(item('a', 0, 0, 40, 20), item('b', 100, 50, 40, 20))).toEqual([
+      [40, 10],
+      [70, 10],
+      [70, 60],
+      [100, 60]
+    ]);
   });
   it('draws a request and its response as one wire, the request first', () => {
     const g = graph();
@@ -151,28 +244,71 @@ describe('routeWires and placeLabels', () => {
   });
   it('labels touch their own wire, on the left of travel for a request', () => {
     expect(rectSegmentDistance({ x: 0, y: 0, width: 10, height: 10 }, [0, 13], [20, 13])).toBe(3);
-    const wire = { forward: { id: 'f', from: 'a', to: 'b', kind: 'flow' as const, label: 'go' }, back: { id: 'r', from: 'b', to: 'a', kind: 'flow' as const, label: 'back' }, points: [[0, 100], [300, 100]] as [number, number][] };
-    const [placed] = placeLabels([wire], measure, { blocked: [], frames: [], bounds: { x: 0, y: 0, width: 300, height: 200 } });
+    const wire = {
+      forward: { id: 'f', from: 'a', to: 'b', kind: 'flow' as const, label: 'go' },
+      back: { id: 'r', from: 'b', to: 'a', kind: 'flow' as const, label: 'back' },
+      points: [
+        [0, 100],
+        [300, 100]
+      ] as [number, number][]
+    };
+    const [placed] = placeLabels([wire], measure, {
+      blocked: [],
+      frames: [],
+      bounds: { x: 0, y: 0, width: 300, height: 200 }
+    });
     expect(placed.forward!.y + placed.forward!.height).toBeLessThanOrEqual(100);
     expect(placed.back!.y).toBeGreaterThanOrEqual(100);
-    expect(labelSize('a long label that must wrap over lines', measure).lines.length).toBeGreaterThan(1);
+    expect(
+      labelSize('a long label that must wrap over lines', measure).lines.length
+    ).toBeGreaterThan(1);
   });
 });
 
 describe('reading order, families and arrow keys', () => {
   it.each([
-    ['a row left to right', [{ id: 'b', x: 50, y: 0 }, { id: 'a', x: 0, y: 5 }], ['a', 'b']],
-    ['rows top to bottom', [{ id: 'b', x: 0, y: 100 }, { id: 'a', x: 50, y: 0 }], ['a', 'b']],
-    ['a column inside a row, top to bottom', [{ id: 'c', x: 50, y: 30 }, { id: 'b', x: 50, y: 0 }, { id: 'a', x: 0, y: 0, height: 80 }], ['a', 'b', 'c']]
+    [
+      'a row left to right',
+      [
+        { id: 'b', x: 50, y: 0 },
+        { id: 'a', x: 0, y: 5 }
+      ],
+      ['a', 'b']
+    ],
+    [
+      'rows top to bottom',
+      [
+        { id: 'b', x: 0, y: 100 },
+        { id: 'a', x: 50, y: 0 }
+      ],
+      ['a', 'b']
+    ],
+    [
+      'a column inside a row, top to bottom',
+      [
+        { id: 'c', x: 50, y: 30 },
+        { id: 'b', x: 50, y: 0 },
+        { id: 'a', x: 0, y: 0, height: 80 }
+      ],
+      ['a', 'b', 'c']
+    ]
   ])('readingSort: %s', (_, items, want) => {
-    expect(readingSort(items.map((i) => ({ width: 20, height: 20, ...i }))).map((i) => i.id)).toEqual(want);
+    expect(
+      readingSort(items.map((i) => ({ width: 20, height: 20, ...i }))).map((i) => i.id)
+    ).toEqual(want);
   });
 
   it('a tool lights its family and the family\u2019s arrows; arrow keys follow connections that way', async () => {
     const g = graph();
     g.boxes.push({ id: 'inner', label: 'Inner', parent: 'app' });
     const layout: MapLayout = await layoutMap(
-      { ...g, nodes: [...g.nodes, { slug: 'tool', title: 'tool', summary: '', group: 'g', parent: 'wsgi' }] },
+      {
+        ...g,
+        nodes: [
+          ...g.nodes,
+          { slug: 'tool', title: 'tool', summary: '', group: 'g', parent: 'wsgi' }
+        ]
+      },
       measure
     );
     expect(familyOf(layout, 'tool')).toEqual(['wsgi']);

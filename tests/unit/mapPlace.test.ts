@@ -10,7 +10,15 @@ const topics: PlaceTopic[] = [
   { slug: 'os', title: 'OS', parent: 'frame', arrows: [] },
   { slug: 'web', title: 'Web servers', parent: 'os', arrows: [{ to: 'app', label: 'passes on' }] },
   { slug: 'nginx', title: 'Nginx', parent: 'web', arrows: [] },
-  { slug: 'app', title: 'App', parent: 'os', arrows: [{ to: 'web', label: 'answers' }, { to: 'db', label: 'reads' }] },
+  {
+    slug: 'app',
+    title: 'App',
+    parent: 'os',
+    arrows: [
+      { to: 'web', label: 'answers' },
+      { to: 'db', label: 'reads' }
+    ]
+  },
   { slug: 'db', title: 'DB', parent: 'region', arrows: [] },
   { slug: 'browser', title: 'Browser', parent: 'region', arrows: [{ to: 'web', label: 'asks' }] }
 ];
@@ -43,7 +51,10 @@ describe('mapPlace', () => {
     expect(place.out).toEqual([]);
     expect(place.families.map((f) => f.slug)).toEqual(['web']);
     expect(place.families[0].out.map((a) => a.title)).toEqual(['App']);
-    expect(place.families[0].in.map((a) => `${a.title} ${a.label}`)).toEqual(['App answers', 'Browser asks']);
+    expect(place.families[0].in.map((a) => `${a.title} ${a.label}`)).toEqual([
+      'App answers',
+      'Browser asks'
+    ]);
     expect(mapPlace('web', topics, boxes).contains).toEqual([{ slug: 'nginx', title: 'Nginx' }]);
     // A box without arrows (OS) is not listed as a family.
     expect(mapPlace('app', topics, boxes).families).toEqual([]);

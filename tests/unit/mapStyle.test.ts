@@ -8,12 +8,16 @@ import { EDGE, GROUP_COLOURS, INK, hexToRgb } from '../../src/lib/pdf/palette.ts
 describe('one palette for screen and paper', () => {
   const css = readFileSync('src/app.css', 'utf8');
   const light = css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {')));
-  const cssVar = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, 'i').exec(light)?.[1]?.toLowerCase();
+  const cssVar = (name: string) =>
+    new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, 'i').exec(light)?.[1]?.toLowerCase();
 
-  it.each(Object.entries(COLOURS.groups))('group %s has the same accent and tint on screen', (group, [accent, tint]) => {
-    expect(cssVar(`g-${group}`)).toBe(accent);
-    expect(cssVar(`g-${group}-bg`)).toBe(tint);
-  });
+  it.each(Object.entries(COLOURS.groups))(
+    'group %s has the same accent and tint on screen',
+    (group, [accent, tint]) => {
+      expect(cssVar(`g-${group}`)).toBe(accent);
+      expect(cssVar(`g-${group}-bg`)).toBe(tint);
+    }
+  );
   it.each([
     ['text', COLOURS.ink],
     ['muted', COLOURS.muted],

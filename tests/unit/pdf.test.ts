@@ -74,24 +74,31 @@ describe.each([
 
     const file = join(tmp, `${name.replace(/\W/g, '')}.pdf`);
     writeFileSync(file, bytes);
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors/
+    );
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     for (const t of topics) expect(text.replace(/\s+/g, ' ')).toContain(t.title);
   });
 
   it('can leave out the topic pages and link nodes to the web pages instead', async () => {
     const site = await siteFor(dir, relaxed);
-    const doc = await PDFDocument.load(await sitePdf(site, { includeTopics: false, siteUrl: 'https://map.example.test/' }));
+    const doc = await PDFDocument.load(
+      await sitePdf(site, { includeTopics: false, siteUrl: 'https://map.example.test/' })
+    );
     expect(doc.getPageCount()).toBe(1);
     const uris = annotationsOf(doc, 0).map(uriOf);
-    for (const t of site.content.topics) expect(uris.some((u) => u === `https://map.example.test/topics/${t.slug}/`)).toBe(true);
+    for (const t of site.content.topics)
+      expect(uris.some((u) => u === `https://map.example.test/topics/${t.slug}/`)).toBe(true);
   });
 });
 
 describe('guided tours in the PDF', () => {
   it('adds every step after the topic pages, its text in the PDF and its topic links on the right pages', async () => {
     const site = await siteFor('content', false);
-    const doc = await PDFDocument.load(await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') }));
+    const doc = await PDFDocument.load(
+      await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') })
+    );
     const topics = site.content.topics;
     const pageOf = new Map(topics.map((t, i) => [t.slug, i + 1]));
     const file = join(tmp, 'tours.pdf');
@@ -107,8 +114,17 @@ describe('guided tours in the PDF', () => {
         if (step.breaks) expect(text).toContain(step.breaks.check);
       }
       for (let p = 0; p < Math.ceil(tour.steps.length / 2); p++, at++) {
-        const wanted = new Set(tour.steps.slice(p * 2, p * 2 + 2).flatMap((s) => s.topics).map((s) => pageOf.get(s)));
-        const targets = new Set(annotationsOf(doc, at).map((a) => destPage(doc, a)).filter((n) => n > 0));
+        const wanted = new Set(
+          tour.steps
+            .slice(p * 2, p * 2 + 2)
+            .flatMap((s) => s.topics)
+            .map((s) => pageOf.get(s))
+        );
+        const targets = new Set(
+          annotationsOf(doc, at)
+            .map((a) => destPage(doc, a))
+            .filter((n) => n > 0)
+        );
         expect(targets).toEqual(wanted);
         // And one link back to the map.
         expect(annotationsOf(doc, at).some((a) => destPage(doc, a) === 0)).toBe(true);
@@ -122,20 +138,27 @@ describe('guided tours in the PDF', () => {
 });
 
 describe('code blocks in the PDF', () => {
-  it('sets every line of a page\'s code block in DejaVu Sans Mono, indentation and braces kept, inside the page', async () => {
+  it("sets every line of a page's code block in DejaVu Sans Mono, indentation and braces kept, inside the page", async () => {
     const site = await siteFor('content', false);
     const nginx = site.content.topics.find((t) => t.slug === 'nginx')!;
     const code = nginx.blocks.find((b) => b.kind === 'code');
     expect(code?.kind === 'code' && code.title).toBe('/etc/nginx/sites-available/app');
-    const bytes = await sitePdf({ ...site, content: { ...site.content, topics: [nginx] } }, { date: new Date('2026-01-02T00:00:00Z') });
+    const bytes = await sitePdf(
+      { ...site, content: { ...site.content, topics: [nginx] } },
+      { date: new Date('2026-01-02T00:00:00Z') }
+    );
     const file = join(tmp, 'code.pdf');
     writeFileSync(file, bytes);
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSansMono/);
-    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], {
+      encoding: 'utf8'
+    });
     for (const line of (code as { text: string }).text.split('\n').filter((l) => l.trim()))
       expect(text).toContain(line.trim());
     // Nothing drawn past the right margin: pdftotext's bounding boxes of the page's words.
-    const bbox = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-bbox', file, '-'], { encoding: 'utf8' });
+    const bbox = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-bbox', file, '-'], {
+      encoding: 'utf8'
+    });
     const width = Number(/<page width="([\d.]+)"/.exec(bbox)![1]);
     const rights = [...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(Math.max(...rights)).toBeLessThan(width);
@@ -150,11 +173,24 @@ describe('inline code in the PDF', () => {
         ...t,
         examples: [],
         resources: [],
-        blocks: [{ kind: 'paragraph' as const, runs: [{ text: 'Run ' }, { text: 'gunicorn --check-config', code }, { text: ' first.' }] }]
+        blocks: [
+          {
+            kind: 'paragraph' as const,
+            runs: [{ text: 'Run ' }, { text: 'gunicorn --check-config', code }, { text: ' first.' }]
+          }
+        ]
       }));
       const file = join(tmp, `inline-${code}.pdf`);
-      writeFileSync(file, await sitePdf({ ...site, tours: [], content: { ...site.content, topics } }, { date: new Date('2026-01-02T00:00:00Z') }));
-      expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' })).toContain('gunicorn --check-config');
+      writeFileSync(
+        file,
+        await sitePdf(
+          { ...site, tours: [], content: { ...site.content, topics } },
+          { date: new Date('2026-01-02T00:00:00Z') }
+        )
+      );
+      expect(
+        execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' })
+      ).toContain('gunicorn --check-config');
       return execFileSync('pdffonts', [file], { encoding: 'utf8' });
     };
     expect(await pdfWith(true)).toMatch(/DejaVuSansMono/);
@@ -165,13 +201,19 @@ describe('inline code in the PDF', () => {
 describe('where a topic sits, in the PDF', () => {
   it('draws the generated section on the topic page, its boxes and arrows linked to their pages', async () => {
     const site = await siteFor('content', false);
-    const doc = await PDFDocument.load(await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') }));
+    const doc = await PDFDocument.load(
+      await sitePdf(site, { date: new Date('2026-01-02T00:00:00Z') })
+    );
     const topics = site.content.topics;
     // Page indexes from 0: the map is page 0, topic i is page i + 1 (pdftotext counts from 1).
     const page = topics.findIndex((t) => t.slug === 'nginx') + 1;
     const file = join(tmp, 'place.pdf');
     writeFileSync(file, await doc.save());
-    const text = execFileSync('pdftotext', ['-f', String(page + 1), '-l', String(page + 1), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync(
+      'pdftotext',
+      ['-f', String(page + 1), '-l', String(page + 1), file, '-'],
+      { encoding: 'utf8' }
+    ).replace(/\s+/g, ' ');
     expect(text).toContain('Where it sits on the map');
     expect(text).toContain('Inside Web servers, within Operating systems');
     expect(text).toContain('Arrows of its box, Web servers:');
@@ -184,10 +226,32 @@ describe('where a topic sits, in the PDF', () => {
 });
 
 describe('PDF robustness', () => {
-  const alphabet = ['a', 'Z', ' ', '→', 'é', '漢', '字', '😀', '\u0000', '\u0007', '\ud800', '\udfff', '\u200b', '\n', '\t', 'ß', '<', '{', '€', '\u202e'];
+  const alphabet = [
+    'a',
+    'Z',
+    ' ',
+    '→',
+    'é',
+    '漢',
+    '字',
+    '😀',
+    '\u0000',
+    '\u0007',
+    '\ud800',
+    '\udfff',
+    '\u200b',
+    '\n',
+    '\t',
+    'ß',
+    '<',
+    '{',
+    '€',
+    '\u202e'
+  ];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const junk = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const junk = (n: number) =>
+    Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 
   it('never throws on random Unicode in titles, labels and prose', async () => {
     const site = await siteFor('tests/fixtures/mini-content', true);
@@ -198,7 +262,10 @@ describe('PDF robustness', () => {
         summary: junk(40),
         blocks: [
           { kind: 'heading' as const, depth: 2, runs: [{ text: junk(10) }] },
-          { kind: 'paragraph' as const, runs: [{ text: junk(200) }, { text: junk(8), href: '/topics/alpha/' }] },
+          {
+            kind: 'paragraph' as const,
+            runs: [{ text: junk(200) }, { text: junk(8), href: '/topics/alpha/' }]
+          },
           { kind: 'list' as const, ordered: round % 2 === 0, items: [[{ text: junk(20) }]] }
         ]
       }));

@@ -24,8 +24,16 @@ function page1Text(bytes: Uint8Array, name: string) {
 }
 const uris = (doc: PDFDocument) => {
   const annots = doc.getPage(0).node.lookup(PDFName.of('Annots'));
-  const list = annots instanceof PDFArray ? annots.asArray().map((r) => doc.context.lookup(r) as PDFDict) : [];
-  return list.map((a) => ((a.lookup(PDFName.of('A')) as PDFDict | undefined)?.lookup(PDFName.of('URI')) as PDFString | undefined)?.decodeText()).filter(Boolean);
+  const list =
+    annots instanceof PDFArray ? annots.asArray().map((r) => doc.context.lookup(r) as PDFDict) : [];
+  return list
+    .map((a) =>
+      (
+        (a.lookup(PDFName.of('A')) as PDFDict | undefined)?.lookup(PDFName.of('URI')) as
+          PDFString | undefined
+      )?.decodeText()
+    )
+    .filter(Boolean);
 };
 
 describe('the address on the PDF', () => {
@@ -50,13 +58,27 @@ describe('the address on the PDF', () => {
     const doc = await PDFDocument.load(bytes);
     expect(uris(doc)).toEqual([]);
 
-    const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
+    const topics = site.content.topics.map((t) => ({
+      slug: t.slug,
+      title: t.title,
+      group: t.group
+    }));
     const origin = 'http://127.0.0.1:5399/map/';
-    const out = await customisePdf({ bytes, layout: site.layout, pageSize: 'A4', topics, groups: site.graph.groups, includeTopics: true, siteUrl: origin });
+    const out = await customisePdf({
+      bytes,
+      layout: site.layout,
+      pageSize: 'A4',
+      topics,
+      groups: site.graph.groups,
+      includeTopics: true,
+      siteUrl: origin
+    });
     expect(page1Text(out, 'tailored.pdf')).toContain(origin);
     const tailored = await PDFDocument.load(out);
     expect(uris(tailored)).toEqual([origin]);
-    expect((await PDFDocument.load(bytes)).getPage(0).node.has(PDFName.of('AddressSlot'))).toBe(true);
+    expect((await PDFDocument.load(bytes)).getPage(0).node.has(PDFName.of('AddressSlot'))).toBe(
+      true
+    );
     expect(tailored.getPage(0).node.has(PDFName.of('AddressSlot'))).toBe(false);
   });
 
@@ -65,8 +87,20 @@ describe('the address on the PDF', () => {
     const site = await siteFor('tests/fixtures/mini-content', true);
     const bytes = await sitePdf(site, { pageSize: 'A4' });
     expect(page1Text(bytes, 'site.pdf')).toContain('https://map.example.test/');
-    const topics = site.content.topics.map((t) => ({ slug: t.slug, title: t.title, group: t.group }));
-    const out = await customisePdf({ bytes, layout: site.layout, pageSize: 'A4', topics, groups: site.graph.groups, includeTopics: true, siteUrl: 'http://other.test/' });
+    const topics = site.content.topics.map((t) => ({
+      slug: t.slug,
+      title: t.title,
+      group: t.group
+    }));
+    const out = await customisePdf({
+      bytes,
+      layout: site.layout,
+      pageSize: 'A4',
+      topics,
+      groups: site.graph.groups,
+      includeTopics: true,
+      siteUrl: 'http://other.test/'
+    });
     const text = page1Text(out, 'site-tailored.pdf');
     expect(text).toContain('https://map.example.test/');
     expect(text).not.toContain('other.test');

@@ -41,14 +41,28 @@ describe('the catalogue', () => {
   });
 
   it('offers the five hostings, and each leaves its own slots to you', () => {
-    expect(SLOTS[0].options.map((o) => o.id)).toEqual(['paas', 'vps', 'iaas', 'containers', 'serverless']);
-    expect(slotsFor('vps')).toEqual(['webServer', 'appServer', 'framework', 'database', 'taskQueue', 'ci']);
+    expect(SLOTS[0].options.map((o) => o.id)).toEqual([
+      'paas',
+      'vps',
+      'iaas',
+      'containers',
+      'serverless'
+    ]);
+    expect(slotsFor('vps')).toEqual([
+      'webServer',
+      'appServer',
+      'framework',
+      'database',
+      'taskQueue',
+      'ci'
+    ]);
     expect(slotsFor('paas')).not.toContain('webServer');
     expect(slotsFor('serverless')).toEqual(['framework', 'database', 'taskQueue', 'ci']);
   });
 
   it('gives every hosting a default plan that fits, and every offered plan assembles', () => {
-    for (const { id } of SLOTS[0].options) expect(fitChoices(defaultChoices(id)).notes, id).toEqual([]);
+    for (const { id } of SLOTS[0].options)
+      expect(fitChoices(defaultChoices(id)).notes, id).toEqual([]);
     const plans = everyPlan();
     expect(plans.length).toBeGreaterThan(30);
     for (const c of plans) expect(() => buildPlan(c, data), planQuery(c)).not.toThrow();
@@ -57,27 +71,153 @@ describe('the catalogue', () => {
 });
 
 describe('combinations that do not fit, and what the user is told', () => {
-  const table: [string, PlanChoices, 'webServer' | 'appServer' | 'framework' | 'database' | 'taskQueue', string, string][] = [
-    ['mod_wsgi without Apache', vps({ webServer: 'nginx' }), 'appServer', 'mod-wsgi', 'mod_wsgi runs inside Apache: choose Apache as the web server.'],
-    ['Gunicorn behind Apache', vps({ webServer: 'apache' }), 'appServer', 'gunicorn', "The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy."],
-    ['a web server on a PaaS', defaultChoices('paas'), 'webServer', 'nginx', "On a platform-as-a-service the platform's router takes the requests and terminates HTTPS: you run no web server of your own."],
-    ['a web server on serverless', defaultChoices('serverless'), 'webServer', 'caddy', "On serverless hosting the provider's API gateway takes each request: there is no web server to run."],
-    ['an app server on serverless', defaultChoices('serverless'), 'appServer', 'gunicorn', 'On serverless hosting the provider runs your function: there is no app server to choose.'],
-    ['mod_wsgi on a PaaS', defaultChoices('paas'), 'appServer', 'mod-wsgi', 'mod_wsgi runs inside Apache, and a platform gives you no Apache of your own: choose Gunicorn or Uvicorn.'],
-    ['uWSGI in a container', defaultChoices('containers'), 'appServer', 'uwsgi', 'uWSGI has only been maintained since 2022; on a container, Gunicorn or Uvicorn is the simpler process to run.'],
-    ['an ASGI app under Gunicorn', vps({}), 'framework', 'asgi', 'An ASGI app needs an ASGI server, and Gunicorn runs WSGI apps: choose Uvicorn.'],
-    ['Flask under Uvicorn', vps({ appServer: 'uvicorn' }), 'framework', 'flask', "Flask speaks WSGI: under Uvicorn it would need an adapter such as asgiref's WsgiToAsgi. Choose Gunicorn, uWSGI or mod_wsgi."],
-    ['Django on Lambda', defaultChoices('serverless'), 'framework', 'django', "On AWS Lambda the map's tested file is a plain handler; Django there needs an adapter such as Mangum or apig-wsgi."],
-    ['a Lambda handler on a VPS', vps({}), 'framework', 'handler', 'A Lambda handler runs only on serverless hosting.'],
-    ['SQLite on a PaaS', defaultChoices('paas'), 'database', 'sqlite', 'A platform gives each process a throwaway disk, so an SQLite file would be lost on the next deploy.'],
-    ['PostgreSQL of your own on a PaaS', defaultChoices('paas'), 'database', 'postgresql', 'The platform runs PostgreSQL for you: choose its managed database.'],
-    ['SQLite in a container', defaultChoices('containers'), 'database', 'sqlite', "A container's filesystem is thrown away when it is replaced, and the SQLite file with it."],
-    ['Django with SQLite', vps({}), 'database', 'sqlite', "The map's tested Django settings connect to PostgreSQL: choose PostgreSQL or a managed one."],
-    ['Django without a database', vps({}), 'database', 'none', "Django's sessions, admin and migrations need a database."],
-    ['Flask with PostgreSQL', vps({ framework: 'flask' }), 'database', 'postgresql', "The map's tested Flask app reads SQLite with Python's standard library; PostgreSQL from Flask needs a driver or SQLAlchemy, which no page tests yet."],
-    ['the ASGI app with a database', vps({ appServer: 'uvicorn', framework: 'asgi' }), 'database', 'sqlite', 'The small ASGI app keeps no data: choose no database, or Django to use one.'],
-    ['Celery on serverless', defaultChoices('serverless'), 'taskQueue', 'celery', 'Functions cannot keep a Celery worker running: use an SQS-triggered function.'],
-    ['SQS off serverless', vps({}), 'taskQueue', 'sqs', 'The SQS consumer on the map is a Lambda function: it needs serverless hosting.']
+  const table: [
+    string,
+    PlanChoices,
+    'webServer' | 'appServer' | 'framework' | 'database' | 'taskQueue',
+    string,
+    string
+  ][] = [
+    [
+      'mod_wsgi without Apache',
+      vps({ webServer: 'nginx' }),
+      'appServer',
+      'mod-wsgi',
+      'mod_wsgi runs inside Apache: choose Apache as the web server.'
+    ],
+    [
+      'Gunicorn behind Apache',
+      vps({ webServer: 'apache' }),
+      'appServer',
+      'gunicorn',
+      "The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy."
+    ],
+    [
+      'a web server on a PaaS',
+      defaultChoices('paas'),
+      'webServer',
+      'nginx',
+      "On a platform-as-a-service the platform's router takes the requests and terminates HTTPS: you run no web server of your own."
+    ],
+    [
+      'a web server on serverless',
+      defaultChoices('serverless'),
+      'webServer',
+      'caddy',
+      "On serverless hosting the provider's API gateway takes each request: there is no web server to run."
+    ],
+    [
+      'an app server on serverless',
+      defaultChoices('serverless'),
+      'appServer',
+      'gunicorn',
+      'On serverless hosting the provider runs your function: there is no app server to choose.'
+    ],
+    [
+      'mod_wsgi on a PaaS',
+      defaultChoices('paas'),
+      'appServer',
+      'mod-wsgi',
+      'mod_wsgi runs inside Apache, and a platform gives you no Apache of your own: choose Gunicorn or Uvicorn.'
+    ],
+    [
+      'uWSGI in a container',
+      defaultChoices('containers'),
+      'appServer',
+      'uwsgi',
+      'uWSGI has only been maintained since 2022; on a container, Gunicorn or Uvicorn is the simpler process to run.'
+    ],
+    [
+      'an ASGI app under Gunicorn',
+      vps({}),
+      'framework',
+      'asgi',
+      'An ASGI app needs an ASGI server, and Gunicorn runs WSGI apps: choose Uvicorn.'
+    ],
+    [
+      'Flask under Uvicorn',
+      vps({ appServer: 'uvicorn' }),
+      'framework',
+      'flask',
+      "Flask speaks WSGI: under Uvicorn it would need an adapter such as asgiref's WsgiToAsgi. Choose Gunicorn, uWSGI or mod_wsgi."
+    ],
+    [
+      'Django on Lambda',
+      defaultChoices('serverless'),
+      'framework',
+      'django',
+      "On AWS Lambda the map's tested file is a plain handler; Django there needs an adapter such as Mangum or apig-wsgi."
+    ],
+    [
+      'a Lambda handler on a VPS',
+      vps({}),
+      'framework',
+      'handler',
+      'A Lambda handler runs only on serverless hosting.'
+    ],
+    [
+      'SQLite on a PaaS',
+      defaultChoices('paas'),
+      'database',
+      'sqlite',
+      'A platform gives each process a throwaway disk, so an SQLite file would be lost on the next deploy.'
+    ],
+    [
+      'PostgreSQL of your own on a PaaS',
+      defaultChoices('paas'),
+      'database',
+      'postgresql',
+      'The platform runs PostgreSQL for you: choose its managed database.'
+    ],
+    [
+      'SQLite in a container',
+      defaultChoices('containers'),
+      'database',
+      'sqlite',
+      "A container's filesystem is thrown away when it is replaced, and the SQLite file with it."
+    ],
+    [
+      'Django with SQLite',
+      vps({}),
+      'database',
+      'sqlite',
+      "The map's tested Django settings connect to PostgreSQL: choose PostgreSQL or a managed one."
+    ],
+    [
+      'Django without a database',
+      vps({}),
+      'database',
+      'none',
+      "Django's sessions, admin and migrations need a database."
+    ],
+    [
+      'Flask with PostgreSQL',
+      vps({ framework: 'flask' }),
+      'database',
+      'postgresql',
+      "The map's tested Flask app reads SQLite with Python's standard library; PostgreSQL from Flask needs a driver or SQLAlchemy, which no page tests yet."
+    ],
+    [
+      'the ASGI app with a database',
+      vps({ appServer: 'uvicorn', framework: 'asgi' }),
+      'database',
+      'sqlite',
+      'The small ASGI app keeps no data: choose no database, or Django to use one.'
+    ],
+    [
+      'Celery on serverless',
+      defaultChoices('serverless'),
+      'taskQueue',
+      'celery',
+      'Functions cannot keep a Celery worker running: use an SQS-triggered function.'
+    ],
+    [
+      'SQS off serverless',
+      vps({}),
+      'taskQueue',
+      'sqs',
+      'The SQS consumer on the map is a Lambda function: it needs serverless hosting.'
+    ]
   ];
   it.each(table)('%s', (_, choices, slot, id, reason) => {
     const found = optionsFor(choices, slot).find((o) => o.option.id === id);
@@ -85,17 +225,30 @@ describe('combinations that do not fit, and what the user is told', () => {
   });
 
   it('an option that fits carries no reason, and choosing Apache then mod_wsgi works in that order', () => {
-    expect(optionsFor(vps({}), 'webServer').every((o) => o.fits && o.reason === undefined)).toBe(true);
+    expect(optionsFor(vps({}), 'webServer').every((o) => o.fits && o.reason === undefined)).toBe(
+      true
+    );
     const apache = withChoice(vps({}), 'webServer', 'apache');
     expect(apache.choices.appServer).toBe('mod-wsgi');
-    expect(apache.notes).toEqual(["The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. The WSGI or ASGI server is now mod_wsgi."]);
+    expect(apache.notes).toEqual([
+      "The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. The WSGI or ASGI server is now mod_wsgi."
+    ]);
     expect(withChoice(apache.choices, 'appServer', 'mod-wsgi').notes).toEqual([]);
   });
 
   it('a change of hosting keeps what still fits and says what it had to change', () => {
     const paas = withChoice(vps({ framework: 'django', taskQueue: 'celery' }), 'hosting', 'paas');
-    expect(paas.choices).toEqual({ hosting: 'paas', appServer: 'gunicorn', framework: 'django', database: 'managed', taskQueue: 'celery', ci: 'github-actions' });
-    expect(paas.notes).toEqual(['The platform runs PostgreSQL for you: choose its managed database. The database is now a managed PostgreSQL.']);
+    expect(paas.choices).toEqual({
+      hosting: 'paas',
+      appServer: 'gunicorn',
+      framework: 'django',
+      database: 'managed',
+      taskQueue: 'celery',
+      ci: 'github-actions'
+    });
+    expect(paas.notes).toEqual([
+      'The platform runs PostgreSQL for you: choose its managed database. The database is now a managed PostgreSQL.'
+    ]);
     const lambda = withChoice(paas.choices, 'hosting', 'serverless');
     expect(lambda.choices).toEqual(defaultChoices('serverless'));
   });
@@ -103,23 +256,85 @@ describe('combinations that do not fit, and what the user is told', () => {
 
 describe('the address', () => {
   it('round-trips every offered plan', () => {
-    for (const c of everyPlan()) expect(parsePlanQuery(planQuery(c)), planQuery(c)).toEqual({ choices: c, notes: [] });
-    expect(planQuery(defaultChoices('vps'))).toBe('?hosting=vps&web=nginx&app=gunicorn&framework=django&db=postgresql&queue=none&ci=github-actions');
-    expect(planQuery(defaultChoices('serverless'))).toBe('?hosting=serverless&framework=handler&db=none&queue=none&ci=github-actions');
+    for (const c of everyPlan())
+      expect(parsePlanQuery(planQuery(c)), planQuery(c)).toEqual({ choices: c, notes: [] });
+    expect(planQuery(defaultChoices('vps'))).toBe(
+      '?hosting=vps&web=nginx&app=gunicorn&framework=django&db=postgresql&queue=none&ci=github-actions'
+    );
+    expect(planQuery(defaultChoices('serverless'))).toBe(
+      '?hosting=serverless&framework=handler&db=none&queue=none&ci=github-actions'
+    );
   });
 
   const cases: [string, string, Partial<PlanChoices>, string[]][] = [
     ['empty', '', defaultChoices('vps'), []],
-    ['a typo', '?web=ngnix', { webServer: 'nginx' }, ["'ngnix' is not a web server we know; using nginx."]],
-    ['a case slip and an underscore', '?web=Caddy&app=mod_wsgi', { webServer: 'caddy', appServer: 'gunicorn' }, ['mod_wsgi runs inside Apache: choose Apache as the web server. Using Gunicorn.']],
-    ['an unknown part', '?web=lighttpd', { webServer: 'nginx' }, ["'lighttpd' is not a web server we know; using nginx."]],
-    ['an unknown hosting', '?hosting=mainframe', defaultChoices('vps'), ["'mainframe' is not a kind of hosting we know; using a virtual private server."]],
-    ['a combination that does not fit', '?web=apache&app=gunicorn', { webServer: 'apache', appServer: 'mod-wsgi' }, ["The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. Using mod_wsgi."]],
-    ['a slot the hosting leaves out', '?hosting=paas&web=nginx', defaultChoices('paas'), ["On a platform-as-a-service the platform's router takes the requests and terminates HTTPS: you run no web server of your own. (web=nginx was left out.)"]],
-    ['a repeated parameter', '?web=caddy&web=apache', { webServer: 'caddy' }, ["'web' was given more than once; using the first, 'caddy'."]],
-    ['unknown parameters', '?utm_source=x&foo=1', defaultChoices('vps'), ["Ignored what the planner does not know: 'utm_source', 'foo'."]],
-    ['garbage', '?%E0%A4%A&<script>=1&web=%00%FF', { webServer: 'nginx' }, ["Ignored what the planner does not know: '?%A', '<script>'.", "'??' is not a web server we know; using nginx."]],
-    ['a framework whose default database does not fit', '?framework=flask', { framework: 'flask', database: 'sqlite' }, []]
+    [
+      'a typo',
+      '?web=ngnix',
+      { webServer: 'nginx' },
+      ["'ngnix' is not a web server we know; using nginx."]
+    ],
+    [
+      'a case slip and an underscore',
+      '?web=Caddy&app=mod_wsgi',
+      { webServer: 'caddy', appServer: 'gunicorn' },
+      ['mod_wsgi runs inside Apache: choose Apache as the web server. Using Gunicorn.']
+    ],
+    [
+      'an unknown part',
+      '?web=lighttpd',
+      { webServer: 'nginx' },
+      ["'lighttpd' is not a web server we know; using nginx."]
+    ],
+    [
+      'an unknown hosting',
+      '?hosting=mainframe',
+      defaultChoices('vps'),
+      ["'mainframe' is not a kind of hosting we know; using a virtual private server."]
+    ],
+    [
+      'a combination that does not fit',
+      '?web=apache&app=gunicorn',
+      { webServer: 'apache', appServer: 'mod-wsgi' },
+      [
+        "The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. Using mod_wsgi."
+      ]
+    ],
+    [
+      'a slot the hosting leaves out',
+      '?hosting=paas&web=nginx',
+      defaultChoices('paas'),
+      [
+        "On a platform-as-a-service the platform's router takes the requests and terminates HTTPS: you run no web server of your own. (web=nginx was left out.)"
+      ]
+    ],
+    [
+      'a repeated parameter',
+      '?web=caddy&web=apache',
+      { webServer: 'caddy' },
+      ["'web' was given more than once; using the first, 'caddy'."]
+    ],
+    [
+      'unknown parameters',
+      '?utm_source=x&foo=1',
+      defaultChoices('vps'),
+      ["Ignored what the planner does not know: 'utm_source', 'foo'."]
+    ],
+    [
+      'garbage',
+      '?%E0%A4%A&<script>=1&web=%00%FF',
+      { webServer: 'nginx' },
+      [
+        "Ignored what the planner does not know: '?%A', '<script>'.",
+        "'??' is not a web server we know; using nginx."
+      ]
+    ],
+    [
+      'a framework whose default database does not fit',
+      '?framework=flask',
+      { framework: 'flask', database: 'sqlite' },
+      []
+    ]
   ];
   it.each(cases)('%s', (_, search, expected, notes) => {
     const r = parsePlanQuery(search);
@@ -129,13 +344,25 @@ describe('the address', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const samples = ['?', '&&&', '=', '?hosting', '?hosting=', 'x'.repeat(100_000), '?web=' + '%'.repeat(50), '?a=1&'.repeat(500), String.fromCharCode(...Array.from({ length: 300 }, (_, i) => i))];
+    const samples = [
+      '?',
+      '&&&',
+      '=',
+      '?hosting',
+      '?hosting=',
+      'x'.repeat(100_000),
+      '?web=' + '%'.repeat(50),
+      '?a=1&'.repeat(500),
+      String.fromCharCode(...Array.from({ length: 300 }, (_, i) => i))
+    ];
     for (const s of samples) {
       const r = parsePlanQuery(s);
       expect(fitChoices(r.choices).notes).toEqual([]);
       for (const n of r.notes) expect(n.length).toBeLessThan(400);
     }
-    expect(parsePlanQuery('x'.repeat(100_000)).notes[0]).toBe('The address was too long; only its first 1000 characters were read.');
+    expect(parsePlanQuery('x'.repeat(100_000)).notes[0]).toBe(
+      'The address was too long; only its first 1000 characters were read.'
+    );
   });
 });
 
@@ -148,21 +375,52 @@ describe('a plan', () => {
       { from: 'web-servers', to: 'wsgi-servers', label: 'handle certain requests' },
       { from: 'wsgi-servers', to: 'databases', label: 'accesses' }
     ]);
-    for (const s of ['virtual-private-servers', 'nginx', 'web-servers', 'gunicorn', 'wsgi-servers', 'django', 'web-frameworks', 'databases', 'continuous-integration']) expect(plan.parts).toContain(s);
+    for (const s of [
+      'virtual-private-servers',
+      'nginx',
+      'web-servers',
+      'gunicorn',
+      'wsgi-servers',
+      'django',
+      'web-frameworks',
+      'databases',
+      'continuous-integration'
+    ])
+      expect(plan.parts).toContain(s);
     expect(plan.parts).not.toContain('flask');
     for (const s of plan.parts) expect(slugs.has(s), s).toBe(true);
     expect(plan.stackId).toBe('nginx-gunicorn-django-postgresql');
   });
 
-  it('every plan\'s request path follows the map\'s arrows from the client to the database', () => {
+  it("every plan's request path follows the map's arrows from the client to the database", () => {
     for (const c of everyPlan().filter((x) => x.hosting === 'vps' || x.hosting === 'iaas')) {
       const plan = buildPlan(c, data);
       expect(plan.requestArrows.length, planQuery(c)).toBe(plan.requestPath.length - 1);
-      for (const a of plan.requestArrows) expect(content.topics.find((t) => t.slug === a.from)?.arrows.some((x) => x.to === a.to && x.label === a.label)).toBe(true);
+      for (const a of plan.requestArrows)
+        expect(
+          content.topics
+            .find((t) => t.slug === a.from)
+            ?.arrows.some((x) => x.to === a.to && x.label === a.label)
+        ).toBe(true);
     }
-    expect(buildPlan({ ...vps({ webServer: 'caddy', appServer: 'uvicorn', framework: 'asgi', database: 'none' }) }, data).requestPath).toEqual(['web-browsers', 'caddy', 'asgi-servers']);
-    expect(buildPlan(defaultChoices('paas'), data).requestPath).toEqual(['web-browsers', 'platform-as-a-service', 'gunicorn', 'databases']);
-    expect(buildPlan(defaultChoices('serverless'), data).requestPath).toEqual(['web-browsers', 'aws-lambda']);
+    expect(
+      buildPlan(
+        {
+          ...vps({ webServer: 'caddy', appServer: 'uvicorn', framework: 'asgi', database: 'none' })
+        },
+        data
+      ).requestPath
+    ).toEqual(['web-browsers', 'caddy', 'asgi-servers']);
+    expect(buildPlan(defaultChoices('paas'), data).requestPath).toEqual([
+      'web-browsers',
+      'platform-as-a-service',
+      'gunicorn',
+      'databases'
+    ]);
+    expect(buildPlan(defaultChoices('serverless'), data).requestPath).toEqual([
+      'web-browsers',
+      'aws-lambda'
+    ]);
   });
 
   it('lists its files in order, each from its page, with the changes that fit them together', () => {
@@ -177,16 +435,27 @@ describe('a plan', () => {
       '/srv/app/app.env'
     ]);
     const unit = plan.files.find((f) => f.path === '/etc/systemd/system/app.service');
-    expect(unit?.changes).toEqual([{ from: 'app:app', to: 'mysite.wsgi', why: "run the Django project's WSGI module" }]);
-    expect(unit?.content).toContain('ExecStart=/srv/app/.venv/bin/python -m gunicorn --config /srv/app/gunicorn.conf.py mysite.wsgi\n');
-    expect(plan.files.find((f) => f.name === 'app.env')?.content).toContain('DB_PASSWORD=replace-with-a-long-random-secret\n');
+    expect(unit?.changes).toEqual([
+      { from: 'app:app', to: 'mysite.wsgi', why: "run the Django project's WSGI module" }
+    ]);
+    expect(unit?.content).toContain(
+      'ExecStart=/srv/app/.venv/bin/python -m gunicorn --config /srv/app/gunicorn.conf.py mysite.wsgi\n'
+    );
+    expect(plan.files.find((f) => f.name === 'app.env')?.content).toContain(
+      'DB_PASSWORD=replace-with-a-long-random-secret\n'
+    );
     // The password the app is given is the one roles.sql sets.
-    expect(plan.files.find((f) => f.name === 'roles.sql')?.content).toContain("PASSWORD 'replace-with-a-long-random-secret'");
+    expect(plan.files.find((f) => f.name === 'roles.sql')?.content).toContain(
+      "PASSWORD 'replace-with-a-long-random-secret'"
+    );
   });
 
-  it('points the web server at the app server\'s port: Uvicorn listens on 8001', () => {
+  it("points the web server at the app server's port: Uvicorn listens on 8001", () => {
     for (const web of ['nginx', 'caddy']) {
-      const plan = buildPlan(vps({ webServer: web, appServer: 'uvicorn', framework: 'asgi', database: 'none' }), data);
+      const plan = buildPlan(
+        vps({ webServer: web, appServer: 'uvicorn', framework: 'asgi', database: 'none' }),
+        data
+      );
       const front = plan.files[0];
       expect(front.content, web).toContain('127.0.0.1:8001');
       expect(front.content, web).not.toContain('127.0.0.1:8000');
@@ -216,47 +485,100 @@ describe('a plan', () => {
   });
 
   it('a page edit that moves a substituted text fails with the page, line and block', () => {
-    const examples = extractExamples('content').map((e) => (e.title === '/etc/systemd/system/app.service' ? { ...e, code: e.code.replace('app:app', 'wsgi:app') } : e));
-    expect(() => buildPlanData(content.topics, examples, data.proven)).toThrow(/content\/gunicorn\.md:\d+: plan: the block "\/etc\/systemd\/system\/app\.service" no longer contains "app:app"/);
+    const examples = extractExamples('content').map((e) =>
+      e.title === '/etc/systemd/system/app.service'
+        ? { ...e, code: e.code.replace('app:app', 'wsgi:app') }
+        : e
+    );
+    expect(() => buildPlanData(content.topics, examples, data.proven)).toThrow(
+      /content\/gunicorn\.md:\d+: plan: the block "\/etc\/systemd\/system\/app\.service" no longer contains "app:app"/
+    );
     const missing = extractExamples('content').filter((e) => e.title !== '/etc/caddy/Caddyfile');
-    expect(() => buildPlanData(content.topics, missing, data.proven)).toThrow('content/caddy.md: plan: no block titled "/etc/caddy/Caddyfile"');
+    expect(() => buildPlanData(content.topics, missing, data.proven)).toThrow(
+      'content/caddy.md: plan: no block titled "/etc/caddy/Caddyfile"'
+    );
     const block = data.blocks['gunicorn:/etc/systemd/system/app.service'];
-    expect(() => applyChanges(block, [{ from: 'nothing like this', to: '', why: 'test' }])).toThrow(`${block.file}:${block.line}`);
+    expect(() => applyChanges(block, [{ from: 'nothing like this', to: '', why: 'test' }])).toThrow(
+      `${block.file}:${block.line}`
+    );
   });
 
   it('Django under uWSGI, mod_wsgi and Uvicorn imports the project, with its environment', () => {
     const uwsgi = buildPlan(vps({ appServer: 'uwsgi' }), data);
-    expect(uwsgi.files.find((f) => f.name === 'wsgi.py')?.content).toContain('from mysite.wsgi import application');
-    expect(uwsgi.files.find((f) => f.name === 'app.service')?.content).toContain('ExecStart=/usr/bin/uwsgi --plugin python3 --ini /srv/app/uwsgi.ini\n');
+    expect(uwsgi.files.find((f) => f.name === 'wsgi.py')?.content).toContain(
+      'from mysite.wsgi import application'
+    );
+    expect(uwsgi.files.find((f) => f.name === 'app.service')?.content).toContain(
+      'ExecStart=/usr/bin/uwsgi --plugin python3 --ini /srv/app/uwsgi.ini\n'
+    );
     const apache = buildPlan(vps({ webServer: 'apache', appServer: 'mod-wsgi' }), data);
-    expect(apache.files.map((f) => f.name)).toEqual(['app.conf', 'wsgi.py', 'production.py', 'roles.sql', 'ci.yml', 'app.env']);
+    expect(apache.files.map((f) => f.name)).toEqual([
+      'app.conf',
+      'wsgi.py',
+      'production.py',
+      'roles.sql',
+      'ci.yml',
+      'app.env'
+    ]);
     expect(apache.checklist.map((i) => i.id)).toContain('apache-proto');
-    const asgi = buildPlan(vps({ appServer: 'uvicorn' }), data).files.find((f) => f.name === 'asgi.service')?.content;
+    const asgi = buildPlan(vps({ appServer: 'uvicorn' }), data).files.find(
+      (f) => f.name === 'asgi.service'
+    )?.content;
     expect(asgi).toContain('EnvironmentFile=/srv/app/app.env\n');
     expect(asgi).toContain(' mysite.asgi:application ');
   });
 
   it('a PaaS plan has a Procfile and no web server; a container plan a Dockerfile', () => {
     const paas = buildPlan({ ...defaultChoices('paas'), taskQueue: 'celery' }, data);
-    expect(paas.files.map((f) => f.path)).toEqual(['Procfile', '.python-version', 'mysite/production.py', 'tasks.py', '.github/workflows/ci.yml']);
-    expect(paas.files[0].content).toBe('web: gunicorn --bind 0.0.0.0:$PORT --workers 2 --access-logfile - mysite.wsgi\nworker: celery --app tasks worker --loglevel INFO --concurrency 2\n');
+    expect(paas.files.map((f) => f.path)).toEqual([
+      'Procfile',
+      '.python-version',
+      'mysite/production.py',
+      'tasks.py',
+      '.github/workflows/ci.yml'
+    ]);
+    expect(paas.files[0].content).toBe(
+      'web: gunicorn --bind 0.0.0.0:$PORT --workers 2 --access-logfile - mysite.wsgi\nworker: celery --app tasks worker --loglevel INFO --concurrency 2\n'
+    );
     expect(paas.stackId).toBeUndefined();
     const box = buildPlan({ ...defaultChoices('containers'), appServer: 'uvicorn' }, data);
-    expect(box.files[0].content).toContain('CMD ["uvicorn", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "mysite.asgi:application"]');
-    expect(box.files.find((f) => f.name === 'production.py')?.content).toContain('STATIC_ROOT = "/app/static/"');
+    expect(box.files[0].content).toContain(
+      'CMD ["uvicorn", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "mysite.asgi:application"]'
+    );
+    expect(box.files.find((f) => f.name === 'production.py')?.content).toContain(
+      'STATIC_ROOT = "/app/static/"'
+    );
   });
 
   it('orders the checklist as a deployment is built, each item linked to its page', () => {
     const plan = buildPlan(vps({ taskQueue: 'celery' }), data);
     const ids = plan.checklist.map((i) => i.id);
     expect(ids).toEqual([
-      'vps-machine', 'os-updates', 'db-postgresql', 'db-backups', 'code-venv', 'code-dependencies', 'env-file',
-      'django-settings', 'django-release', 'gunicorn-unit', 'nginx-site', 'https-certbot', 'static-files',
-      'celery-redis', 'celery-worker', 'ci-workflow', 'deploy-strategy', 'logs-monitoring'
+      'vps-machine',
+      'os-updates',
+      'db-postgresql',
+      'db-backups',
+      'code-venv',
+      'code-dependencies',
+      'env-file',
+      'django-settings',
+      'django-release',
+      'gunicorn-unit',
+      'nginx-site',
+      'https-certbot',
+      'static-files',
+      'celery-redis',
+      'celery-worker',
+      'ci-workflow',
+      'deploy-strategy',
+      'logs-monitoring'
     ]);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(plan.checklist.find((i) => i.id === 'gunicorn-unit')?.text).toBe('Add `/srv/app/gunicorn.conf.py` and `/etc/systemd/system/app.service`, then `systemctl enable --now app`.');
-    for (const c of everyPlan()) for (const i of buildPlan(c, data).checklist) expect(slugs.has(i.topic), i.id).toBe(true);
+    expect(plan.checklist.find((i) => i.id === 'gunicorn-unit')?.text).toBe(
+      'Add `/srv/app/gunicorn.conf.py` and `/etc/systemd/system/app.service`, then `systemctl enable --now app`.'
+    );
+    for (const c of everyPlan())
+      for (const i of buildPlan(c, data).checklist) expect(slugs.has(i.topic), i.id).toBe(true);
   });
 
   it('builds the nearest plan from choices that do not fit', () => {

@@ -5,12 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanData } from '../../src/lib/plan/loadPlanData.ts';
 import { readProvenRecord } from '../../src/lib/plan/planData.ts';
-import { buildPlan, defaultChoices, everyPlan, filesHash, notRunnable, stackId } from '../../src/lib/plan/planModel.ts';
+import {
+  buildPlan,
+  defaultChoices,
+  everyPlan,
+  filesHash,
+  notRunnable,
+  stackId
+} from '../../src/lib/plan/planModel.ts';
 import record from '../../src/lib/plan/proven.json' with { type: 'json' };
 
 const proven = readProvenRecord(record);
 
-const runnable = new Set(everyPlan().filter((c) => !notRunnable(c)).map((c) => stackId(c)));
+const runnable = new Set(
+  everyPlan()
+    .filter((c) => !notRunnable(c))
+    .map((c) => stackId(c))
+);
 
 describe('the proof record', () => {
   it('names every runnable offered stack once, and nothing else', () => {
@@ -20,8 +31,15 @@ describe('the proof record', () => {
   });
 
   it('refuses a record of the wrong shape, naming the file', () => {
-    expect(() => readProvenRecord({ stacks: [] })).toThrow('src/lib/plan/proven.json: expected { ranOn, stacks: [...] }');
-    expect(() => readProvenRecord({ ranOn: 'x', stacks: [{ id: 'a', label: 'b', ranOn: 'x', files: '0', versions: { nginx: 1 } }] })).toThrow('stacks[0].versions must map each part to a version');
+    expect(() => readProvenRecord({ stacks: [] })).toThrow(
+      'src/lib/plan/proven.json: expected { ranOn, stacks: [...] }'
+    );
+    expect(() =>
+      readProvenRecord({
+        ranOn: 'x',
+        stacks: [{ id: 'a', label: 'b', ranOn: 'x', files: '0', versions: { nginx: 1 } }]
+      })
+    ).toThrow('stacks[0].versions must map each part to a version');
   });
 
   it('gives each stack the versions it ran with and where', () => {
@@ -30,7 +48,8 @@ describe('the proof record', () => {
       expect(s.ranOn).toBe(proven.ranOn);
       expect(s.label.length).toBeGreaterThan(10);
       expect(Object.keys(s.versions)).toContain('python');
-      for (const [part, version] of Object.entries(s.versions)) expect(version, `${s.id} ${part}`).toMatch(/^\d[\w.+~-]*$/);
+      for (const [part, version] of Object.entries(s.versions))
+        expect(version, `${s.id} ${part}`).toMatch(/^\d[\w.+~-]*$/);
     }
   });
 
@@ -38,26 +57,51 @@ describe('the proof record', () => {
     const data = loadPlanData('content');
     for (const c of everyPlan().filter((x) => !notRunnable(x))) {
       const plan = buildPlan(c, data);
-      expect(proven.stacks.find((s) => s.id === plan.stackId)?.files, `${plan.stackId}: its files changed since the record`).toBe(filesHash(plan.files));
+      expect(
+        proven.stacks.find((s) => s.id === plan.stackId)?.files,
+        `${plan.stackId}: its files changed since the record`
+      ).toBe(filesHash(plan.files));
     }
   });
 
   it('a record for other files proves nothing', () => {
     const data = loadPlanData('content');
-    const stale = { ...data, proven: { ...data.proven, stacks: data.proven.stacks.map((s) => ({ ...s, files: '0000000000000000' })) } };
+    const stale = {
+      ...data,
+      proven: {
+        ...data.proven,
+        stacks: data.proven.stacks.map((s) => ({ ...s, files: '0000000000000000' }))
+      }
+    };
     expect(buildPlan(defaultChoices('vps'), stale).proven).toBeUndefined();
     const files = buildPlan(defaultChoices('vps'), data).files;
-    expect(filesHash(files)).not.toBe(filesHash(files.map((f, i) => (i === 0 ? { ...f, content: f.content.replace('listen 80;', 'listen 81;') } : f))));
+    expect(filesHash(files)).not.toBe(
+      filesHash(
+        files.map((f, i) =>
+          i === 0 ? { ...f, content: f.content.replace('listen 80;', 'listen 81;') } : f
+        )
+      )
+    );
     expect(filesHash(files)).toBe(filesHash(files.filter((f) => f.name !== 'ci.yml')));
   });
 
-  it('a plan carries its stack\'s record; hostings that cannot run here carry none', () => {
+  it("a plan carries its stack's record; hostings that cannot run here carry none", () => {
     const data = loadPlanData('content');
     const plan = buildPlan(defaultChoices('vps'), data);
     expect(plan.proven?.id).toBe('nginx-gunicorn-django-postgresql');
-    expect(plan.proven?.versions).toMatchObject({ nginx: expect.any(String), gunicorn: expect.any(String), django: expect.any(String), postgresql: expect.any(String) });
-    expect(buildPlan({ ...defaultChoices('iaas') }, data).proven?.id).toBe('nginx-gunicorn-django-postgresql');
-    for (const hosting of ['paas', 'containers', 'serverless']) expect(buildPlan(defaultChoices(hosting), data).proven, hosting).toBeUndefined();
-    expect(buildPlan({ ...defaultChoices('vps'), database: 'managed' }, data).proven).toBeUndefined();
+    expect(plan.proven?.versions).toMatchObject({
+      nginx: expect.any(String),
+      gunicorn: expect.any(String),
+      django: expect.any(String),
+      postgresql: expect.any(String)
+    });
+    expect(buildPlan({ ...defaultChoices('iaas') }, data).proven?.id).toBe(
+      'nginx-gunicorn-django-postgresql'
+    );
+    for (const hosting of ['paas', 'containers', 'serverless'])
+      expect(buildPlan(defaultChoices(hosting), data).proven, hosting).toBeUndefined();
+    expect(
+      buildPlan({ ...defaultChoices('vps'), database: 'managed' }, data).proven
+    ).toBeUndefined();
   });
 });

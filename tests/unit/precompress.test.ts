@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { precompressDir } from '../../scripts/precompress.js';
 
 // Text that compresses, and bytes that do not (random: a copy would be larger).
-const text = (n: number) => 'nginx serves the prerendered page. '.repeat(Math.ceil(n / 35)).slice(0, n);
+const text = (n: number) =>
+  'nginx serves the prerendered page. '.repeat(Math.ceil(n / 35)).slice(0, n);
 const random = (n: number) => randomBytes(n);
 
 describe('precompressDir', () => {
@@ -35,21 +36,26 @@ describe('precompressDir', () => {
   }
   const summary = precompressDir(dir);
 
-  it.each(files.map(([name, bytes, expected]) => ({ name, bytes, expected })))('$name: copies written = $expected', ({ name, bytes, expected }) => {
-    const file = join(dir, name);
-    for (const [ext, decode] of [
-      ['.gz', gunzipSync],
-      ['.br', brotliDecompressSync]
-    ] as const) {
-      expect(existsSync(file + ext), `${name}${ext}`).toBe(expected);
-      if (!expected) continue;
-      const copy = readFileSync(file + ext);
-      expect(copy.length).toBeLessThan(Buffer.byteLength(bytes));
-      expect(decode(copy).equals(Buffer.from(bytes))).toBe(true);
-      // Last-Modified has whole seconds: the copy's must be the file's.
-      expect(Math.floor(statSync(file + ext).mtimeMs / 1000)).toBe(Math.floor(statSync(file).mtimeMs / 1000));
+  it.each(files.map(([name, bytes, expected]) => ({ name, bytes, expected })))(
+    '$name: copies written = $expected',
+    ({ name, bytes, expected }) => {
+      const file = join(dir, name);
+      for (const [ext, decode] of [
+        ['.gz', gunzipSync],
+        ['.br', brotliDecompressSync]
+      ] as const) {
+        expect(existsSync(file + ext), `${name}${ext}`).toBe(expected);
+        if (!expected) continue;
+        const copy = readFileSync(file + ext);
+        expect(copy.length).toBeLessThan(Buffer.byteLength(bytes));
+        expect(decode(copy).equals(Buffer.from(bytes))).toBe(true);
+        // Last-Modified has whole seconds: the copy's must be the file's.
+        expect(Math.floor(statSync(file + ext).mtimeMs / 1000)).toBe(
+          Math.floor(statSync(file).mtimeMs / 1000)
+        );
+      }
     }
-  });
+  );
 
   it('gzips at level 9 and counts what it wrote', () => {
     expect(summary.files).toBe(files.filter((f) => f[2]).length);

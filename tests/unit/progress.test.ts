@@ -18,7 +18,13 @@ import { backupKeys, readStored, updateStored } from '../../src/lib/progress/pro
 import { memoryStorage } from '../support/memoryStorage.ts';
 
 const file = (topics: unknown, extra: object = {}) =>
-  JSON.stringify({ format: 'deployment-map-progress', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', topics, ...extra });
+  JSON.stringify({
+    format: 'deployment-map-progress',
+    version: 1,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    topics,
+    ...extra
+  });
 
 describe('progress', () => {
   it('round-trips through its file format', () => {
@@ -45,7 +51,12 @@ describe('progress', () => {
 
   it('reads what it understands of a newer version, but only to show it', () => {
     const r = parseProgress(file({ nginx: 'done', caddy: 'mastered' }, { version: 2 }));
-    expect(r).toMatchObject({ ok: false, problem: 'newer', version: 2, progress: { nginx: 'done' } });
+    expect(r).toMatchObject({
+      ok: false,
+      problem: 'newer',
+      version: 2,
+      progress: { nginx: 'done' }
+    });
   });
 
   it('drops entries with an unknown status or a bad slug, keeps the rest', () => {
@@ -61,7 +72,9 @@ describe('progress', () => {
   });
 
   it('merges imported marks over current ones, keeping the others', () => {
-    expect(mergeProgress({ nginx: 'done', caddy: 'learning' }, { caddy: 'done', flask: 'skipped' })).toEqual({
+    expect(
+      mergeProgress({ nginx: 'done', caddy: 'learning' }, { caddy: 'done', flask: 'skipped' })
+    ).toEqual({
       nginx: 'done',
       caddy: 'done',
       flask: 'skipped'
@@ -77,7 +90,13 @@ describe('progress', () => {
   });
 
   it('summarises over current topics only (removed topics are kept but not counted)', () => {
-    expect(summarise({ nginx: 'done', removed: 'done', caddy: 'skipped' }, ['nginx', 'caddy', 'gunicorn'])).toEqual({
+    expect(
+      summarise({ nginx: 'done', removed: 'done', caddy: 'skipped' }, [
+        'nginx',
+        'caddy',
+        'gunicorn'
+      ])
+    ).toEqual({
       total: 3,
       done: 1,
       learning: 0,
@@ -88,7 +107,10 @@ describe('progress', () => {
   it('numbers the learning path and walks it in order', () => {
     const path = [['paas'], ['servers'], ['os', 'web', 'wsgi']];
     expect(pathSteps(path).map((s) => s.label)).toEqual(['1', '2', '3a', '3b', '3c']);
-    expect(pathNeighbours(path, 'servers')).toMatchObject({ prev: { slug: 'paas' }, next: { slug: 'os' } });
+    expect(pathNeighbours(path, 'servers')).toMatchObject({
+      prev: { slug: 'paas' },
+      next: { slug: 'os' }
+    });
     expect(pathNeighbours(path, 'paas').prev).toBeUndefined();
     expect(pathNeighbours(path, 'wsgi').next).toBeUndefined();
     expect(pathNeighbours(path, 'elsewhere')).toEqual({});
@@ -113,14 +135,34 @@ describe('importing a file', () => {
   it.each([
     ['an empty file', '', 'the file is empty'],
     ['a file with no topics', file({}), 'it marks no topics'],
-    ['a file whose entries are all invalid', file({ nginx: 'finished', 'Bad Slug': 'done' }), 'none of its 2 entries is a topic mark'],
+    [
+      'a file whose entries are all invalid',
+      file({ nginx: 'finished', 'Bad Slug': 'done' }),
+      'none of its 2 entries is a topic mark'
+    ],
     ['one invalid entry', file({ nginx: 'finished' }), 'none of its 1 entry is a topic mark'],
     ['a newer version', file({ nginx: 'done' }, { version: 2 }), 'newer version'],
     // Valid marks in each: only the version refuses them.
-    ['an older version', file({ nginx: 'done' }, { version: 0 }), 'it is version 0; this site reads version 1'],
-    ['a file with no version', file({ nginx: 'done' }, { version: undefined }), 'it is version undefined; this site reads version 1'],
-    ['a version written as text', file({ nginx: 'done' }, { version: '1' }), 'this site reads version 1'],
-    ['another format', file({ nginx: 'done' }, { format: 'deployment-map-bookmarks' }), 'not a Deployment Map progress file']
+    [
+      'an older version',
+      file({ nginx: 'done' }, { version: 0 }),
+      'it is version 0; this site reads version 1'
+    ],
+    [
+      'a file with no version',
+      file({ nginx: 'done' }, { version: undefined }),
+      'it is version undefined; this site reads version 1'
+    ],
+    [
+      'a version written as text',
+      file({ nginx: 'done' }, { version: '1' }),
+      'this site reads version 1'
+    ],
+    [
+      'another format',
+      file({ nginx: 'done' }, { format: 'deployment-map-bookmarks' }),
+      'not a Deployment Map progress file'
+    ]
   ])('refuses %s, saying why', (_, text, reason) => {
     const r = parseImport(text);
     expect(r.ok).toBe(false);
@@ -128,24 +170,39 @@ describe('importing a file', () => {
   });
 
   it('accepts a file with some valid entries and counts the rest', () => {
-    expect(parseImport(file({ nginx: 'done', caddy: 'finished' }))).toEqual({ ok: true, progress: { nginx: 'done' }, count: 1, dropped: 1 });
+    expect(parseImport(file({ nginx: 'done', caddy: 'finished' }))).toEqual({
+      ok: true,
+      progress: { nginx: 'done' },
+      count: 1,
+      dropped: 1
+    });
   });
 });
 
 describe('slugs named like Object.prototype members', () => {
-  it.each(['constructor', 'tostring', 'valueof', 'hasownproperty'])('%s is an ordinary topic', (slug) => {
-    expect(statusOf(emptyProgress(), slug)).toBeUndefined();
-    expect(summarise(emptyProgress(), [slug])).toEqual({ total: 1, done: 0, learning: 0, skipped: 0 });
-    const marked = withStatus(emptyProgress(), slug, 'done');
-    expect(statusOf(marked, slug)).toBe('done');
-    const parsed = parseProgress(serializeProgress(marked));
-    expect(parsed.ok && statusOf(parsed.progress, slug)).toBe('done');
-    expect(parsed.ok && summarise(parsed.progress, [slug]).done).toBe(1);
-  });
+  it.each(['constructor', 'tostring', 'valueof', 'hasownproperty'])(
+    '%s is an ordinary topic',
+    (slug) => {
+      expect(statusOf(emptyProgress(), slug)).toBeUndefined();
+      expect(summarise(emptyProgress(), [slug])).toEqual({
+        total: 1,
+        done: 0,
+        learning: 0,
+        skipped: 0
+      });
+      const marked = withStatus(emptyProgress(), slug, 'done');
+      expect(statusOf(marked, slug)).toBe('done');
+      const parsed = parseProgress(serializeProgress(marked));
+      expect(parsed.ok && statusOf(parsed.progress, slug)).toBe('done');
+      expect(parsed.ok && summarise(parsed.progress, [slug]).done).toBe(1);
+    }
+  );
 
   it('constructor is not a status until it is marked, even in a plain object', () => {
     expect(statusOf({}, 'constructor')).toBeUndefined();
-    expect(fadedByFilter('constructor', 'stack', { hiddenGroups: new Set(), onlyLeft: true }, {})).toBe(false);
+    expect(
+      fadedByFilter('constructor', 'stack', { hiddenGroups: new Set(), onlyLeft: true }, {})
+    ).toBe(false);
   });
 
   it('__proto__ is a key, never the prototype', () => {
@@ -167,7 +224,10 @@ describe('progress in storage', () => {
     updateStored(storage, (p) => withStatus(p, 'nginx', 'done'));
     const b = updateStored(storage, (p) => withStatus(p, 'caddy', 'done'));
     expect(b).toMatchObject({ ok: true, progress: { nginx: 'done', caddy: 'done' } });
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).topics).toEqual({ caddy: 'done', nginx: 'done' });
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).topics).toEqual({
+      caddy: 'done',
+      nginx: 'done'
+    });
   });
 
   it('never overwrites progress from a newer version', () => {
@@ -175,18 +235,29 @@ describe('progress in storage', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: newer });
     expect(readStored(storage)).toMatchObject({ state: 'newer', progress: { nginx: 'done' } });
     const r = updateStored(storage, (p) => withStatus(p, 'caddy', 'done'));
-    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('newer version'), progress: { nginx: 'done' } });
+    expect(r).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('newer version'),
+      progress: { nginx: 'done' }
+    });
     expect(storage.getItem(STORAGE_KEY)).toBe(newer);
   });
 
   it('keeps unreadable progress as a backup before replacing it, once', () => {
-    const storage = memoryStorage({ [STORAGE_KEY]: '{"format":"deployment-map-progress","version":1,"topics":' });
+    const storage = memoryStorage({
+      [STORAGE_KEY]: '{"format":"deployment-map-progress","version":1,"topics":'
+    });
     expect(readStored(storage)).toMatchObject({ state: 'corrupt', reason: 'it is not valid JSON' });
-    expect(updateStored(storage, (p) => withStatus(p, 'nginx', 'done'))).toMatchObject({ ok: true, backedUp: true });
+    expect(updateStored(storage, (p) => withStatus(p, 'nginx', 'done'))).toMatchObject({
+      ok: true,
+      backedUp: true
+    });
     const keys = backupKeys(storage);
     expect(keys).toHaveLength(1);
     expect(keys[0].startsWith(BACKUP_PREFIX)).toBe(true);
-    expect(storage.getItem(keys[0])).toBe('{"format":"deployment-map-progress","version":1,"topics":');
+    expect(storage.getItem(keys[0])).toBe(
+      '{"format":"deployment-map-progress","version":1,"topics":'
+    );
     expect(readStored(storage)).toMatchObject({ state: 'ok', progress: { nginx: 'done' } });
   });
 
@@ -201,7 +272,10 @@ describe('progress in storage', () => {
   it('writes nothing when the backup cannot be made', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: 'garbage' }, { failWrites: true });
     const r = updateStored(storage, (p) => withStatus(p, 'nginx', 'done'));
-    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('could not be kept as a copy') });
+    expect(r).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('could not be kept as a copy')
+    });
     expect(storage.entries()).toEqual({ [STORAGE_KEY]: 'garbage' });
   });
 
@@ -209,7 +283,11 @@ describe('progress in storage', () => {
     const before = serializeProgress({ nginx: 'done' });
     const storage = memoryStorage({ [STORAGE_KEY]: before }, { failWrites: true });
     const r = updateStored(storage, (p) => withStatus(p, 'caddy', 'done'));
-    expect(r).toMatchObject({ ok: false, reason: 'the browser’s storage for this site is full', progress: { nginx: 'done' } });
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'the browser’s storage for this site is full',
+      progress: { nginx: 'done' }
+    });
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
   });
 });

@@ -13,7 +13,8 @@ describe('unreachableFrom', () => {
   });
 
   it('follows prose links forwards only, and nesting both ways', () => {
-    const linking = (from: string, to: string) => isolated.map((t) => ({ ...t, linksTo: t.slug === from ? [to] : [] }));
+    const linking = (from: string, to: string) =>
+      isolated.map((t) => ({ ...t, linksTo: t.slug === from ? [to] : [] }));
     expect(unreachableFrom(linking('hub', 'alpha'), 'hub')).toEqual(['beta', 'gamma']);
     expect(unreachableFrom(linking('alpha', 'hub'), 'hub')).toEqual(['alpha', 'beta', 'gamma']);
     // gamma nests in beta, so reaching beta reaches gamma, and the other way round.
@@ -22,7 +23,12 @@ describe('unreachableFrom', () => {
   });
 
   it('follows arrows forwards and related links both ways', () => {
-    const t = (slug: string, arrows: string[] = [], related: string[] = []) => ({ slug, parent: 'r', arrows: arrows.map((to) => ({ to, label: 'x' })), related });
+    const t = (slug: string, arrows: string[] = [], related: string[] = []) => ({
+      slug,
+      parent: 'r',
+      arrows: arrows.map((to) => ({ to, label: 'x' })),
+      related
+    });
     expect(unreachableFrom([t('hub', ['a']), t('a'), t('b', ['hub'])], 'hub')).toEqual(['b']);
     expect(unreachableFrom([t('hub'), t('a', [], ['hub'])], 'hub')).toEqual([]);
   });

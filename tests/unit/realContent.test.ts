@@ -5,7 +5,8 @@ import { CONTENT_RULES, loadContent } from '../../src/lib/content/loadContent.ts
 import { unreachableFrom } from '../../src/lib/content/reachability.ts';
 
 // The spec (shared/deployment-map.md): every topic and every labelled flow arrow.
-const SLUGS = `deployment servers bare-metal-servers virtual-private-servers infrastructure-as-a-service
+const SLUGS =
+  `deployment servers bare-metal-servers virtual-private-servers infrastructure-as-a-service
 platform-as-a-service heroku operating-systems web-servers nginx apache-http-server caddy wsgi-servers
 gunicorn uwsgi mod-wsgi asgi-servers static-content databases nosql-data-stores task-queues
 virtual-environments application-dependencies web-frameworks django flask logging web-analytics
@@ -45,7 +46,15 @@ configuration-management>servers:provisions`.split('\n');
 
 const REGIONS: Record<string, string[]> = {
   clients: ['web-browsers', 'mobile-apps', 'api-clients'],
-  'hosted-services': ['logging', 'web-analytics', 'monitoring', 'content-delivery-networks', 'web-apis', 'source-control', 'package-index']
+  'hosted-services': [
+    'logging',
+    'web-analytics',
+    'monitoring',
+    'content-delivery-networks',
+    'web-apis',
+    'source-control',
+    'package-index'
+  ]
 };
 
 // Published pages also say of every code block whether the examples suite runs it.
@@ -58,38 +67,54 @@ describe('the real content', () => {
   });
 
   it('carries every spec arrow on the topic it starts from, and no others', () => {
-    const arrows = content.topics.flatMap((t) => t.arrows.map((a) => `${t.slug}>${a.to}:${a.label}`));
+    const arrows = content.topics.flatMap((t) =>
+      t.arrows.map((a) => `${t.slug}>${a.to}:${a.label}`)
+    );
     expect(arrows.sort()).toEqual([...ARROWS].sort());
   });
 
-  it.each(content.topics.map((t) => [t.slug, t] as const))('%s: 150–700 words, 2–6 related, a one-sentence summary', (_, t) => {
-    expect(t.wordCount).toBeGreaterThanOrEqual(150);
-    expect(t.wordCount).toBeLessThanOrEqual(700);
-    expect(t.related.length).toBeGreaterThanOrEqual(2);
-    expect(t.related.length).toBeLessThanOrEqual(6);
-    expect(t.summary).toMatch(/^[\p{L}\p{N}].{20,240}[.!?]$/u);
-    for (const link of [...t.examples, ...t.resources]) expect(link.url).toMatch(/^https?:\/\//);
-  });
+  it.each(content.topics.map((t) => [t.slug, t] as const))(
+    '%s: 150–700 words, 2–6 related, a one-sentence summary',
+    (_, t) => {
+      expect(t.wordCount).toBeGreaterThanOrEqual(150);
+      expect(t.wordCount).toBeLessThanOrEqual(700);
+      expect(t.related.length).toBeGreaterThanOrEqual(2);
+      expect(t.related.length).toBeLessThanOrEqual(6);
+      expect(t.summary).toMatch(/^[\p{L}\p{N}].{20,240}[.!?]$/u);
+      for (const link of [...t.examples, ...t.resources]) expect(link.url).toMatch(/^https?:\/\//);
+    }
+  );
 
   it('places the regions as the spec says', () => {
-    for (const [region, slugs] of Object.entries(REGIONS)) for (const s of slugs) expect(bySlug.get(s)?.parent).toBe(region);
+    for (const [region, slugs] of Object.entries(REGIONS))
+      for (const s of slugs) expect(bySlug.get(s)?.parent).toBe(region);
     expect(bySlug.get('wsgi-servers')?.parent).toBe('operating-systems');
     expect(bySlug.get('web-frameworks')?.parent).toBe('virtual-environments');
     expect(bySlug.get('operating-systems')?.parent).toBe('hosting');
   });
 
   // Stack pages show a working example (issue 14), run by the examples suite or marked.
-  const WITH_EXAMPLES = `nginx apache-http-server caddy gunicorn uwsgi mod-wsgi asgi-servers wsgi-servers static-content
+  const WITH_EXAMPLES =
+    `nginx apache-http-server caddy gunicorn uwsgi mod-wsgi asgi-servers wsgi-servers static-content
 databases task-queues virtual-environments application-dependencies django flask https platform-as-a-service heroku
-docker containers continuous-integration configuration-management serverless aws-lambda`.split(/\s+/);
+docker containers continuous-integration configuration-management serverless aws-lambda`.split(
+      /\s+/
+    );
   // Blocks that cannot run here (a Dockerfile, docker run, uv) say why, on the page.
   const UNTESTED_ONLY = ['docker', 'containers', 'virtual-environments'];
-  it.each(WITH_EXAMPLES)('%s shows at least one example, run by the examples suite or marked untested', (slug) => {
-    const t = bySlug.get(slug)!;
-    expect(t.blocks.filter((b) => b.kind === 'code').length).toBeGreaterThan(0);
-    const source = readFileSync(join('content', t.file), 'utf8');
-    expect(source).toMatch(UNTESTED_ONLY.includes(slug) ? /^```\w+ [^\n]*untested="[^"]+"/m : /^```[\w.-]+ [^\n]*test="[a-z0-9-]+"/m);
-  });
+  it.each(WITH_EXAMPLES)(
+    '%s shows at least one example, run by the examples suite or marked untested',
+    (slug) => {
+      const t = bySlug.get(slug)!;
+      expect(t.blocks.filter((b) => b.kind === 'code').length).toBeGreaterThan(0);
+      const source = readFileSync(join('content', t.file), 'utf8');
+      expect(source).toMatch(
+        UNTESTED_ONLY.includes(slug)
+          ? /^```\w+ [^\n]*untested="[^"]+"/m
+          : /^```[\w.-]+ [^\n]*test="[a-z0-9-]+"/m
+      );
+    }
+  );
 
   it('reaches every topic from the hub', () => {
     expect(unreachableFrom(content.topics, 'deployment')).toEqual([]);
@@ -97,13 +122,24 @@ docker containers continuous-integration configuration-management serverless aws
 
   it('has a hub page carrying the seed page items', () => {
     const hub = bySlug.get('deployment')!;
-    expect(hub.examples.map((e) => e.name.toLowerCase())).toEqual(expect.arrayContaining(['teletraan', 'pants', 'screwdriver']));
+    expect(hub.examples.map((e) => e.name.toLowerCase())).toEqual(
+      expect.arrayContaining(['teletraan', 'pants', 'screwdriver'])
+    );
     const text = hub.text.toLowerCase();
-    const order = ['bare metal', 'virtualized', 'infrastructure-as-a-service', 'platform-as-a-service'].map((s) => text.indexOf(s));
+    const order = [
+      'bare metal',
+      'virtualized',
+      'infrastructure-as-a-service',
+      'platform-as-a-service'
+    ].map((s) => text.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const path = hub.blocks.find((b) => b.kind === 'list' && b.ordered);
-    expect(path && path.kind === 'list' && path.items.map((runs) => runs.filter((r) => r.href).map((r) => r.href))).toEqual([
+    expect(
+      path &&
+        path.kind === 'list' &&
+        path.items.map((runs) => runs.filter((r) => r.href).map((r) => r.href))
+    ).toEqual([
       ['/topics/platform-as-a-service/'],
       ['/topics/servers/'],
       ['/topics/operating-systems/', '/topics/web-servers/', '/topics/wsgi-servers/']
@@ -114,28 +150,55 @@ docker containers continuous-integration configuration-management serverless aws
   // address that survives a move, plus Screwdriver's introduction post.
   const SEED_RESOURCES: [string, RegExp][] = [
     ['Hello, production', /blog\.thepete\.net\/blog\/2019\/10\/04\/hello-production/],
-    ['Automated Continuous Deployment at Heroku', /heroku\.com\/blog\/automated-continuous-deployment-at-heroku/],
+    [
+      'Automated Continuous Deployment at Heroku',
+      /heroku\.com\/blog\/automated-continuous-deployment-at-heroku/
+    ],
     ['Talk Python to Me episode 26', /talkpython\.fm\/episodes\/show\/26\//],
-    ['Thoughts on web application deployment (archived)', /^https:\/\/web\.archive\.org\/web\/\d+\/http:\/\/omniti\.com\/seeds\/thoughts-on-web-application-deployment$/],
+    [
+      'Thoughts on web application deployment (archived)',
+      /^https:\/\/web\.archive\.org\/web\/\d+\/http:\/\/omniti\.com\/seeds\/thoughts-on-web-application-deployment$/
+    ],
     ['Deploying Software', /zachholman\.com\/posts\/deploying-software/],
-    ['The evolution of code deploys at Reddit', /redditinc\.com\/blog\/the-evolution-of-code-deploys-at-reddit/],
-    ['Deployment strategies defined', /blog\.itaysk\.com\/2017\/11\/20\/deployment-strategies-defined/],
-    ['How we release so frequently', /engineering\.skybettingandgaming\.com\/2016\/02\/02\/how-we-release-so-frequently/],
-    ['Hands-off deployment with Canary', /developers\.soundcloud\.com\/blog\/hands-off-deployment-with-canary/],
-    ['Practical continuous deployment', /atlassian\.com\/blog\/continuous-delivery\/practical-continuous-deployment/],
+    [
+      'The evolution of code deploys at Reddit',
+      /redditinc\.com\/blog\/the-evolution-of-code-deploys-at-reddit/
+    ],
+    [
+      'Deployment strategies defined',
+      /blog\.itaysk\.com\/2017\/11\/20\/deployment-strategies-defined/
+    ],
+    [
+      'How we release so frequently',
+      /engineering\.skybettingandgaming\.com\/2016\/02\/02\/how-we-release-so-frequently/
+    ],
+    [
+      'Hands-off deployment with Canary',
+      /developers\.soundcloud\.com\/blog\/hands-off-deployment-with-canary/
+    ],
+    [
+      'Practical continuous deployment',
+      /atlassian\.com\/blog\/continuous-delivery\/practical-continuous-deployment/
+    ],
     ['5 ways to deploy your Python application in 2017', /youtube\.com\/watch\?v=vGphzPLemZE/],
     ['Continuous deployment at Instagram', /continuous-deployment-at-instagram-1e18548f01d1/],
-    ['Stack Overflow: how we do deployment, 2016 edition', /nickcraver\.com\/blog\/2016\/05\/03\/stack-overflow-how-we-do-deployment-2016-edition/],
+    [
+      'Stack Overflow: how we do deployment, 2016 edition',
+      /nickcraver\.com\/blog\/2016\/05\/03\/stack-overflow-how-we-do-deployment-2016-edition/
+    ],
     ['Neal Ford on continuous delivery', /youtube\.com\/watch\?v=RyTqRi4rJbw/],
     ['TestDriven.io', /^https:\/\/testdriven\.io\/$/],
     ['Screwdriver introduction post', /open-sourcing-screwdriver-yahoos-continuous/]
   ];
-  it.each(SEED_RESOURCES)('the hub lists the seed resource %s, over https, with a note of our own', (_, url) => {
-    const found = bySlug.get('deployment')!.resources.filter((r) => url.test(r.url));
-    expect(found).toHaveLength(1);
-    expect(found[0].url).toMatch(/^https:\/\//);
-    expect(found[0].note?.split(/\s+/).length).toBeGreaterThanOrEqual(6);
-  });
+  it.each(SEED_RESOURCES)(
+    'the hub lists the seed resource %s, over https, with a note of our own',
+    (_, url) => {
+      const found = bySlug.get('deployment')!.resources.filter((r) => url.test(r.url));
+      expect(found).toHaveLength(1);
+      expect(found[0].url).toMatch(/^https:\/\//);
+      expect(found[0].note?.split(/\s+/).length).toBeGreaterThanOrEqual(6);
+    }
+  );
 
   it('says on the hub that the OmniTI site is gone and the link is an archived copy', () => {
     const omniti = bySlug.get('deployment')!.resources.find((r) => r.url.includes('omniti.com'))!;
@@ -165,7 +228,10 @@ docker containers continuous-integration configuration-management serverless aws
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const t of content.topics)
-      for (const s of t.text.split(/(?<=[.!?])\s+/).map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 8)) {
+      for (const s of t.text
+        .split(/(?<=[.!?])\s+/)
+        .map((x) => x.trim())
+        .filter((x) => x.split(/\s+/).length >= 8)) {
         const other = seen.get(s);
         if (other && other !== t.slug) repeats.push(`${t.slug} and ${other}: ${s}`);
         seen.set(s, t.slug);

@@ -3,18 +3,29 @@
 // file (and line where there is one) or in a safe result, never in another exception.
 // Cases already in validateContent.test.ts (the basic ones) are not repeated here.
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, validateContent, type SourceFile } from '../../src/lib/content/validateContent.ts';
+import {
+  MAX_FILE_BYTES,
+  validateContent,
+  type SourceFile
+} from '../../src/lib/content/validateContent.ts';
 import { ContentValidationError, type ContentError } from '../../src/lib/content/types.ts';
 import { mapHref, resolveRoute } from '../../src/lib/routes.ts';
-import { buildSearchIndex, MAX_QUERY_LENGTH, searchTopics } from '../../src/lib/search/searchIndex.ts';
+import {
+  buildSearchIndex,
+  MAX_QUERY_LENGTH,
+  searchTopics
+} from '../../src/lib/search/searchIndex.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const FRAME = 'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
+const FRAME =
+  'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
 const frame: SourceFile = { path: '_map.yaml', bytes: enc(FRAME) };
 /** Topic `a` (valid) with extra frontmatter lines and a body; the body starts on line 8 + extra lines. */
 const topicA = (body = 'Some prose here.', extraFrontmatter = '') => ({
   path: 'a.md',
-  bytes: enc(`---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n${extraFrontmatter}---\n\n${body}\n`)
+  bytes: enc(
+    `---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n${extraFrontmatter}---\n\n${body}\n`
+  )
 });
 const raw = (text: string, path = 'a.md'): SourceFile => ({ path, bytes: enc(text) });
 
@@ -25,38 +36,90 @@ function errorsOf(files: SourceFile[], f: SourceFile = frame): ContentError[] {
     return [];
   } catch (e) {
     if (e instanceof ContentValidationError) return e.errors;
-    throw new Error(`validateContent threw ${(e as Error)?.constructor?.name}: ${(e as Error)?.message} instead of a ContentValidationError`);
+    throw new Error(
+      `validateContent threw ${(e as Error)?.constructor?.name}: ${(e as Error)?.message} instead of a ContentValidationError`
+    );
   }
 }
 const own = (errors: ContentError[]) => errors.filter((e) => e.file === 'a.md');
 
 describe('malformed YAML gets file, line and a plain message', () => {
   it.each<[string, SourceFile, Partial<ContentError>]>([
-    ['an unclosed flow list', raw('---\ntitle: A\nsummary: [unclosed\n---\nx'), { line: 3, message: expect.stringMatching(/^invalid YAML: /) }],
-    ['tab indentation', raw('---\ntitle: A\nrelated:\n\t- b\n---\nx'), { line: 4, message: expect.stringContaining('Tabs') }],
-    ['a duplicated key', raw('---\ntitle: A\ntitle: B\n---\nx'), { line: 3, message: expect.stringContaining('unique') }],
-    ['a list instead of a mapping', raw('---\n- a\n- b\n---\nx'), { message: 'frontmatter must be a mapping of fields' }],
-    ['a scalar instead of a mapping', raw('---\njust words\n---\nx'), { message: 'frontmatter must be a mapping of fields' }],
-    ['frontmatter never closed', raw('---\ntitle: A\nsummary: S\n'), { line: 1, message: expect.stringContaining('missing YAML frontmatter') }],
-    ['an empty file', raw(''), { line: 1, message: expect.stringContaining('missing YAML frontmatter') }],
-    ['an unquoted colon in a value', raw('---\ntitle: A: B: C\n---\nx'), { line: 2, message: expect.stringMatching(/^invalid YAML: /) }]
+    [
+      'an unclosed flow list',
+      raw('---\ntitle: A\nsummary: [unclosed\n---\nx'),
+      { line: 3, message: expect.stringMatching(/^invalid YAML: /) }
+    ],
+    [
+      'tab indentation',
+      raw('---\ntitle: A\nrelated:\n\t- b\n---\nx'),
+      { line: 4, message: expect.stringContaining('Tabs') }
+    ],
+    [
+      'a duplicated key',
+      raw('---\ntitle: A\ntitle: B\n---\nx'),
+      { line: 3, message: expect.stringContaining('unique') }
+    ],
+    [
+      'a list instead of a mapping',
+      raw('---\n- a\n- b\n---\nx'),
+      { message: 'frontmatter must be a mapping of fields' }
+    ],
+    [
+      'a scalar instead of a mapping',
+      raw('---\njust words\n---\nx'),
+      { message: 'frontmatter must be a mapping of fields' }
+    ],
+    [
+      'frontmatter never closed',
+      raw('---\ntitle: A\nsummary: S\n'),
+      { line: 1, message: expect.stringContaining('missing YAML frontmatter') }
+    ],
+    [
+      'an empty file',
+      raw(''),
+      { line: 1, message: expect.stringContaining('missing YAML frontmatter') }
+    ],
+    [
+      'an unquoted colon in a value',
+      raw('---\ntitle: A: B: C\n---\nx'),
+      { line: 2, message: expect.stringMatching(/^invalid YAML: /) }
+    ]
   ])('%s', (_, file, expected) => {
-    expect(own(errorsOf([file]))).toContainEqual(expect.objectContaining({ file: 'a.md', ...expected }));
+    expect(own(errorsOf([file]))).toContainEqual(
+      expect.objectContaining({ file: 'a.md', ...expected })
+    );
   });
 
   it('names _map.yaml when the frame itself is malformed', () => {
     const errors = errorsOf([topicA()], raw('groups: [unclosed\nboxes: []\n', '_map.yaml'));
-    expect(errors).toContainEqual(expect.objectContaining({ file: '_map.yaml', line: expect.any(Number), message: expect.stringMatching(/^invalid YAML/) }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        file: '_map.yaml',
+        line: expect.any(Number),
+        message: expect.stringMatching(/^invalid YAML/)
+      })
+    );
   });
 
   it('a __proto__ key is an unknown field, and pollutes nothing', () => {
     const errors = errorsOf([topicA('x', '__proto__: { polluted: true }\n')]);
-    expect(own(errors)).toContainEqual(expect.objectContaining({ field: '__proto__', message: expect.stringContaining('unknown field') }));
+    expect(own(errors)).toContainEqual(
+      expect.objectContaining({
+        field: '__proto__',
+        message: expect.stringContaining('unknown field')
+      })
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('a YAML alias bomb is refused as content, naming the file ', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdef'
+        .split('')
+        .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)
+    ].join('\n');
     const errors = errorsOf([topicA('x', `${bomb}\n`)]);
     expect(own(errors).some((e) => /alias/i.test(e.message))).toBe(true);
   });
@@ -66,35 +129,61 @@ describe('a missing or empty title is reported at its field', () => {
   it.each<[string, string, Partial<ContentError>]>([
     ['an empty value', 'title:\n', { field: 'title', message: 'missing required field' }],
     ['an explicit null', 'title: null\n', { field: 'title', message: 'missing required field' }],
-    ['only spaces', 'title: "   "\n', { field: 'title', line: 2, message: 'must be a non-empty string' }],
+    [
+      'only spaces',
+      'title: "   "\n',
+      { field: 'title', line: 2, message: 'must be a non-empty string' }
+    ],
     ['a number', 'title: 42\n', { field: 'title', line: 2, message: 'must be a non-empty string' }],
-    ['a list', 'title: [a, b]\n', { field: 'title', line: 2, message: 'must be a non-empty string' }]
+    [
+      'a list',
+      'title: [a, b]\n',
+      { field: 'title', line: 2, message: 'must be a non-empty string' }
+    ]
   ])('%s', (_, titleLine, expected) => {
-    const file = raw(`---\n${titleLine}summary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\nProse.\n`);
+    const file = raw(
+      `---\n${titleLine}summary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\nProse.\n`
+    );
     expect(own(errorsOf([file]))).toContainEqual(expect.objectContaining(expected));
   });
 });
 
 describe('huge files', () => {
   it('accepts a file of exactly the size limit and refuses one byte more, with both sizes', () => {
-    const head = '---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\n';
-    const atLimit = head + 'word '.repeat(Math.floor((MAX_FILE_BYTES - head.length) / 5)).padEnd(MAX_FILE_BYTES - head.length, 'x');
+    const head =
+      '---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\n';
+    const atLimit =
+      head +
+      'word '
+        .repeat(Math.floor((MAX_FILE_BYTES - head.length) / 5))
+        .padEnd(MAX_FILE_BYTES - head.length, 'x');
     expect(enc(atLimit).length).toBe(MAX_FILE_BYTES);
     expect(errorsOf([raw(atLimit)])).toEqual([]);
     const over = own(errorsOf([raw(`${atLimit}y`)]));
-    expect(over).toEqual([{ file: 'a.md', field: undefined, line: undefined, message: `file is ${MAX_FILE_BYTES + 1} bytes; the limit is ${MAX_FILE_BYTES}` }]);
+    expect(over).toEqual([
+      {
+        file: 'a.md',
+        field: undefined,
+        line: undefined,
+        message: `file is ${MAX_FILE_BYTES + 1} bytes; the limit is ${MAX_FILE_BYTES}`
+      }
+    ]);
   });
 
   it('a gigantic file is refused by its size before it is decoded or parsed', () => {
     const bytes = new Uint8Array(64 * 1024 * 1024).fill(0xff); // 64 MB, and not even UTF-8
     const started = performance.now();
     const errors = own(errorsOf([{ path: 'a.md', bytes }]));
-    expect(errors.map((e) => e.message)).toEqual([`file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`
+    ]);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('pathological markdown just under the limit (500 nested list levels) finishes with a result', () => {
-    const body = Array.from({ length: 500 }, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n');
+    const body = Array.from({ length: 500 }, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join(
+      '\n'
+    );
     expect(body.length).toBeLessThan(MAX_FILE_BYTES);
     const started = performance.now();
     expect(errorsOf([topicA(body)])).toEqual([]);
@@ -111,45 +200,82 @@ describe('huge files', () => {
 describe('a topic linking to itself', () => {
   it('an arrow to its own topic is refused at its line', () => {
     const errors = own(errorsOf([topicA('x', 'arrows:\n  - to: a\n    label: itself\n')]));
-    expect(errors).toContainEqual({ file: 'a.md', field: 'arrows[0].to', line: 9, message: 'an arrow cannot point at its own topic', source: '  - to: a' });
+    expect(errors).toContainEqual({
+      file: 'a.md',
+      field: 'arrows[0].to',
+      line: 9,
+      message: 'an arrow cannot point at its own topic',
+      source: '  - to: a'
+    });
   });
 
   it('being its own parent is refused (and reported as a one-topic cycle)', () => {
-    const errors = errorsOf([raw('---\ntitle: A\nsummary: S\ngroup: g\nparent: a\nrelated: []\nreviewed: 2026-11-01\n---\nx')]);
-    expect(errors).toContainEqual(expect.objectContaining({ file: 'a.md', field: 'parent', line: 5, message: 'a topic cannot be its own parent' }));
+    const errors = errorsOf([
+      raw(
+        '---\ntitle: A\nsummary: S\ngroup: g\nparent: a\nrelated: []\nreviewed: 2026-11-01\n---\nx'
+      )
+    ]);
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        file: 'a.md',
+        field: 'parent',
+        line: 5,
+        message: 'a topic cannot be its own parent'
+      })
+    );
     expect(errors.some((e) => /cycle/.test(e.message))).toBe(true);
   });
 
   it('a prose link to its own page is allowed: it is a working link, not a loop', () => {
     const { topics } = validateContent(frame, [topicA('See [this page](/topics/a/) again.')]);
     expect(topics[0].blocks).toEqual([
-      { kind: 'paragraph', runs: [{ text: 'See ' }, { text: 'this page', href: '/topics/a/' }, { text: ' again.' }] }
+      {
+        kind: 'paragraph',
+        runs: [{ text: 'See ' }, { text: 'this page', href: '/topics/a/' }, { text: ' again.' }]
+      }
     ]);
   });
 });
 
 describe('bytes that are not UTF-8 text', () => {
-  const frontmatter = enc('---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\n');
-  const withBody = (...body: number[]) => ({ path: 'a.md', bytes: new Uint8Array([...frontmatter, ...body]) });
+  const frontmatter = enc(
+    '---\ntitle: A\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n---\n\n'
+  );
+  const withBody = (...body: number[]) => ({
+    path: 'a.md',
+    bytes: new Uint8Array([...frontmatter, ...body])
+  });
   it.each<[string, SourceFile]>([
     ['Latin-1 "é" in the prose', withBody(0x63, 0x61, 0x66, 0xe9, 0x0a)],
     ['an overlong encoding of "/"', withBody(0xc0, 0xaf, 0x0a)],
     ['an encoded lone surrogate', withBody(0xed, 0xa0, 0x80, 0x0a)],
     ['a truncated sequence at the end', withBody(0x61, 0xe2, 0x82)],
-    ['UTF-16 with its byte order mark', { path: 'a.md', bytes: new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00, 0x2d, 0x00]) }]
+    [
+      'UTF-16 with its byte order mark',
+      { path: 'a.md', bytes: new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00, 0x2d, 0x00]) }
+    ]
   ])('%s is refused by name', (_, file) => {
-    expect(own(errorsOf([file]))).toEqual([{ file: 'a.md', field: undefined, line: undefined, message: 'file is not valid UTF-8 text' }]);
+    expect(own(errorsOf([file]))).toEqual([
+      { file: 'a.md', field: undefined, line: undefined, message: 'file is not valid UTF-8 text' }
+    ]);
   });
 
   it('refuses a _map.yaml that is not UTF-8, naming it', () => {
-    const errors = errorsOf([topicA()], { path: '_map.yaml', bytes: new Uint8Array([0x68, 0x75, 0x62, 0x3a, 0x20, 0xff]) });
-    expect(errors).toContainEqual(expect.objectContaining({ file: '_map.yaml', message: 'file is not valid UTF-8 text' }));
+    const errors = errorsOf([topicA()], {
+      path: '_map.yaml',
+      bytes: new Uint8Array([0x68, 0x75, 0x62, 0x3a, 0x20, 0xff])
+    });
+    expect(errors).toContainEqual(
+      expect.objectContaining({ file: '_map.yaml', message: 'file is not valid UTF-8 text' })
+    );
   });
 
   it('accepts a UTF-8 byte order mark and Windows line endings, with the same result', () => {
     const plain = validateContent(frame, [topicA('Café prose.')]).topics[0];
     const text = new TextDecoder().decode(topicA('Café prose.').bytes).replace(/\n/g, '\r\n');
-    const windows = validateContent(frame, [{ path: 'a.md', bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]) }]).topics[0];
+    const windows = validateContent(frame, [
+      { path: 'a.md', bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]) }
+    ]).topics[0];
     expect(windows).toEqual(plain);
     expect(windows.title).toBe('A');
   });
@@ -176,7 +302,13 @@ describe('HTML in markdown prose: refused (content is trusted, but prose stays t
     expect(errors.length).toBeGreaterThan(0);
     // `<svelte:head>` also parses as an autolink to the scheme "svelte:", refused as a link.
     for (const e of errors)
-      expect(e).toMatchObject({ field: 'body', line: 10, message: expect.stringMatching(/raw HTML is not allowed in prose|is not allowed: use http\(s\)/) });
+      expect(e).toMatchObject({
+        field: 'body',
+        line: 10,
+        message: expect.stringMatching(
+          /raw HTML is not allowed in prose|is not allowed: use http\(s\)/
+        )
+      });
     expect(errors.some((e) => e.message.includes('raw HTML is not allowed in prose'))).toBe(true);
   });
 
@@ -188,7 +320,11 @@ describe('HTML in markdown prose: refused (content is trusted, but prose stays t
   it.each([
     ['inline code', 'Write `<script>` tags only in a template.', { text: '<script>', code: true }],
     ['a fenced code block', '```html\n<script src="/app.js"></script>\n```', undefined],
-    ['escaped entities', 'Escape it as &lt;script&gt; in HTML.', { text: 'Escape it as <script> in HTML.' }]
+    [
+      'escaped entities',
+      'Escape it as &lt;script&gt; in HTML.',
+      { text: 'Escape it as <script> in HTML.' }
+    ]
   ])('allows %s: the markup is shown as text, never run', (_, body, run) => {
     const { topics } = validateContent(frame, [topicA(body)]);
     const block = topics[0].blocks[0];
@@ -210,7 +346,11 @@ describe('unknown and hostile query parameters', () => {
   it.each([
     ['tracking parameters', '?utm_source=x&fbclid=abc&gclid=1', { kind: 'map' }],
     ['an empty focus', '?focus=', { kind: 'map' }],
-    ['a repeated focus: the first wins', '?focus=nginx&focus=web-servers', { kind: 'map', focus: 'nginx' }],
+    [
+      'a repeated focus: the first wins',
+      '?focus=nginx&focus=web-servers',
+      { kind: 'map', focus: 'nginx' }
+    ],
     ['a focus in another case', '?focus=NGINX', { kind: 'map' }],
     ['markup in focus', '?focus=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { kind: 'map' }],
     ['malformed percent-encoding', '?focus=%E0%A4%A&x=%', { kind: 'map' }],
@@ -218,21 +358,33 @@ describe('unknown and hostile query parameters', () => {
     ['a constructor key as focus', '?focus=constructor', { kind: 'map' }],
     ['a path as focus', '?focus=../../etc/passwd', { kind: 'map' }],
     ['a parameter without a value', '?focus', { kind: 'map' }],
-    ['a huge query string', `?focus=nginx&${'x=y&'.repeat(20_000)}`, { kind: 'map', focus: 'nginx' }]
+    [
+      'a huge query string',
+      `?focus=nginx&${'x=y&'.repeat(20_000)}`,
+      { kind: 'map', focus: 'nginx' }
+    ]
   ])('the map ignores %s', (_, search, expected) => {
     expect(resolveRoute('/', search, '/', slugs)).toEqual(expected);
   });
 
   it('a topic page ignores any query', () => {
-    expect(resolveRoute('/topics/nginx/', '?focus=web-servers&debug=1', '/', slugs)).toEqual({ kind: 'topic', slug: 'nginx' });
+    expect(resolveRoute('/topics/nginx/', '?focus=web-servers&debug=1', '/', slugs)).toEqual({
+      kind: 'topic',
+      slug: 'nginx'
+    });
   });
 
-  it.each(['/topics/NGINX/', '/topics/nginx/extra/', '/topics/%6Eginx/', '/topics/../topics/nginx/', '//evil.example/', '/topics/', '/topics/nginx//'])(
-    'the path %s is not found rather than guessed',
-    (path) => {
-      expect(resolveRoute(path, '', '/', slugs)).toEqual({ kind: 'notFound', path });
-    }
-  );
+  it.each([
+    '/topics/NGINX/',
+    '/topics/nginx/extra/',
+    '/topics/%6Eginx/',
+    '/topics/../topics/nginx/',
+    '//evil.example/',
+    '/topics/',
+    '/topics/nginx//'
+  ])('the path %s is not found rather than guessed', (path) => {
+    expect(resolveRoute(path, '', '/', slugs)).toEqual({ kind: 'notFound', path });
+  });
 
   it('mapHref encodes a hostile focus so it cannot add parameters', () => {
     expect(mapHref('/', 'a&b=c#d')).toBe('/?focus=a%26b%3Dc%23d');
@@ -240,7 +392,16 @@ describe('unknown and hostile query parameters', () => {
 });
 
 describe('very long search input', () => {
-  const words = ['nginx', 'gunicorn', 'postgres', 'docker', 'kubernetes', 'logging', 'caching', 'flask'];
+  const words = [
+    'nginx',
+    'gunicorn',
+    'postgres',
+    'docker',
+    'kubernetes',
+    'logging',
+    'caching',
+    'flask'
+  ];
   const index = buildSearchIndex(
     Array.from({ length: 60 }, (_, i) => ({
       slug: `topic-${i}`,
@@ -266,7 +427,10 @@ describe('very long search input', () => {
   });
 
   it('the cut keeps the start of the query: a long query beginning with a word still finds it', () => {
-    const hits = searchTopics(index, `kubernetes${' '.repeat(MAX_QUERY_LENGTH)}${'zzz '.repeat(2000)}`);
+    const hits = searchTopics(
+      index,
+      `kubernetes${' '.repeat(MAX_QUERY_LENGTH)}${'zzz '.repeat(2000)}`
+    );
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0].title).toMatch(/kubernetes/);
   });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mapHref, normaliseBase, planHref, resolveRoute, routeKey, suggestTopics, topicHref, topicPath, tourMapHref, tourPageHref } from '../../src/lib/routes.ts';
+import {
+  mapHref,
+  normaliseBase,
+  planHref,
+  resolveRoute,
+  routeKey,
+  suggestTopics,
+  topicHref,
+  topicPath,
+  tourMapHref,
+  tourPageHref
+} from '../../src/lib/routes.ts';
 
 const slugs = new Set(['web-servers', 'nginx']);
 
@@ -15,7 +26,12 @@ describe('routes', () => {
     ['/other', '', '/', { kind: 'notFound', path: '/other' }],
     ['/map/topics/nginx/', '', '/map/', { kind: 'topic', slug: 'nginx' }],
     ['/map', '', '/map/', { kind: 'map' }],
-    ['/embed/', '?focus=nginx&controls=0', '/', { kind: 'embed', search: '?focus=nginx&controls=0' }],
+    [
+      '/embed/',
+      '?focus=nginx&controls=0',
+      '/',
+      { kind: 'embed', search: '?focus=nginx&controls=0' }
+    ],
     ['/map/embed/index.html', '', '/map/', { kind: 'embed', search: '' }],
     ['/embed/x', '', '/', { kind: 'notFound', path: '/embed/x' }],
     ['/topics/nginx/', '', '/map/', { kind: 'notFound', path: '/topics/nginx/' }]
@@ -28,7 +44,9 @@ describe('routes', () => {
     expect(normaliseBase('/')).toBe('/');
     expect(normaliseBase('//a/b//')).toBe('/a/b/');
     expect(topicPath('nginx')).toBe('topics/nginx/');
-    expect(new URL(topicPath('nginx'), 'https://map.example.test/sub/').href).toBe('https://map.example.test/sub/topics/nginx/');
+    expect(new URL(topicPath('nginx'), 'https://map.example.test/sub/').href).toBe(
+      'https://map.example.test/sub/topics/nginx/'
+    );
     expect(topicHref('/map/', 'nginx')).toBe('/map/topics/nginx/');
     expect(mapHref('/', 'web-servers')).toBe('/?focus=web-servers');
     expect(mapHref('/a/b')).toBe('/a/b/');
@@ -41,11 +59,36 @@ describe('routes', () => {
 
   const tours = new Set(['follow-a-request']);
   it.each([
-    ['/', '?tour=follow-a-request&step=3', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 3 } }],
-    ['/', '?tour=follow-a-request', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
-    ['/', '?tour=follow-a-request&step=0', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
-    ['/', '?tour=follow-a-request&step=2.5', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
-    ['/', '?tour=follow-a-request&step=-1', '/', { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }],
+    [
+      '/',
+      '?tour=follow-a-request&step=3',
+      '/',
+      { kind: 'map', tour: { slug: 'follow-a-request', step: 3 } }
+    ],
+    [
+      '/',
+      '?tour=follow-a-request',
+      '/',
+      { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }
+    ],
+    [
+      '/',
+      '?tour=follow-a-request&step=0',
+      '/',
+      { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }
+    ],
+    [
+      '/',
+      '?tour=follow-a-request&step=2.5',
+      '/',
+      { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }
+    ],
+    [
+      '/',
+      '?tour=follow-a-request&step=-1',
+      '/',
+      { kind: 'map', tour: { slug: 'follow-a-request', step: 1 } }
+    ],
     ['/', '?tour=constructor&step=2', '/', { kind: 'map' }],
     ['/', '?tour=ghost&focus=nginx', '/', { kind: 'map', focus: 'nginx' }],
     ['/tours/', '', '/', { kind: 'tours' }],

@@ -12,7 +12,9 @@ describe('share cards', () => {
     const svg = shareCardSvg(site.layout, { title: focus.title, focus: focus.slug });
     expect(svg).toMatch(new RegExp(`^<svg [^>]*width="${CARD.width}" height="${CARD.height}"`));
     // The focus is drawn filled and bold at full strength; what is not lit is faded.
-    const focusRect = svg.split('\n').find((l) => l.startsWith(`<rect x="${focus.x}" y="${focus.y}" `));
+    const focusRect = svg
+      .split('\n')
+      .find((l) => l.startsWith(`<rect x="${focus.x}" y="${focus.y}" `));
     expect(focusRect).toContain('stroke-width="3"');
     expect(focusRect).not.toContain('opacity');
     expect(svg).toContain(`font-weight="bold">${focus.lines[0].replaceAll('&', '&amp;')}</text>`);
@@ -37,42 +39,87 @@ describe('share cards', () => {
 });
 
 describe('page metadata', () => {
-  const page = { path: 'topics/nginx/', title: 'Nginx · "Deployment" Map', description: 'A <web> server & proxy', image: 'cards/topics/nginx.png', imageAlt: 'Nginx lit', base: '/map/' };
+  const page = {
+    path: 'topics/nginx/',
+    title: 'Nginx · "Deployment" Map',
+    description: 'A <web> server & proxy',
+    image: 'cards/topics/nginx.png',
+    imageAlt: 'Nginx lit',
+    base: '/map/'
+  };
 
   it('with SITE_URL: absolute canonical, og:url and og:image under the base', () => {
     const tags = pageMetaTags({ ...page, siteUrl: 'https://example.test/map/', canonical: true });
-    expect(tags).toContain('<link rel="canonical" href="https://example.test/map/topics/nginx/" />');
-    expect(tags).toContain('<meta property="og:url" content="https://example.test/map/topics/nginx/" />');
-    expect(tags).toContain('<meta property="og:image" content="https://example.test/map/cards/topics/nginx.png" />');
-    expect(tags).toContain('<meta property="og:title" content="Nginx · &quot;Deployment&quot; Map" />');
-    expect(tags).toContain('<meta name="twitter:description" content="A &lt;web&gt; server &amp; proxy" />');
+    expect(tags).toContain(
+      '<link rel="canonical" href="https://example.test/map/topics/nginx/" />'
+    );
+    expect(tags).toContain(
+      '<meta property="og:url" content="https://example.test/map/topics/nginx/" />'
+    );
+    expect(tags).toContain(
+      '<meta property="og:image" content="https://example.test/map/cards/topics/nginx.png" />'
+    );
+    expect(tags).toContain(
+      '<meta property="og:title" content="Nginx · &quot;Deployment&quot; Map" />'
+    );
+    expect(tags).toContain(
+      '<meta name="twitter:description" content="A &lt;web&gt; server &amp; proxy" />'
+    );
     expect(tags).toContain('<meta name="twitter:card" content="summary_large_image" />');
   });
 
   it('without SITE_URL, or on a page not to index: no canonical, no og:url, a site-relative image', () => {
-    for (const tags of [pageMetaTags({ ...page, canonical: true }), pageMetaTags({ ...page, siteUrl: 'https://example.test/map/', canonical: false })]) {
+    for (const tags of [
+      pageMetaTags({ ...page, canonical: true }),
+      pageMetaTags({ ...page, siteUrl: 'https://example.test/map/', canonical: false })
+    ]) {
       expect(tags).not.toContain('canonical');
       expect(tags).not.toContain('og:url');
     }
-    expect(pageMetaTags({ ...page, canonical: true })).toContain('<meta property="og:image" content="/map/cards/topics/nginx.png" />');
+    expect(pageMetaTags({ ...page, canonical: true })).toContain(
+      '<meta property="og:image" content="/map/cards/topics/nginx.png" />'
+    );
   });
 
   // Crawlers read robots.txt only at an origin's root: a site under a sub-path writes none
   // and says what to add to the root's file instead.
   it.each([
-    [{ siteUrl: 'https://e.test/', base: '/' }, { file: 'User-agent: *\nAllow: /\nSitemap: https://e.test/sitemap.xml\n' }],
+    [
+      { siteUrl: 'https://e.test/', base: '/' },
+      { file: 'User-agent: *\nAllow: /\nSitemap: https://e.test/sitemap.xml\n' }
+    ],
     [{ base: '/' }, { file: 'User-agent: *\nAllow: /\n' }],
-    [{ siteUrl: 'https://e.test/map/', base: '/map/' }, { note: expect.stringMatching(/under \/map\/ .* \(https:\/\/e\.test\/robots\.txt\)\. Add this line to that file: Sitemap: https:\/\/e\.test\/map\/sitemap\.xml$/) }],
+    [
+      { siteUrl: 'https://e.test/map/', base: '/map/' },
+      {
+        note: expect.stringMatching(
+          /under \/map\/ .* \(https:\/\/e\.test\/robots\.txt\)\. Add this line to that file: Sitemap: https:\/\/e\.test\/map\/sitemap\.xml$/
+        )
+      }
+    ],
     // SITE_URL decides where the site is public, whatever the base path.
-    [{ siteUrl: 'https://e.test/docs/map/', base: '/' }, { note: expect.stringContaining('Sitemap: https://e.test/docs/map/sitemap.xml') }],
-    [{ siteUrl: 'https://e.test/', base: '/map/' }, { file: 'User-agent: *\nAllow: /\nSitemap: https://e.test/sitemap.xml\n' }],
-    [{ base: 'map' }, { note: expect.stringMatching(/under \/map\/ .*\(\/robots\.txt\)\. Set SITE_URL/) }]
+    [
+      { siteUrl: 'https://e.test/docs/map/', base: '/' },
+      { note: expect.stringContaining('Sitemap: https://e.test/docs/map/sitemap.xml') }
+    ],
+    [
+      { siteUrl: 'https://e.test/', base: '/map/' },
+      { file: 'User-agent: *\nAllow: /\nSitemap: https://e.test/sitemap.xml\n' }
+    ],
+    [
+      { base: 'map' },
+      { note: expect.stringMatching(/under \/map\/ .*\(\/robots\.txt\)\. Set SITE_URL/) }
+    ]
   ])('robots.txt for %o', (site, expected) => {
     expect(robotsTxt(site)).toEqual(expected);
   });
 
   it('sitemap and entity decoding', () => {
-    expect(sitemapXml(['https://e.test/', 'https://e.test/a?b&c'])).toContain('<url><loc>https://e.test/a?b&amp;c</loc></url>');
-    expect(unescapeHtml('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;')).toBe('a & b <c> "d" \'e\'');
+    expect(sitemapXml(['https://e.test/', 'https://e.test/a?b&c'])).toContain(
+      '<url><loc>https://e.test/a?b&amp;c</loc></url>'
+    );
+    expect(unescapeHtml('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;')).toBe(
+      'a & b <c> "d" \'e\''
+    );
   });
 });

@@ -4,7 +4,16 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shapeArabic } from '../../src/lib/pdf/arabicForms.ts';
 import { baseLevel, visualText } from '../../src/lib/pdf/bidi.ts';
-import { breakLines, breakPieces, codeLines, pdfSafeText, styleRuns, textWidth, type Line, type StyledRun } from '../../src/lib/pdf/textFlow.ts';
+import {
+  breakLines,
+  breakPieces,
+  codeLines,
+  pdfSafeText,
+  styleRuns,
+  textWidth,
+  type Line,
+  type StyledRun
+} from '../../src/lib/pdf/textFlow.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
 
 let font: PDFFont;
@@ -18,7 +27,12 @@ beforeAll(async () => {
 
 const text = (line: Line) => line.words.map((w) => w.text).join('');
 const right = (line: Line) => Math.max(0, ...line.words.map((w) => w.x + w.width));
-const run = (t: string, extra: Partial<StyledRun> = {}): StyledRun => ({ text: t, font, size: 10, ...extra });
+const run = (t: string, extra: Partial<StyledRun> = {}): StyledRun => ({
+  text: t,
+  font,
+  size: 10,
+  ...extra
+});
 
 describe('pdfSafeText', () => {
   it.each([
@@ -33,11 +47,26 @@ describe('pdfSafeText', () => {
     ['Hebrew is in the font', 'שלום', 'שלום', []],
     ['Arabic letters take their joined forms', 'مرحبا', '\ufee3\ufeae\ufea3\ufe92\ufe8e', []],
     ['a lone Arabic letter is isolated, two join', 'ب بب', '\ufe8f \ufe91\ufe90', []],
-    ['lam and alef become one ligature, joined to a letter before', 'لا سلام', '\ufefb \ufeb3\ufefc\ufee1', []],
+    [
+      'lam and alef become one ligature, joined to a letter before',
+      'لا سلام',
+      '\ufefb \ufeb3\ufefc\ufee1',
+      []
+    ],
     ['a haraka does not break the joining', 'بَب', '\ufe91\u064e\ufe90', []],
     ['Greek, Cyrillic and arrows are in the font', 'λ Ж → ✓', 'λ Ж → ✓', []],
-    ['CJK is not in the font: a visible placeholder, reported', '漢字 ok', '\ufffd\ufffd ok', ['漢', '字']],
-    ['Devanagari and an astral symbol are not in the font', 'go क 🚀', 'go \ufffd \ufffd', ['क', '🚀']]
+    [
+      'CJK is not in the font: a visible placeholder, reported',
+      '漢字 ok',
+      '\ufffd\ufffd ok',
+      ['漢', '字']
+    ],
+    [
+      'Devanagari and an astral symbol are not in the font',
+      'go क 🚀',
+      'go \ufffd \ufffd',
+      ['क', '🚀']
+    ]
   ])('%s', (_, input, expected, missing) => {
     const seen: string[] = [];
     expect(pdfSafeText(input, font, (ch) => seen.push(ch))).toBe(expected);
@@ -46,7 +75,13 @@ describe('pdfSafeText', () => {
 
   it('styleRuns cleans every run and reports what the font lacks', () => {
     const seen: string[] = [];
-    const runs = styleRuns([{ text: 'a\u200bb' }, { text: '字', strong: true }], { regular: font, bold: font }, 10, rgb(0, 0, 1), (c) => seen.push(c));
+    const runs = styleRuns(
+      [{ text: 'a\u200bb' }, { text: '字', strong: true }],
+      { regular: font, bold: font },
+      10,
+      rgb(0, 0, 1),
+      (c) => seen.push(c)
+    );
     expect(runs.map((r) => r.text)).toEqual(['ab', '\ufffd']);
     expect(seen).toEqual(['字']);
   });
@@ -64,7 +99,11 @@ describe('visual order of right-to-left text', () => {
     ['left-to-right text is untouched', 'Nginx serves files', 'Nginx serves files'],
     ['a Hebrew word is reversed', 'שלום', 'םולש'],
     ['Hebrew words are reversed, and their order too', 'שלום עולם', 'םלוע םולש'],
-    ['Hebrew inside English: only the Hebrew run turns', 'use שלום עולם here', 'use םלוע םולש here'],
+    [
+      'Hebrew inside English: only the Hebrew run turns',
+      'use שלום עולם here',
+      'use םלוע םולש here'
+    ],
     ['English inside Hebrew: the English keeps its order', 'שלום Nginx עולם', 'םלוע Nginx םולש'],
     ['numbers in a right-to-left run stay left to right', 'שלום 123 עולם', 'םלוע 123 םולש'],
     ['brackets are mirrored in a right-to-left run', 'שלום (עולם)', '(םלוע) םולש'],
@@ -89,7 +128,11 @@ describe('breakPieces', () => {
   it.each([
     ['a word without CJK is one piece', 'deployment', ['deployment']],
     ['CJK breaks between characters', '漢字仮名', ['漢', '字', '仮', '名']],
-    ['closing punctuation stays with the character before it', '漢字。仮名、', ['漢', '字。', '仮', '名、']],
+    [
+      'closing punctuation stays with the character before it',
+      '漢字。仮名、',
+      ['漢', '字。', '仮', '名、']
+    ],
     ['opening brackets stay with the character after them', '漢「字」', ['漢', '「字」']],
     ['Latin next to CJK may break', 'Nginx漢字', ['Nginx', '漢', '字']]
   ])('%s', (_, word, pieces) => {
@@ -102,9 +145,18 @@ describe('breakLines', () => {
   it.each([
     ['a long CJK run', () => [run('漢字'.repeat(120))]],
     ['a long token', () => [run('x'.repeat(600))]],
-    ['a long address among words', () => [run(`see https://example.org/${'path/'.repeat(60)} for more`)]],
-    ['a long token in a link run', () => [run('go to '), run('a'.repeat(300), { href: 'https://example.org/' }), run(' now')]],
-    ['CJK in an English sentence', () => [run(`Nginx は ${'高速なウェブサーバーです。'.repeat(12)} fine`)]],
+    [
+      'a long address among words',
+      () => [run(`see https://example.org/${'path/'.repeat(60)} for more`)]
+    ],
+    [
+      'a long token in a link run',
+      () => [run('go to '), run('a'.repeat(300), { href: 'https://example.org/' }), run(' now')]
+    ],
+    [
+      'CJK in an English sentence',
+      () => [run(`Nginx は ${'高速なウェブサーバーです。'.repeat(12)} fine`)]
+    ],
     ['a long Hebrew run', () => [run('שלום'.repeat(80))]]
   ])('%s wraps inside the width and loses nothing', (_, make) => {
     const runs = make();
@@ -114,7 +166,10 @@ describe('breakLines', () => {
     const all = runs.map((r) => r.text).join('');
     const hasRtl = /[\u0590-\u05ff]/.test(all);
     // Visual order reverses right-to-left text; left-to-right text reads back exactly.
-    const back = lines.map(text).join(hasRtl ? '' : ' ').replace(/ +/g, ' ');
+    const back = lines
+      .map(text)
+      .join(hasRtl ? '' : ' ')
+      .replace(/ +/g, ' ');
     if (hasRtl) expect([...back].sort().join('')).toBe([...all].sort().join(''));
     else expect(back.replace(/ /g, '')).toBe(all.replace(/ /g, ''));
   });
@@ -139,7 +194,8 @@ describe('breakLines', () => {
     const [line] = breakLines([run('go to '), link, run(' now')], 400, 14);
     expect(line.words.map((w) => w.text)).toEqual(['go to ', 'םלוע םולש', ' now']);
     expect(line.words[1].run).toBe(link);
-    for (let i = 1; i < line.words.length; i++) expect(line.words[i].x).toBeCloseTo(line.words[i - 1].x + line.words[i - 1].width, 6);
+    for (let i = 1; i < line.words.length; i++)
+      expect(line.words[i].x).toBeCloseTo(line.words[i - 1].x + line.words[i - 1].width, 6);
   });
 
   it('sets a right-to-left paragraph flush right, its first words on the right', () => {
@@ -170,7 +226,11 @@ describe('codeLines', () => {
     expect(text(lines[0]).startsWith('  ExecStart=')).toBe(true);
     expect(lines.slice(1).every((l) => text(l).startsWith('↪ ') && l.indent > 0)).toBe(true);
     // Nothing lost: the words read back in order.
-    const back = lines.map((l) => text(l).replace(/^↪ /, '')).join(' ').split(/\s+/).filter(Boolean);
+    const back = lines
+      .map((l) => text(l).replace(/^↪ /, ''))
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean);
     expect(back).toEqual(long.split(/\s+/).filter(Boolean));
   });
 

@@ -5,14 +5,39 @@ import { boundsOf, planLighting, stepLighting } from '../../src/lib/tours/tourLi
 import { shouldOfferTour, TOUR_OFFER_KEY } from '../../src/lib/tours/tourOffer.ts';
 
 const rect = (x: number, y: number) => ({ x, y, width: 100, height: 40 });
-const node = (slug: string, x: number, y: number, parent = 'r') => ({ slug, title: slug.toUpperCase(), group: 'g', parent, lines: [slug], ...rect(x, y) });
-const flow = (from: string, to: string): LayoutEdge => ({ id: `flow:${from}>${to}`, from, to, kind: 'flow', path: 'M0,0' });
+const node = (slug: string, x: number, y: number, parent = 'r') => ({
+  slug,
+  title: slug.toUpperCase(),
+  group: 'g',
+  parent,
+  lines: [slug],
+  ...rect(x, y)
+});
+const flow = (from: string, to: string): LayoutEdge => ({
+  id: `flow:${from}>${to}`,
+  from,
+  to,
+  kind: 'flow',
+  path: 'M0,0'
+});
 // "box" is a topic drawn as a box around "inner".
 const layout: MapLayout = {
   width: 1000,
   height: 600,
   groups: [],
-  boxes: [{ id: 'box', slug: 'box', label: 'Box', depth: 1, parent: 'r', group: 'g', header: rect(500, 300), title: rect(500, 300), ...rect(500, 300) }],
+  boxes: [
+    {
+      id: 'box',
+      slug: 'box',
+      label: 'Box',
+      depth: 1,
+      parent: 'r',
+      group: 'g',
+      header: rect(500, 300),
+      title: rect(500, 300),
+      ...rect(500, 300)
+    }
+  ],
   nodes: [node('a', 0, 0), node('b', 200, 0), node('c', 400, 100), node('inner', 520, 350, 'box')],
   flows: [flow('a', 'b'), flow('b', 'a'), flow('b', 'inner')],
   related: [],
@@ -30,7 +55,14 @@ const step: TourStep = {
 
 describe('planLighting', () => {
   it('lights the drawn parts and the arrows the request travels on, with their direction', () => {
-    const l = planLighting(layout, ['a', 'c', 'ghost'], [{ from: 'a', to: 'b' }, { from: 'c', to: 'a' }]);
+    const l = planLighting(
+      layout,
+      ['a', 'c', 'ghost'],
+      [
+        { from: 'a', to: 'b' },
+        { from: 'c', to: 'a' }
+      ]
+    );
     // c → a is not drawn, and "ghost" is no topic of this layout: both are left out.
     expect([...l.named].sort()).toEqual(['a', 'b', 'c']);
     expect([...l.edges]).toEqual(['flow:a>b']);
@@ -78,12 +110,23 @@ describe('boundsOf', () => {
 });
 
 describe('shouldOfferTour', () => {
-  const storage = (value: string | null) => ({ getItem: (k: string) => (k === TOUR_OFFER_KEY ? value : null) });
+  const storage = (value: string | null) => ({
+    getItem: (k: string) => (k === TOUR_OFFER_KEY ? value : null)
+  });
   it.each([
     ['a first visit', 0, storage(null), true],
     ['a visitor with marks', 3, storage(null), false],
     ['a visitor who took or declined it', 0, storage('1'), false],
-    ['blocked storage', 0, { getItem: () => { throw new Error('SecurityError'); } }, false]
+    [
+      'blocked storage',
+      0,
+      {
+        getItem: () => {
+          throw new Error('SecurityError');
+        }
+      },
+      false
+    ]
   ])('%s', (_, marked, store, expected) => {
     expect(shouldOfferTour(marked, store)).toBe(expected);
   });

@@ -9,12 +9,22 @@ import { ContentValidationError, type ContentError } from '../../src/lib/content
 const enc = (s: string) => new TextEncoder().encode(s);
 const frame: SourceFile = {
   path: '_map.yaml',
-  bytes: enc('hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n')
+  bytes: enc(
+    'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n'
+  )
 };
 const topic = (slug: string, fm: Record<string, string>, body = 'Some prose here.') => ({
   path: `${slug}.md`,
   bytes: enc(
-    `---\n${Object.entries({ title: slug.toUpperCase(), summary: 'A topic.', group: 'g', parent: 'r', related: '[]', ...fm, reviewed: fm.reviewed ?? '2026-11-01' })
+    `---\n${Object.entries({
+      title: slug.toUpperCase(),
+      summary: 'A topic.',
+      group: 'g',
+      parent: 'r',
+      related: '[]',
+      ...fm,
+      reviewed: fm.reviewed ?? '2026-11-01'
+    })
       .filter(([, v]) => v !== '')
       .map(([k, v]) => `${k}: ${v}`)
       .join('\n')}\n---\n\n${body}\n`
@@ -33,61 +43,176 @@ function errorsOf(files: SourceFile[], f = frame): ContentError[] {
 
 describe('validateContent', () => {
   it('accepts valid content and keeps topics in file order', () => {
-    const { topics } = validateContent(frame, [topic('b', { related: '[a]' }), topic('a', { related: '[b]' })]);
+    const { topics } = validateContent(frame, [
+      topic('b', { related: '[a]' }),
+      topic('a', { related: '[b]' })
+    ]);
     expect(topics.map((t) => t.slug)).toEqual(['a', 'b']);
     expect(topics[0].related).toEqual(['b']);
   });
 
   const cases: [string, SourceFile[], Partial<ContentError>[]][] = [
-    ['a missing title', [topic('a', { title: '' })], [{ file: 'a.md', field: 'title', message: 'missing required field' }]],
-    ['an unknown field', [topic('a', { colour: 'red' })], [{ file: 'a.md', field: 'colour', line: 7 }]],
-    ['an unknown group', [topic('a', { group: 'nope' })], [{ file: 'a.md', field: 'group', line: 4 }]],
+    [
+      'a missing title',
+      [topic('a', { title: '' })],
+      [{ file: 'a.md', field: 'title', message: 'missing required field' }]
+    ],
+    [
+      'an unknown field',
+      [topic('a', { colour: 'red' })],
+      [{ file: 'a.md', field: 'colour', line: 7 }]
+    ],
+    [
+      'an unknown group',
+      [topic('a', { group: 'nope' })],
+      [{ file: 'a.md', field: 'group', line: 4 }]
+    ],
     ['an unknown parent', [topic('a', { parent: 'nowhere' })], [{ file: 'a.md', field: 'parent' }]],
-    ['a dangling related link', [topic('a', { related: '[ghost]' })], [{ file: 'a.md', field: 'related[0]', line: 6 }]],
-    ['a topic related to itself', [topic('a', { related: '[a]' })], [{ field: 'related[0]', message: 'a topic cannot be related to itself' }]],
-    ['an arrow to nowhere', [topic('a', { arrows: '\n  - to: ghost\n    label: x' })], [{ field: 'arrows[0].to', line: 8 }]],
+    [
+      'a dangling related link',
+      [topic('a', { related: '[ghost]' })],
+      [{ file: 'a.md', field: 'related[0]', line: 6 }]
+    ],
+    [
+      'a topic related to itself',
+      [topic('a', { related: '[a]' })],
+      [{ field: 'related[0]', message: 'a topic cannot be related to itself' }]
+    ],
+    [
+      'an arrow to nowhere',
+      [topic('a', { arrows: '\n  - to: ghost\n    label: x' })],
+      [{ field: 'arrows[0].to', line: 8 }]
+    ],
     [
       'a repeated example address',
-      [topic('a', { examples: '\n  - name: One\n    url: https://x.test/\n  - name: Two\n    url: https://x.test/' })],
-      [{ file: 'a.md', field: 'examples[1]', line: 11, message: 'repeats "https://x.test/" (each may appear once)' }]
+      [
+        topic('a', {
+          examples:
+            '\n  - name: One\n    url: https://x.test/\n  - name: Two\n    url: https://x.test/'
+        })
+      ],
+      [
+        {
+          file: 'a.md',
+          field: 'examples[1]',
+          line: 11,
+          message: 'repeats "https://x.test/" (each may appear once)'
+        }
+      ]
     ],
     [
       'a repeated arrow target',
-      [topic('a', { arrows: '\n  - to: b\n    label: asks\n  - to: b\n    label: asks again' }), topic('b', {})],
-      [{ file: 'a.md', field: 'arrows[1]', line: 10, message: 'repeats "b" (each may appear once)' }]
+      [
+        topic('a', { arrows: '\n  - to: b\n    label: asks\n  - to: b\n    label: asks again' }),
+        topic('b', {})
+      ],
+      [
+        {
+          file: 'a.md',
+          field: 'arrows[1]',
+          line: 10,
+          message: 'repeats "b" (each may appear once)'
+        }
+      ]
     ],
-    ['a broken prose link', [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')], [{ field: 'body', line: 12 }]],
-    ['raw HTML in prose', [topic('a', {}, '<script>alert(1)</script>')], [{ field: 'body', message: expect.stringContaining('raw HTML') }]],
+    [
+      'a broken prose link',
+      [topic('a', {}, 'Line one.\n\nSee [x](/topics/ghost/).')],
+      [{ field: 'body', line: 12 }]
+    ],
+    [
+      'raw HTML in prose',
+      [topic('a', {}, '<script>alert(1)</script>')],
+      [{ field: 'body', message: expect.stringContaining('raw HTML') }]
+    ],
     [
       'a written "Where it sits on the map" section',
       [topic('a', {}, 'Line one.\n\n## Where it sits on the map\n\nA restates arrows.')],
-      [{ field: 'body', line: 12, message: expect.stringContaining('generated from the arrows and nesting') }]
+      [
+        {
+          field: 'body',
+          line: 12,
+          message: expect.stringContaining('generated from the arrows and nesting')
+        }
+      ]
     ],
-    ['a reviewed date that is not a date', [topic('a', { reviewed: 'December 2026' })], [{ file: 'a.md', field: 'reviewed', line: 7, message: expect.stringContaining('YYYY-MM-DD') }]],
-    ['a reviewed date that does not exist', [topic('a', { reviewed: '2026-02-30' })], [{ field: 'reviewed', line: 7, message: '"2026-02-30" is not a real date' }]],
-    ['a reviewed date in the future', [topic('a', { reviewed: '2999-01-01' })], [{ field: 'reviewed', line: 7, message: '"2999-01-01" is in the future' }]],
-    ['no reviewed date', [topic('a', { reviewed: '' })], [{ field: 'reviewed', message: 'missing required field' }]],
+    [
+      'a reviewed date that is not a date',
+      [topic('a', { reviewed: 'December 2026' })],
+      [{ file: 'a.md', field: 'reviewed', line: 7, message: expect.stringContaining('YYYY-MM-DD') }]
+    ],
+    [
+      'a reviewed date that does not exist',
+      [topic('a', { reviewed: '2026-02-30' })],
+      [{ field: 'reviewed', line: 7, message: '"2026-02-30" is not a real date' }]
+    ],
+    [
+      'a reviewed date in the future',
+      [topic('a', { reviewed: '2999-01-01' })],
+      [{ field: 'reviewed', line: 7, message: '"2999-01-01" is in the future' }]
+    ],
+    [
+      'no reviewed date',
+      [topic('a', { reviewed: '' })],
+      [{ field: 'reviewed', message: 'missing required field' }]
+    ],
     [
       'a resource note with markup',
-      [topic('a', { resources: '\n  - title: T\n    url: https://x.test/\n    note: See <b>this</b>.' })],
+      [
+        topic('a', {
+          resources: '\n  - title: T\n    url: https://x.test/\n    note: See <b>this</b>.'
+        })
+      ],
       [{ field: 'resources[0].note', line: 10, message: expect.stringContaining('plain text') }]
     ],
     [
       'a note over the length limit',
-      [topic('a', { examples: `\n  - name: T\n    url: https://x.test/\n    note: ${'word '.repeat(40)}` })],
+      [
+        topic('a', {
+          examples: `\n  - name: T\n    url: https://x.test/\n    note: ${'word '.repeat(40)}`
+        })
+      ],
       [{ field: 'examples[0].note', message: expect.stringContaining('at most 160') }]
     ],
     [
       'a note with an address',
-      [topic('a', { resources: '\n  - title: T\n    url: https://x.test/\n    note: Mirror at https://y.test/' })],
+      [
+        topic('a', {
+          resources: '\n  - title: T\n    url: https://x.test/\n    note: Mirror at https://y.test/'
+        })
+      ],
       [{ field: 'resources[0].note', message: expect.stringContaining('addresses') }]
     ],
-    ['braces in prose', [topic('a', {}, 'Use {x} here.')], [{ field: 'body', message: expect.stringContaining('curly braces') }]],
-    ['malformed YAML', [{ path: 'a.md', bytes: enc('---\ntitle: [unclosed\n---\nx') }], [{ file: 'a.md', message: expect.stringContaining('invalid YAML') }]],
-    ['no frontmatter', [{ path: 'a.md', bytes: enc('# Just markdown') }], [{ file: 'a.md', line: 1 }]],
-    ['non-UTF-8 bytes', [{ path: 'a.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe]) }], [{ file: 'a.md', message: 'file is not valid UTF-8 text' }]],
-    ['a huge file', [{ path: 'a.md', bytes: new Uint8Array(300 * 1024).fill(0x61) }], [{ file: 'a.md', message: expect.stringContaining('limit') }]],
-    ['a bad file name', [topic('Bad_Name', {})], [{ file: 'Bad_Name.md', message: expect.stringContaining('not a slug') }]],
+    [
+      'braces in prose',
+      [topic('a', {}, 'Use {x} here.')],
+      [{ field: 'body', message: expect.stringContaining('curly braces') }]
+    ],
+    [
+      'malformed YAML',
+      [{ path: 'a.md', bytes: enc('---\ntitle: [unclosed\n---\nx') }],
+      [{ file: 'a.md', message: expect.stringContaining('invalid YAML') }]
+    ],
+    [
+      'no frontmatter',
+      [{ path: 'a.md', bytes: enc('# Just markdown') }],
+      [{ file: 'a.md', line: 1 }]
+    ],
+    [
+      'non-UTF-8 bytes',
+      [{ path: 'a.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe]) }],
+      [{ file: 'a.md', message: 'file is not valid UTF-8 text' }]
+    ],
+    [
+      'a huge file',
+      [{ path: 'a.md', bytes: new Uint8Array(300 * 1024).fill(0x61) }],
+      [{ file: 'a.md', message: expect.stringContaining('limit') }]
+    ],
+    [
+      'a bad file name',
+      [topic('Bad_Name', {})],
+      [{ file: 'Bad_Name.md', message: expect.stringContaining('not a slug') }]
+    ],
     [
       'a cycle in the nesting',
       [topic('a', { parent: 'b' }), topic('b', { parent: 'a' })],
@@ -100,27 +225,53 @@ describe('validateContent', () => {
   });
 
   it('keeps a resource note and the reviewed date as written', () => {
-    const { topics } = validateContent(frame, [
-      topic('a', { reviewed: '2026-11-30', resources: '\n  - title: T\n    url: https://x.test/\n    note: The clearest short account.' })
-    ], { today: new Date('2026-12-01T00:00:00Z') });
-    expect(topics[0].reviewed).toBe('2026-11-30');
-    expect(topics[0].resources).toEqual([{ name: 'T', url: 'https://x.test/', note: 'The clearest short account.' }]);
-    // "Not in the future" is measured against the day given (the build's day by default).
-    expect(() => validateContent(frame, [topic('a', { reviewed: '2026-12-02' })], { today: new Date('2026-12-01T23:00:00Z') })).toThrow(
-      /a\.md:7: reviewed: "2026-12-02" is in the future/
+    const { topics } = validateContent(
+      frame,
+      [
+        topic('a', {
+          reviewed: '2026-11-30',
+          resources:
+            '\n  - title: T\n    url: https://x.test/\n    note: The clearest short account.'
+        })
+      ],
+      { today: new Date('2026-12-01T00:00:00Z') }
     );
+    expect(topics[0].reviewed).toBe('2026-11-30');
+    expect(topics[0].resources).toEqual([
+      { name: 'T', url: 'https://x.test/', note: 'The clearest short account.' }
+    ]);
+    // "Not in the future" is measured against the day given (the build's day by default).
+    expect(() =>
+      validateContent(frame, [topic('a', { reviewed: '2026-12-02' })], {
+        today: new Date('2026-12-01T23:00:00Z')
+      })
+    ).toThrow(/a\.md:7: reviewed: "2026-12-02" is in the future/);
   });
 
   it('refuses a topic the hub cannot reach, at its related line, whatever loads it', () => {
     const lost = 'not reachable from the hub "a" by any arrow, related link, nesting or prose link';
-    expect(errorsOf([topic('a', {}), topic('b', {})])).toEqual([{ file: 'b.md', field: 'related', line: 6, message: lost, source: 'related: []' }]);
+    expect(errorsOf([topic('a', {}), topic('b', {})])).toEqual([
+      { file: 'b.md', field: 'related', line: 6, message: lost, source: 'related: []' }
+    ]);
     // Reached by a related link (either way), an arrow, a prose link or nesting: no error.
     expect(errorsOf([topic('a', {}), topic('b', { related: '[a]' })])).toEqual([]);
-    expect(errorsOf([topic('a', { arrows: '\n  - to: b\n    label: calls' }), topic('b', {})])).toEqual([]);
+    expect(
+      errorsOf([topic('a', { arrows: '\n  - to: b\n    label: calls' }), topic('b', {})])
+    ).toEqual([]);
     expect(errorsOf([topic('a', {}, 'See [b](/topics/b/).'), topic('b', {})])).toEqual([]);
-    expect(errorsOf([topic('a', {}, 'See [b](/topics/b/).'), topic('b', {}), topic('c', { parent: 'b' })])).toEqual([]);
+    expect(
+      errorsOf([
+        topic('a', {}, 'See [b](/topics/b/).'),
+        topic('b', {}),
+        topic('c', { parent: 'b' })
+      ])
+    ).toEqual([]);
     // An arrow from b to the hub does not lead from the hub to b.
-    expect(errorsOf([topic('a', {}), topic('b', { arrows: '\n  - to: a\n    label: calls' })]).map((e) => e.file)).toEqual(['b.md']);
+    expect(
+      errorsOf([topic('a', {}), topic('b', { arrows: '\n  - to: a\n    label: calls' })]).map(
+        (e) => e.file
+      )
+    ).toEqual(['b.md']);
     // loadContent (the benchmark's and the tests' way in) refuses it too, not only the build.
     const dir = mkdtempSync(join(tmpdir(), 'dm-reach-'));
     writeFileSync(join(dir, '_map.yaml'), frame.bytes);
@@ -130,7 +281,11 @@ describe('validateContent', () => {
   });
 
   it('reports every error of a build together, each naming its file', () => {
-    const errors = errorsOf([topic('a', { related: '[ghost]' }), topic('b', { group: 'nope' }), { path: 'x/a.md', bytes: topic('a', {}).bytes }]);
+    const errors = errorsOf([
+      topic('a', { related: '[ghost]' }),
+      topic('b', { group: 'nope' }),
+      { path: 'x/a.md', bytes: topic('a', {}).bytes }
+    ]);
     expect([...new Set(errors.map((e) => e.file))].sort()).toEqual(['a.md', 'b.md', 'x/a.md']);
     expect(errors.find((e) => e.file === 'x/a.md')?.message).toContain('duplicate slug "a"');
   });
@@ -149,8 +304,27 @@ describe('validateContent', () => {
 
   it('with markedCode, names each fenced block that says neither test= nor untested=, and a tested one without a title', () => {
     const body = [
-      'Prose.', '', '```nginx', 'server {}', '```', '', '- step', '', '  ```ini test="x"', '  a = 1', '  ```', '',
-      '```ini untested="no tool here"', 'b = 2', '```', '', '```ini title="c.ini" test="x"', 'c = 3', '```', '', '    indented code is not a fence'
+      'Prose.',
+      '',
+      '```nginx',
+      'server {}',
+      '```',
+      '',
+      '- step',
+      '',
+      '  ```ini test="x"',
+      '  a = 1',
+      '  ```',
+      '',
+      '```ini untested="no tool here"',
+      'b = 2',
+      '```',
+      '',
+      '```ini title="c.ini" test="x"',
+      'c = 3',
+      '```',
+      '',
+      '    indented code is not a fence'
     ].join('\n');
     const run = (options: Parameters<typeof validateContent>[2]) => {
       try {
@@ -168,7 +342,9 @@ describe('validateContent', () => {
   });
 
   it('formats errors as file:line: field: message', () => {
-    expect(() => validateContent(frame, [topic('a', { related: '[ghost]' })])).toThrow(/a\.md:6: related\[0\]: related link to unknown topic "ghost"/);
+    expect(() => validateContent(frame, [topic('a', { related: '[ghost]' })])).toThrow(
+      /a\.md:6: related\[0\]: related link to unknown topic "ghost"/
+    );
   });
 });
 

@@ -3,19 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, loadTours } from '../../src/lib/content/loadContent.ts';
-import { ContentValidationError, type Content, type ContentError } from '../../src/lib/content/types.ts';
+import {
+  ContentValidationError,
+  type Content,
+  type ContentError
+} from '../../src/lib/content/types.ts';
 import { validateTours, TOUR_RULES, type TourRules } from '../../src/lib/content/validateTours.ts';
 import type { SourceFile } from '../../src/lib/content/validateContent.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const topic = (slug: string, arrows: string[] = []) =>
-  ({ slug, arrows: arrows.map((to) => ({ to, label: 'x' })) }) as unknown as Content['topics'][number];
-const content = { frame: { groups: [], boxes: [], learningPath: [] }, topics: [topic('a', ['b']), topic('b', ['a']), topic('c')] } as Content;
+  ({
+    slug,
+    arrows: arrows.map((to) => ({ to, label: 'x' }))
+  }) as unknown as Content['topics'][number];
+const content = {
+  frame: { groups: [], boxes: [], learningPath: [] },
+  topics: [topic('a', ['b']), topic('b', ['a']), topic('c')]
+} as Content;
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const FM = '---\ntitle: A tour\npromise: It teaches a thing.\n---\n';
 const STEP = `## First\n\ntopics: a, b\narrows: a → b\n\n${words(45)}\n`;
-const tour = (body: string, fm = FM, path = 'tours/t.md'): SourceFile => ({ path, bytes: enc(fm + body) });
+const tour = (body: string, fm = FM, path = 'tours/t.md'): SourceFile => ({
+  path,
+  bytes: enc(fm + body)
+});
 
 function errorsOf(files: SourceFile[], rules: TourRules = TOUR_RULES): ContentError[] {
   try {
@@ -30,41 +43,155 @@ function errorsOf(files: SourceFile[], rules: TourRules = TOUR_RULES): ContentEr
 describe('validateTours', () => {
   it('reads steps, topics, arrows, text paragraphs and what breaks, in order', () => {
     const body = `${STEP}\n### What breaks\n\nbroken: b\nsymptom: b -> a\nlog: /var/log/x.log\ncheck: systemctl status x\n\n${words(20)}\n\n## Second\ntopics: c\n\n${words(20)}\n\n${words(25)}\n\n### What breaks\nbroken: c\nlog: l\ncheck: c\n\n${words(16)}\n`;
-    const [t] = validateTours([tour(body, '---\ntitle: A tour\npromise: It teaches a thing.\norder: 2\n---\n')], content, TOUR_RULES);
-    expect(t).toMatchObject({ slug: 't', title: 'A tour', promise: 'It teaches a thing.', order: 2 });
+    const [t] = validateTours(
+      [tour(body, '---\ntitle: A tour\npromise: It teaches a thing.\norder: 2\n---\n')],
+      content,
+      TOUR_RULES
+    );
+    expect(t).toMatchObject({
+      slug: 't',
+      title: 'A tour',
+      promise: 'It teaches a thing.',
+      order: 2
+    });
     expect(t.steps.map((s) => s.title)).toEqual(['First', 'Second']);
-    expect(t.steps[0]).toMatchObject({ line: 6, topics: ['a', 'b'], arrows: [{ from: 'a', to: 'b', id: 'flow:a>b' }] });
-    expect(t.steps[0].breaks).toMatchObject({ broken: ['b'], symptom: [{ id: 'flow:b>a' }], log: '/var/log/x.log', check: 'systemctl status x' });
+    expect(t.steps[0]).toMatchObject({
+      line: 6,
+      topics: ['a', 'b'],
+      arrows: [{ from: 'a', to: 'b', id: 'flow:a>b' }]
+    });
+    expect(t.steps[0].breaks).toMatchObject({
+      broken: ['b'],
+      symptom: [{ id: 'flow:b>a' }],
+      log: '/var/log/x.log',
+      check: 'systemctl status x'
+    });
     expect(t.steps[1].text).toHaveLength(2);
   });
 
   it('lists tours by order, then slug', () => {
-    const files = [tour(STEP, FM, 'tours/b.md'), tour(STEP, FM.replace('---\n', '---\norder: 1\n'), 'tours/z.md'), tour(STEP, FM, 'tours/a.md')];
+    const files = [
+      tour(STEP, FM, 'tours/b.md'),
+      tour(STEP, FM.replace('---\n', '---\norder: 1\n'), 'tours/z.md'),
+      tour(STEP, FM, 'tours/a.md')
+    ];
     expect(validateTours(files, content).map((t) => t.slug)).toEqual(['z', 'a', 'b']);
   });
 
   // Line numbers count from the top of the file: the frontmatter is lines 1 to 4.
   const cases: [string, SourceFile[], Partial<ContentError>[]][] = [
-    ['an unknown topic', [tour('## S\ntopics: a, ghost\n\n' + words(45))], [{ file: 'tours/t.md', line: 6, field: 'steps[0].topics', message: 'unknown topic "ghost"' }]],
-    ['an arrow no topic draws', [tour('## S\ntopics: c\narrows: a → c\n\n' + words(45))], [{ line: 7, field: 'steps[0].arrows', message: expect.stringContaining('unknown arrow "a → c"') }]],
-    ['an arrow to an unknown topic', [tour('## S\ntopics: a\narrows: a → ghost\n\n' + words(45))], [{ line: 7, message: expect.stringContaining('unknown topic "ghost"') }]],
-    ['an arrow that is not "from → to"', [tour('## S\ntopics: a\narrows: a b\n\n' + words(45))], [{ line: 7, message: expect.stringContaining('is not an arrow') }]],
-    ['a step without text', [tour('## S\ntopics: a\n\n## T\ntopics: b\n\n' + words(45))], [{ line: 5, field: 'steps[0].text', message: expect.stringContaining('empty step text') }]],
-    ['a step without topics', [tour('## S\n\n' + words(45))], [{ line: 5, field: 'steps[0].topics', message: expect.stringContaining('missing "topics:"') }]],
-    ['a tour without steps', [tour('\n')], [{ field: 'steps', message: expect.stringContaining('at least one step') }]],
-    ['a topic listed twice in a step', [tour('## S\ntopics: a, a\n\n' + words(45))], [{ line: 6, message: 'lists "a" twice' }]],
-    ['a duplicate tour slug', [tour(STEP, FM, 'tours/t.md'), tour(STEP, FM, 'tours/more/t.md')], [{ file: 'tours/t.md', message: expect.stringContaining('duplicate tour slug "t"') }]],
-    ['a file name that is not a slug', [tour(STEP, FM, 'tours/Bad_Tour.md')], [{ file: 'tours/Bad_Tour.md', message: expect.stringContaining('not a slug') }]],
-    ['too few words', [tour('## S\ntopics: a\n\n' + words(12))], [{ line: 5, message: 'step text has 12 words; expected 40 to 120' }]],
-    ['too many words', [tour('## S\ntopics: a\n\n' + words(130))], [{ line: 5, message: 'step text has 130 words; expected 40 to 120' }]],
-    ['raw HTML in the text', [tour(`## S\ntopics: a\n\n${words(45)}\n<script>alert(1)</script>`)], [{ line: 9, field: 'body', message: expect.stringContaining('raw HTML') }]],
-    ['braces in the text', [tour(`## S\ntopics: a\n\n${words(45)} {x}`)], [{ line: 8, message: expect.stringContaining('curly braces') }]],
-    ['a markdown link in the text', [tour(`## S\ntopics: a\n\n${words(45)} [x](/topics/a/)`)], [{ line: 8, message: expect.stringContaining('links are not allowed') }]],
-    ['text before the first step', [tour(`Intro.\n\n${STEP}`)], [{ line: 5, message: expect.stringContaining('text before the first step') }]],
-    ['an unknown heading', [tour(`${STEP}\n### Notes\n`)], [{ line: 12, message: expect.stringContaining('unexpected heading') }]],
-    ['a field after the text', [tour(`${STEP}arrows: b → a\n`)], [{ line: 11, field: 'arrows', message: 'fields come before the text of their section' }]],
-    ['a repeated field', [tour(`## S\ntopics: a\ntopics: b\n\n${words(45)}`)], [{ line: 7, message: 'repeated field' }]],
-    ['a break field in the step part', [tour(`## S\ntopics: a\nlog: x\n\n${words(45)}`)], [{ line: 7, field: 'log', message: expect.stringContaining('belongs under "### What breaks"') }]],
+    [
+      'an unknown topic',
+      [tour('## S\ntopics: a, ghost\n\n' + words(45))],
+      [{ file: 'tours/t.md', line: 6, field: 'steps[0].topics', message: 'unknown topic "ghost"' }]
+    ],
+    [
+      'an arrow no topic draws',
+      [tour('## S\ntopics: c\narrows: a → c\n\n' + words(45))],
+      [
+        {
+          line: 7,
+          field: 'steps[0].arrows',
+          message: expect.stringContaining('unknown arrow "a → c"')
+        }
+      ]
+    ],
+    [
+      'an arrow to an unknown topic',
+      [tour('## S\ntopics: a\narrows: a → ghost\n\n' + words(45))],
+      [{ line: 7, message: expect.stringContaining('unknown topic "ghost"') }]
+    ],
+    [
+      'an arrow that is not "from → to"',
+      [tour('## S\ntopics: a\narrows: a b\n\n' + words(45))],
+      [{ line: 7, message: expect.stringContaining('is not an arrow') }]
+    ],
+    [
+      'a step without text',
+      [tour('## S\ntopics: a\n\n## T\ntopics: b\n\n' + words(45))],
+      [{ line: 5, field: 'steps[0].text', message: expect.stringContaining('empty step text') }]
+    ],
+    [
+      'a step without topics',
+      [tour('## S\n\n' + words(45))],
+      [{ line: 5, field: 'steps[0].topics', message: expect.stringContaining('missing "topics:"') }]
+    ],
+    [
+      'a tour without steps',
+      [tour('\n')],
+      [{ field: 'steps', message: expect.stringContaining('at least one step') }]
+    ],
+    [
+      'a topic listed twice in a step',
+      [tour('## S\ntopics: a, a\n\n' + words(45))],
+      [{ line: 6, message: 'lists "a" twice' }]
+    ],
+    [
+      'a duplicate tour slug',
+      [tour(STEP, FM, 'tours/t.md'), tour(STEP, FM, 'tours/more/t.md')],
+      [{ file: 'tours/t.md', message: expect.stringContaining('duplicate tour slug "t"') }]
+    ],
+    [
+      'a file name that is not a slug',
+      [tour(STEP, FM, 'tours/Bad_Tour.md')],
+      [{ file: 'tours/Bad_Tour.md', message: expect.stringContaining('not a slug') }]
+    ],
+    [
+      'too few words',
+      [tour('## S\ntopics: a\n\n' + words(12))],
+      [{ line: 5, message: 'step text has 12 words; expected 40 to 120' }]
+    ],
+    [
+      'too many words',
+      [tour('## S\ntopics: a\n\n' + words(130))],
+      [{ line: 5, message: 'step text has 130 words; expected 40 to 120' }]
+    ],
+    [
+      'raw HTML in the text',
+      [tour(`## S\ntopics: a\n\n${words(45)}\n<script>alert(1)</script>`)],
+      [{ line: 9, field: 'body', message: expect.stringContaining('raw HTML') }]
+    ],
+    [
+      'braces in the text',
+      [tour(`## S\ntopics: a\n\n${words(45)} {x}`)],
+      [{ line: 8, message: expect.stringContaining('curly braces') }]
+    ],
+    [
+      'a markdown link in the text',
+      [tour(`## S\ntopics: a\n\n${words(45)} [x](/topics/a/)`)],
+      [{ line: 8, message: expect.stringContaining('links are not allowed') }]
+    ],
+    [
+      'text before the first step',
+      [tour(`Intro.\n\n${STEP}`)],
+      [{ line: 5, message: expect.stringContaining('text before the first step') }]
+    ],
+    [
+      'an unknown heading',
+      [tour(`${STEP}\n### Notes\n`)],
+      [{ line: 12, message: expect.stringContaining('unexpected heading') }]
+    ],
+    [
+      'a field after the text',
+      [tour(`${STEP}arrows: b → a\n`)],
+      [{ line: 11, field: 'arrows', message: 'fields come before the text of their section' }]
+    ],
+    [
+      'a repeated field',
+      [tour(`## S\ntopics: a\ntopics: b\n\n${words(45)}`)],
+      [{ line: 7, message: 'repeated field' }]
+    ],
+    [
+      'a break field in the step part',
+      [tour(`## S\ntopics: a\nlog: x\n\n${words(45)}`)],
+      [
+        {
+          line: 7,
+          field: 'log',
+          message: expect.stringContaining('belongs under "### What breaks"')
+        }
+      ]
+    ],
     [
       'what breaks without its log and check',
       [tour(`${STEP}\n### What breaks\nbroken: b\n\n${words(20)}\n`)],
@@ -73,18 +200,56 @@ describe('validateTours', () => {
         { line: 12, field: 'steps[0].check', message: 'missing "check:" line' }
       ]
     ],
-    ['what breaks on an unknown topic', [tour(`${STEP}\n### What breaks\nbroken: ghost\nlog: l\ncheck: c\n\n${words(20)}\n`)], [{ line: 13, field: 'steps[0].broken', message: 'unknown topic "ghost"' }]],
+    [
+      'what breaks on an unknown topic',
+      [tour(`${STEP}\n### What breaks\nbroken: ghost\nlog: l\ncheck: c\n\n${words(20)}\n`)],
+      [{ line: 13, field: 'steps[0].broken', message: 'unknown topic "ghost"' }]
+    ],
     [
       'what breaks on some steps only',
-      [tour(`${STEP}\n### What breaks\nbroken: b\nlog: l\ncheck: c\n\n${words(20)}\n\n## Two\ntopics: c\n\n${words(45)}\n`)],
-      [{ line: 19, field: 'steps[1]', message: expect.stringContaining('says what breaks on 1 of 2 steps') }]
+      [
+        tour(
+          `${STEP}\n### What breaks\nbroken: b\nlog: l\ncheck: c\n\n${words(20)}\n\n## Two\ntopics: c\n\n${words(45)}\n`
+        )
+      ],
+      [
+        {
+          line: 19,
+          field: 'steps[1]',
+          message: expect.stringContaining('says what breaks on 1 of 2 steps')
+        }
+      ]
     ],
-    ['a missing promise', [tour(STEP, '---\ntitle: T\n---\n')], [{ field: 'promise', message: 'missing required field' }]],
-    ['an unknown frontmatter field', [tour(STEP, '---\ntitle: T\npromise: P.\ncolour: red\n---\n')], [{ field: 'colour', line: 4 }]],
-    ['an order that is not a number', [tour(STEP, '---\ntitle: T\npromise: P.\norder: first\n---\n')], [{ field: 'order', line: 4, message: 'must be a whole number' }]],
-    ['no frontmatter', [{ path: 'tours/t.md', bytes: enc(STEP) }], [{ line: 1, message: expect.stringContaining('missing YAML frontmatter') }]],
-    ['malformed YAML', [tour(STEP, '---\ntitle: [unclosed\n---\n')], [{ message: expect.stringContaining('invalid YAML') }]],
-    ['bytes that are not UTF-8', [{ path: 'tours/t.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff]) }], [{ message: 'file is not valid UTF-8 text' }]]
+    [
+      'a missing promise',
+      [tour(STEP, '---\ntitle: T\n---\n')],
+      [{ field: 'promise', message: 'missing required field' }]
+    ],
+    [
+      'an unknown frontmatter field',
+      [tour(STEP, '---\ntitle: T\npromise: P.\ncolour: red\n---\n')],
+      [{ field: 'colour', line: 4 }]
+    ],
+    [
+      'an order that is not a number',
+      [tour(STEP, '---\ntitle: T\npromise: P.\norder: first\n---\n')],
+      [{ field: 'order', line: 4, message: 'must be a whole number' }]
+    ],
+    [
+      'no frontmatter',
+      [{ path: 'tours/t.md', bytes: enc(STEP) }],
+      [{ line: 1, message: expect.stringContaining('missing YAML frontmatter') }]
+    ],
+    [
+      'malformed YAML',
+      [tour(STEP, '---\ntitle: [unclosed\n---\n')],
+      [{ message: expect.stringContaining('invalid YAML') }]
+    ],
+    [
+      'bytes that are not UTF-8',
+      [{ path: 'tours/t.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff]) }],
+      [{ message: 'file is not valid UTF-8 text' }]
+    ]
   ];
 
   it.each(cases)('refuses %s, naming file and line', (_, files, expected) => {
@@ -111,7 +276,10 @@ describe('loadTours', () => {
     try {
       loadTours(dir, content);
     } catch (e) {
-      expect((e as ContentValidationError).errors.map((x) => x.file)).toEqual(['tours/nested', 'tours/notes.txt']);
+      expect((e as ContentValidationError).errors.map((x) => x.file)).toEqual([
+        'tours/nested',
+        'tours/notes.txt'
+      ]);
     }
   });
 
@@ -126,7 +294,12 @@ describe('the real tours', () => {
   const bySlug = Object.fromEntries(tours.map((t) => [t.slug, t]));
 
   it('are the four of the issue, in order', () => {
-    expect(tours.map((t) => t.slug)).toEqual(['follow-a-request', 'git-push-to-paas', 'your-first-server', 'ship-with-containers']);
+    expect(tours.map((t) => t.slug)).toEqual([
+      'follow-a-request',
+      'git-push-to-paas',
+      'your-first-server',
+      'ship-with-containers'
+    ]);
   });
 
   it('follow a request in 8 to 10 steps, from the browser to the database and back', () => {
@@ -135,20 +308,26 @@ describe('the real tours', () => {
     expect(steps.length).toBeLessThanOrEqual(10);
     const lit = steps.map((s) => s.topics);
     expect(lit[0]).toContain('web-browsers');
-    expect(lit.findIndex((t) => t.includes('databases'))).toBeGreaterThan(lit.findIndex((t) => t.includes('wsgi-servers')));
+    expect(lit.findIndex((t) => t.includes('databases'))).toBeGreaterThan(
+      lit.findIndex((t) => t.includes('wsgi-servers'))
+    );
     expect(lit.some((t) => t.includes('monitoring') && t.includes('logging'))).toBe(true);
   });
 
-  it.each(['follow-a-request', 'your-first-server'])('%s says what breaks on every step, with a log and a command', (slug) => {
-    for (const step of bySlug[slug].steps) {
-      expect(step.breaks?.broken.length).toBeGreaterThan(0);
-      expect(step.breaks?.log).not.toBe('');
-      expect(step.breaks?.check).not.toBe('');
+  it.each(['follow-a-request', 'your-first-server'])(
+    '%s says what breaks on every step, with a log and a command',
+    (slug) => {
+      for (const step of bySlug[slug].steps) {
+        expect(step.breaks?.broken.length).toBeGreaterThan(0);
+        expect(step.breaks?.log).not.toBe('');
+        expect(step.breaks?.check).not.toBe('');
+      }
     }
-  });
+  );
 
   it('name the failures the issue asks for: 502, 504, a static 404 and a database 500', () => {
     const text = bySlug['follow-a-request'].steps.map((s) => s.breaks!.text.join(' ')).join(' ');
-    for (const symptom of ['502 Bad Gateway', '504 Gateway Timeout', '404 Not Found', '500']) expect(text).toContain(symptom);
+    for (const symptom of ['502 Bad Gateway', '504 Gateway Timeout', '404 Not Found', '500'])
+      expect(text).toContain(symptom);
   });
 });

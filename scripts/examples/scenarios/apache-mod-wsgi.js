@@ -37,21 +37,41 @@ export async function run(s) {
     { port }
   );
 
-  await s.check('the Flask app answers through mod_wsgi\'s daemon processes', [vhost, script, app], async () => {
-    expectThat(ok, 'apache did not start');
-    const res = await s.get(`http://127.0.0.1:${port}/`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 200, `GET / gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log('apache-error')}\n${s.log('app-error')}`);
-    const json = JSON.parse(res.body);
-    expectThat(json.app === 'flask' && json.client === '127.0.0.1', `unexpected body ${res.body}`);
-  });
+  await s.check(
+    "the Flask app answers through mod_wsgi's daemon processes",
+    [vhost, script, app],
+    async () => {
+      expectThat(ok, 'apache did not start');
+      const res = await s.get(`http://127.0.0.1:${port}/`, { headers: { Host: 'example.org' } });
+      expectThat(
+        res.status === 200,
+        `GET / gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log('apache-error')}\n${s.log('app-error')}`
+      );
+      const json = JSON.parse(res.body);
+      expectThat(
+        json.app === 'flask' && json.client === '127.0.0.1',
+        `unexpected body ${res.body}`
+      );
+    }
+  );
   await s.check('Apache serves /static/ itself', [vhost], async () => {
     expectThat(ok, 'apache did not start');
-    const res = await s.get(`http://127.0.0.1:${port}/static/app.css`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 200 && res.body === css, `GET /static/app.css gave ${res.status}: ${res.body.slice(0, 200)}`);
+    const res = await s.get(`http://127.0.0.1:${port}/static/app.css`, {
+      headers: { Host: 'example.org' }
+    });
+    expectThat(
+      res.status === 200 && res.body === css,
+      `GET /static/app.css gave ${res.status}: ${res.body.slice(0, 200)}`
+    );
   });
   await s.check('only wsgi.py is exposed from the code folder', [vhost], async () => {
     expectThat(ok, 'apache did not start');
-    const res = await s.get(`http://127.0.0.1:${port}/app.env`, { headers: { Host: 'example.org' } });
-    expectThat(!res.body.includes('SECRET_KEY'), `GET /app.env leaked the environment file (${res.status})`);
+    const res = await s.get(`http://127.0.0.1:${port}/app.env`, {
+      headers: { Host: 'example.org' }
+    });
+    expectThat(
+      !res.body.includes('SECRET_KEY'),
+      `GET /app.env leaked the environment file (${res.status})`
+    );
   });
 }

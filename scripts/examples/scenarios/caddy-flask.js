@@ -17,8 +17,15 @@ export async function run(s) {
 
   const published = s.write('caddy/Caddyfile.published', caddyfile.code);
   await s.check('caddy validate accepts the Caddyfile as published', [caddyfile], async () => {
-    const r = await s.exec('/usr/bin/caddy', ['validate', '--adapter', 'caddyfile', '--config', published], { env });
-    expectThat(r.code === 0 && /Valid configuration/.test(r.out), `caddy validate exited ${r.code}: ${r.out.trim().slice(-1500)}`);
+    const r = await s.exec(
+      '/usr/bin/caddy',
+      ['validate', '--adapter', 'caddyfile', '--config', published],
+      { env }
+    );
+    expectThat(
+      r.code === 0 && /Valid configuration/.test(r.out),
+      `caddy validate exited ${r.code}: ${r.out.trim().slice(-1500)}`
+    );
   });
 
   const root = join(s.dir, 'srv/app');
@@ -27,7 +34,12 @@ export async function run(s) {
   s.write('srv/app/app.py', s.substitute(app, []));
   const css = 'p { line-height: 1.5; }\n';
   s.write('srv/app/static/app.css', css);
-  s.start('gunicorn', join(root, '.venv/bin/python'), ['-m', 'gunicorn', '--bind', `127.0.0.1:${appPort}`, 'app:app'], { cwd: root, env: { SECRET_KEY: 'example-suite-only' } });
+  s.start(
+    'gunicorn',
+    join(root, '.venv/bin/python'),
+    ['-m', 'gunicorn', '--bind', `127.0.0.1:${appPort}`, 'app:app'],
+    { cwd: root, env: { SECRET_KEY: 'example-suite-only' } }
+  );
   s.how.push(`gunicorn: python -m gunicorn --bind 127.0.0.1:${appPort} app:app`);
   // No admin endpoint (its default port is shared), and plain HTTP on loopback.
   startCaddy(s, caddyfile, [
@@ -37,14 +49,31 @@ export async function run(s) {
   ]);
   await s.get(`http://127.0.0.1:${appPort}/`).catch(() => {});
 
-  await s.check('the Flask app answers through Caddy\'s reverse_proxy', [caddyfile, app], async () => {
-    const res = await s.get(`http://127.0.0.1:${webPort}/`, { headers: { Host: `example.org:${webPort}` } });
-    expectThat(res.status === 200, `GET / gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log('caddy')}`);
-    const json = JSON.parse(res.body);
-    expectThat(json.app === 'flask' && json.client === '127.0.0.1', `unexpected body ${res.body}`);
-  });
+  await s.check(
+    "the Flask app answers through Caddy's reverse_proxy",
+    [caddyfile, app],
+    async () => {
+      const res = await s.get(`http://127.0.0.1:${webPort}/`, {
+        headers: { Host: `example.org:${webPort}` }
+      });
+      expectThat(
+        res.status === 200,
+        `GET / gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log('caddy')}`
+      );
+      const json = JSON.parse(res.body);
+      expectThat(
+        json.app === 'flask' && json.client === '127.0.0.1',
+        `unexpected body ${res.body}`
+      );
+    }
+  );
   await s.check('Caddy serves /static/ from the folder', [caddyfile], async () => {
-    const res = await s.get(`http://127.0.0.1:${webPort}/static/app.css`, { headers: { Host: `example.org:${webPort}` } });
-    expectThat(res.status === 200 && res.body === css, `GET /static/app.css gave ${res.status}: ${res.body.slice(0, 200)}`);
+    const res = await s.get(`http://127.0.0.1:${webPort}/static/app.css`, {
+      headers: { Host: `example.org:${webPort}` }
+    });
+    expectThat(
+      res.status === 200 && res.body === css,
+      `GET /static/app.css gave ${res.status}: ${res.body.slice(0, 200)}`
+    );
   });
 }

@@ -7,7 +7,8 @@ import { PYTHON, expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startNginx, startPostgres } from '../steps.js';
 
-export const about = 'Django 3.2 startproject with the page settings, PostgreSQL 15 role, Gunicorn 20.1, Nginx 1.22';
+export const about =
+  'Django 3.2 startproject with the page settings, PostgreSQL 15 role, Gunicorn 20.1, Nginx 1.22';
 
 const URLS = `from django.contrib import admin
 from django.db import connection
@@ -43,7 +44,11 @@ export async function run(s) {
   });
   const password = /PASSWORD '([^']+)'/.exec(roles.code)?.[1] ?? '';
   const asApp = (command) =>
-    s.exec('/usr/bin/psql', ['-X', '-h', '127.0.0.1', '-p', String(pgPort), '-U', 'app', '-d', 'app', '-c', command], { env: { PGPASSWORD: password } });
+    s.exec(
+      '/usr/bin/psql',
+      ['-X', '-h', '127.0.0.1', '-p', String(pgPort), '-U', 'app', '-d', 'app', '-c', command],
+      { env: { PGPASSWORD: password } }
+    );
 
   const root = join(s.dir, 'srv/app');
   mkdirSync(root, { recursive: true });
@@ -52,7 +57,7 @@ export async function run(s) {
   if (made.code !== 0) throw new Error(`startproject failed: ${made.out}`);
   s.write('srv/app/mysite/production.py', s.substitute(settings, [['/srv/app', root]]));
   s.write('srv/app/mysite/urls.py', URLS);
-  s.how.push('mysite/urls.py: the suite\'s own, a view that reports the database role and schema');
+  s.how.push("mysite/urls.py: the suite's own, a view that reports the database role and schema");
   const python = join(root, '.venv/bin/python');
   const env = {
     DJANGO_SETTINGS_MODULE: 'mysite.production',
@@ -65,25 +70,45 @@ export async function run(s) {
 
   await s.check('manage.py check --deploy finds no issue', [settings], async () => {
     const r = await manage('check', '--deploy', '--fail-level', 'WARNING');
-    expectThat(r.code === 0 && /no issues/.test(r.out), `check --deploy exited ${r.code}: ${r.out}`);
+    expectThat(
+      r.code === 0 && /no issues/.test(r.out),
+      `check --deploy exited ${r.code}: ${r.out}`
+    );
   });
-  await s.check('migrate runs as the least-privilege role, into its own schema', [settings, roles], async () => {
-    const r = await manage('migrate', '--noinput');
-    expectThat(r.code === 0, `migrate exited ${r.code}: ${r.out}`);
-    const t = await asApp("select count(*) from information_schema.tables where table_schema = 'app' and table_name = 'django_migrations'");
-    expectThat(/\b1\b/.test(t.out), `no django_migrations table in schema app: ${t.out}`);
-  });
+  await s.check(
+    'migrate runs as the least-privilege role, into its own schema',
+    [settings, roles],
+    async () => {
+      const r = await manage('migrate', '--noinput');
+      expectThat(r.code === 0, `migrate exited ${r.code}: ${r.out}`);
+      const t = await asApp(
+        "select count(*) from information_schema.tables where table_schema = 'app' and table_name = 'django_migrations'"
+      );
+      expectThat(/\b1\b/.test(t.out), `no django_migrations table in schema app: ${t.out}`);
+    }
+  );
   await s.check('the role cannot create a database nor write to public', [roles], async () => {
     const db = await asApp('create database other');
     expectThat(db.code !== 0 && /permission denied/.test(db.out), `create database: ${db.out}`);
     const pub = await asApp('create table public.t (i int)');
-    expectThat(pub.code !== 0 && /permission denied/.test(pub.out), `create table in public: ${pub.out}`);
+    expectThat(
+      pub.code !== 0 && /permission denied/.test(pub.out),
+      `create table in public: ${pub.out}`
+    );
   });
 
   const collected = await manage('collectstatic', '--noinput');
-  s.write('srv/app/gunicorn.conf.py', s.substitute(conf, [['127.0.0.1:8000', `127.0.0.1:${appPort}`]]));
-  s.start('gunicorn', python, ['-m', 'gunicorn', '--config', join(root, 'gunicorn.conf.py'), 'mysite.wsgi'], { cwd: root, env });
-  s.how.push('gunicorn: started with the page\'s config file and mysite.wsgi');
+  s.write(
+    'srv/app/gunicorn.conf.py',
+    s.substitute(conf, [['127.0.0.1:8000', `127.0.0.1:${appPort}`]])
+  );
+  s.start(
+    'gunicorn',
+    python,
+    ['-m', 'gunicorn', '--config', join(root, 'gunicorn.conf.py'), 'mysite.wsgi'],
+    { cwd: root, env }
+  );
+  s.how.push("gunicorn: started with the page's config file and mysite.wsgi");
   await s.get(`http://127.0.0.1:${appPort}/`).catch(() => {});
   const up = await startNginx(s, site, [
     ['listen 80;', `listen 127.0.0.1:${webPort};`],
@@ -94,16 +119,42 @@ export async function run(s) {
   await s.check('through Nginx, plain HTTP is redirected to HTTPS', [settings, site], async () => {
     expectThat(up, 'nginx did not start');
     const res = await s.get(`http://127.0.0.1:${webPort}/`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 301 && res.headers.get('location') === 'https://example.org/', `GET / gave ${res.status} to ${res.headers.get('location')}\n${s.log('gunicorn')}`);
+    expectThat(
+      res.status === 301 && res.headers.get('location') === 'https://example.org/',
+      `GET / gave ${res.status} to ${res.headers.get('location')}\n${s.log('gunicorn')}`
+    );
   });
-  await s.check('behind the HTTPS proxy header, a view reads PostgreSQL as the app role', [settings, roles, conf], async () => {
-    const res = await s.get(`http://127.0.0.1:${appPort}/`, { headers: { Host: 'example.org', 'X-Forwarded-Proto': 'https' } });
-    expectThat(res.status === 200 && res.body === 'app app', `GET / gave ${res.status}: ${res.body.slice(0, 300)}`);
-    expectThat(/max-age=31536000; includeSubDomains/.test(res.headers.get('strict-transport-security') ?? ''), `HSTS header: ${res.headers.get('strict-transport-security')}`);
-  });
-  await s.check('Nginx serves what collectstatic gathered into STATIC_ROOT', [settings, site], async () => {
-    expectThat(collected.code === 0, `collectstatic exited ${collected.code}: ${collected.out}`);
-    const res = await s.get(`http://127.0.0.1:${webPort}/static/admin/css/base.css`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 200 && res.body.includes('DJANGO'), `GET /static/admin/css/base.css gave ${res.status}`);
-  });
+  await s.check(
+    'behind the HTTPS proxy header, a view reads PostgreSQL as the app role',
+    [settings, roles, conf],
+    async () => {
+      const res = await s.get(`http://127.0.0.1:${appPort}/`, {
+        headers: { Host: 'example.org', 'X-Forwarded-Proto': 'https' }
+      });
+      expectThat(
+        res.status === 200 && res.body === 'app app',
+        `GET / gave ${res.status}: ${res.body.slice(0, 300)}`
+      );
+      expectThat(
+        /max-age=31536000; includeSubDomains/.test(
+          res.headers.get('strict-transport-security') ?? ''
+        ),
+        `HSTS header: ${res.headers.get('strict-transport-security')}`
+      );
+    }
+  );
+  await s.check(
+    'Nginx serves what collectstatic gathered into STATIC_ROOT',
+    [settings, site],
+    async () => {
+      expectThat(collected.code === 0, `collectstatic exited ${collected.code}: ${collected.out}`);
+      const res = await s.get(`http://127.0.0.1:${webPort}/static/admin/css/base.css`, {
+        headers: { Host: 'example.org' }
+      });
+      expectThat(
+        res.status === 200 && res.body.includes('DJANGO'),
+        `GET /static/admin/css/base.css gave ${res.status}`
+      );
+    }
+  );
 }

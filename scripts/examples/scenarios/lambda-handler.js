@@ -6,9 +6,17 @@ import { PYTHON, expectThat } from '../Scenario.js';
 export const about = 'Lambda handlers called by Debian 12 Python 3.11 with recorded events';
 
 const HTTP_EVENT = {
-  version: '2.0', routeKey: '$default', rawPath: '/', rawQueryString: 'name=Ada',
-  queryStringParameters: { name: 'Ada' }, headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com' },
-  requestContext: { http: { method: 'GET', path: '/', sourceIp: '203.0.113.7' }, requestId: 'req-1' }, isBase64Encoded: false
+  version: '2.0',
+  routeKey: '$default',
+  rawPath: '/',
+  rawQueryString: 'name=Ada',
+  queryStringParameters: { name: 'Ada' },
+  headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com' },
+  requestContext: {
+    http: { method: 'GET', path: '/', sourceIp: '203.0.113.7' },
+    requestId: 'req-1'
+  },
+  isBase64Encoded: false
 };
 const SQS_EVENT = {
   Records: [
@@ -33,7 +41,10 @@ export async function run(s) {
   s.write('fn/consumer.py', s.substitute(sqs, []));
   const cwd = `${s.dir}/fn`;
   await s.check('the HTTP handler answers an API Gateway event with JSON', [http], async () => {
-    const r = await s.exec(PYTHON, ['-c', CALL('handler', 'lambda_handler', HTTP_EVENT)], { cwd, env: { GREETING: 'Hi' } });
+    const r = await s.exec(PYTHON, ['-c', CALL('handler', 'lambda_handler', HTTP_EVENT)], {
+      cwd,
+      env: { GREETING: 'Hi' }
+    });
     expectThat(r.code === 0, `exit ${r.code}: ${r.out}`);
     const res = JSON.parse(r.out);
     expectThat(res.statusCode === 200 && typeof res.body === 'string', `response ${r.out}`);
@@ -43,7 +54,15 @@ export async function run(s) {
   await s.check('the SQS consumer reports only the failed messages', [sqs], async () => {
     const r = await s.exec(PYTHON, ['-c', CALL('consumer', 'handler', SQS_EVENT)], { cwd });
     expectThat(r.code === 0, `exit ${r.code}: ${r.out}`);
-    expectThat(JSON.stringify(JSON.parse(r.out)) === JSON.stringify({ batchItemFailures: [{ itemIdentifier: 'm-2' }, { itemIdentifier: 'm-3' }] }), `response ${r.out}`);
+    expectThat(
+      JSON.stringify(JSON.parse(r.out)) ===
+        JSON.stringify({
+          batchItemFailures: [{ itemIdentifier: 'm-2' }, { itemIdentifier: 'm-3' }]
+        }),
+      `response ${r.out}`
+    );
   });
-  s.how.push('handlers: imported and called with recorded events and a stand-in context (no Lambda runtime in CI)');
+  s.how.push(
+    'handlers: imported and called with recorded events and a stand-in context (no Lambda runtime in CI)'
+  );
 }

@@ -20,19 +20,36 @@ export async function run(s) {
     ['/srv/www', `${s.dir}/srv/www`],
     ['snippets/browser-headers.conf', file]
   ]);
-  s.how.push(`${Scenario.where(snippet)}: included with "include" in a server block of the suite's own`);
-  const expected = Object.fromEntries(
-    [...snippet.code.matchAll(/^add_header ([\w-]+) "([^"]*)" always;$/gm)].map((m) => [m[1].toLowerCase(), m[2]])
+  s.how.push(
+    `${Scenario.where(snippet)}: included with "include" in a server block of the suite's own`
   );
-  for (const [path, status] of [['/', 200], ['/missing', 404]]) {
-    await s.check(`GET ${path} (${status}) carries every header of the snippet`, [snippet], async () => {
-      expectThat(up, 'nginx did not start');
-      expectThat(Object.keys(expected).length === 5, `read ${Object.keys(expected).length} headers from the snippet`);
-      const res = await s.get(`http://127.0.0.1:${port}${path}`, { headers: { Host: 'example.org' } });
-      expectThat(res.status === status, `GET gave ${res.status}`);
-      for (const [name, value] of Object.entries(expected)) {
-        expectThat(res.headers.get(name) === value, `${name}: ${res.headers.get(name)}`);
+  const expected = Object.fromEntries(
+    [...snippet.code.matchAll(/^add_header ([\w-]+) "([^"]*)" always;$/gm)].map((m) => [
+      m[1].toLowerCase(),
+      m[2]
+    ])
+  );
+  for (const [path, status] of [
+    ['/', 200],
+    ['/missing', 404]
+  ]) {
+    await s.check(
+      `GET ${path} (${status}) carries every header of the snippet`,
+      [snippet],
+      async () => {
+        expectThat(up, 'nginx did not start');
+        expectThat(
+          Object.keys(expected).length === 5,
+          `read ${Object.keys(expected).length} headers from the snippet`
+        );
+        const res = await s.get(`http://127.0.0.1:${port}${path}`, {
+          headers: { Host: 'example.org' }
+        });
+        expectThat(res.status === status, `GET gave ${res.status}`);
+        for (const [name, value] of Object.entries(expected)) {
+          expectThat(res.headers.get(name) === value, `${name}: ${res.headers.get(name)}`);
+        }
       }
-    });
+    );
   }
 }

@@ -7,7 +7,8 @@ import { PYTHON, expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startExec, startNginx, verifiedUnit } from '../steps.js';
 
-export const about = 'Flask 2.2 app under Gunicorn 20.1 (config file and systemd unit) behind Nginx 1.22';
+export const about =
+  'Flask 2.2 app under Gunicorn 20.1 (config file and systemd unit) behind Nginx 1.22';
 
 /** @param {Scenario} s */
 export async function run(s) {
@@ -22,10 +23,20 @@ export async function run(s) {
   const [appPort, webPort] = [s.port(), s.port()];
   await makeVenv(s, root);
   s.write('srv/app/app.py', s.substitute(app, []));
-  s.write('srv/app/gunicorn.conf.py', s.substitute(conf, [['127.0.0.1:8000', `127.0.0.1:${appPort}`]]));
-  s.write('srv/app/app.env', `SECRET_KEY=example-suite-only\nDATABASE=${root}/data/app.sqlite3\n`, 0o600);
+  s.write(
+    'srv/app/gunicorn.conf.py',
+    s.substitute(conf, [['127.0.0.1:8000', `127.0.0.1:${appPort}`]])
+  );
+  s.write(
+    'srv/app/app.env',
+    `SECRET_KEY=example-suite-only\nDATABASE=${root}/data/app.sqlite3\n`,
+    0o600
+  );
   mkdirSync(join(root, 'data'), { recursive: true });
-  const made = await s.exec(PYTHON, ['-c', `import sqlite3; sqlite3.connect(${JSON.stringify(`${root}/data/app.sqlite3`)}).execute("create table note (body text)")`]);
+  const made = await s.exec(PYTHON, [
+    '-c',
+    `import sqlite3; sqlite3.connect(${JSON.stringify(`${root}/data/app.sqlite3`)}).execute("create table note (body text)")`
+  ]);
   if (made.code !== 0) throw new Error(`could not create the SQLite file: ${made.out}`);
   s.how.push('data/app.sqlite3: made by the suite with one table, for the health route to read');
   const css = 'body { color: #222; }\n';
@@ -40,27 +51,57 @@ export async function run(s) {
     ['/srv/app', root]
   ]);
 
-  await s.check('the Flask app answers through Nginx and Gunicorn', [app, conf, unit, site], async () => {
-    expectThat(up, 'nginx did not start');
-    const res = await s.get(`http://127.0.0.1:${webPort}/`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 200, `GET / gave ${res.status}: ${res.body.slice(0, 300)}\n${s.log('gunicorn')}`);
-    const json = JSON.parse(res.body);
-    expectThat(json.app === 'flask' && json.client === '127.0.0.1' && json.scheme === 'http', `unexpected body ${res.body}`);
-  });
+  await s.check(
+    'the Flask app answers through Nginx and Gunicorn',
+    [app, conf, unit, site],
+    async () => {
+      expectThat(up, 'nginx did not start');
+      const res = await s.get(`http://127.0.0.1:${webPort}/`, { headers: { Host: 'example.org' } });
+      expectThat(
+        res.status === 200,
+        `GET / gave ${res.status}: ${res.body.slice(0, 300)}\n${s.log('gunicorn')}`
+      );
+      const json = JSON.parse(res.body);
+      expectThat(
+        json.app === 'flask' && json.client === '127.0.0.1' && json.scheme === 'http',
+        `unexpected body ${res.body}`
+      );
+    }
+  );
   await s.check('the health route reads the SQLite file, through Nginx', [app, site], async () => {
     expectThat(up, 'nginx did not start');
-    const res = await s.get(`http://127.0.0.1:${webPort}/health`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 200 && res.body.includes('"status":"ok"') && res.body.includes('"tables":1'), `GET /health gave ${res.status}: ${res.body.slice(0, 300)}\n${s.log('gunicorn')}`);
+    const res = await s.get(`http://127.0.0.1:${webPort}/health`, {
+      headers: { Host: 'example.org' }
+    });
+    expectThat(
+      res.status === 200 && res.body.includes('"status":"ok"') && res.body.includes('"tables":1'),
+      `GET /health gave ${res.status}: ${res.body.slice(0, 300)}\n${s.log('gunicorn')}`
+    );
   });
-  await s.check('Nginx serves /static/ from the alias, with a week of caching', [site], async () => {
-    expectThat(up, 'nginx did not start');
-    const res = await s.get(`http://127.0.0.1:${webPort}/static/site.css`, { headers: { Host: 'example.org' } });
-    expectThat(res.status === 200 && res.body === css, `GET /static/site.css gave ${res.status}: ${res.body.slice(0, 200)}`);
-    expectThat(res.headers.get('cache-control') === 'max-age=604800', `Cache-Control was ${res.headers.get('cache-control')}`);
-  });
+  await s.check(
+    'Nginx serves /static/ from the alias, with a week of caching',
+    [site],
+    async () => {
+      expectThat(up, 'nginx did not start');
+      const res = await s.get(`http://127.0.0.1:${webPort}/static/site.css`, {
+        headers: { Host: 'example.org' }
+      });
+      expectThat(
+        res.status === 200 && res.body === css,
+        `GET /static/site.css gave ${res.status}: ${res.body.slice(0, 200)}`
+      );
+      expectThat(
+        res.headers.get('cache-control') === 'max-age=604800',
+        `Cache-Control was ${res.headers.get('cache-control')}`
+      );
+    }
+  );
   await s.check('Gunicorn reads its settings from the config file', [conf], async () => {
     const direct = await s.get(`http://127.0.0.1:${appPort}/`);
     expectThat(direct.status === 200, `Gunicorn on the configured bind gave ${direct.status}`);
-    expectThat(/gthread/.test(s.log('gunicorn')) || /Using worker: gthread/.test(s.log('gunicorn')), `no gthread worker in the log:\n${s.log('gunicorn')}`);
+    expectThat(
+      /gthread/.test(s.log('gunicorn')) || /Using worker: gthread/.test(s.log('gunicorn')),
+      `no gthread worker in the log:\n${s.log('gunicorn')}`
+    );
   });
 }

@@ -25,8 +25,15 @@ export async function run(s) {
   const py = s.block('pyproject.toml');
   s.need('/usr/lib/python3/dist-packages/packaging', 'python3-packaging');
   s.write('proj/pyproject.toml', s.substitute(py, []));
-  await s.check('pyproject.toml parses and every requirement is a valid, bounded PEP 508 string', [py], async () => {
-    const r = await s.exec(PYTHON, ['-c', CHECK], { cwd: `${s.dir}/proj` });
-    expectThat(r.code === 0 && r.out.trim() === '3 2 django,gunicorn,psycopg', `exit ${r.code}: ${r.out.trim()}`);
-  });
+  await s.check(
+    'pyproject.toml parses and every requirement is a valid, bounded PEP 508 string',
+    [py],
+    async () => {
+      const r = await s.exec(PYTHON, ['-c', CHECK], { cwd: `${s.dir}/proj` });
+      expectThat(
+        r.code === 0 && r.out.trim() === '3 2 django,gunicorn,psycopg',
+        `exit ${r.code}: ${r.out.trim()}`
+      );
+    }
+  );
 }

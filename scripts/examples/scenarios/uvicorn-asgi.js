@@ -5,7 +5,7 @@ import { expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
 import { makeVenv, startExec, verifiedUnit } from '../steps.js';
 
-export const about = 'Uvicorn 0.17 with two workers, from the page\'s systemd unit';
+export const about = "Uvicorn 0.17 with two workers, from the page's systemd unit";
 
 /** @param {Scenario} s */
 export async function run(s) {
@@ -16,18 +16,29 @@ export async function run(s) {
   const port = s.port();
   await makeVenv(s, root);
   s.write('srv/app/asgi.py', s.substitute(app, []));
-  const service = await verifiedUnit(s, unit, [['--port 8001', `--port ${port}`], ['/srv/app', root]]);
+  const service = await verifiedUnit(s, unit, [
+    ['--port 8001', `--port ${port}`],
+    ['/srv/app', root]
+  ]);
   await startExec(s, service, 'uvicorn');
 
-  await s.check('Uvicorn serves the ASGI app from the unit\'s command', [app, unit], async () => {
+  await s.check("Uvicorn serves the ASGI app from the unit's command", [app, unit], async () => {
     const res = await s.get(`http://127.0.0.1:${port}/`);
-    expectThat(res.status === 200, `GET / gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log('uvicorn')}`);
+    expectThat(
+      res.status === 200,
+      `GET / gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log('uvicorn')}`
+    );
     const json = JSON.parse(res.body);
     expectThat(json.app === 'asgi' && json.scheme === 'http', `unexpected body ${res.body}`);
-    expectThat(res.headers.get('server') === null, `--no-server-header, yet Server: ${res.headers.get('server')}`);
+    expectThat(
+      res.headers.get('server') === null,
+      `--no-server-header, yet Server: ${res.headers.get('server')}`
+    );
   });
   await s.check('X-Forwarded-Proto from the local proxy is believed', [unit], async () => {
-    const res = await s.get(`http://127.0.0.1:${port}/`, { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.9' } });
+    const res = await s.get(`http://127.0.0.1:${port}/`, {
+      headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.9' }
+    });
     expectThat(JSON.parse(res.body).scheme === 'https', `scheme stayed ${res.body}`);
   });
   await s.check('the app completes the lifespan start-up in each worker', [app], async () => {

@@ -33,12 +33,35 @@ export async function run(s) {
     expectThat(r.code === 0 && r.out === 'Hello, PEP!\n', `validator: exit ${r.code}: ${r.out}`);
   });
   const [g, u] = [s.port(), s.port()];
-  s.start('gunicorn', PYTHON, ['-m', 'gunicorn', '--bind', `127.0.0.1:${g}`, 'hello:application'], { cwd });
-  s.start('uwsgi', '/usr/bin/uwsgi', ['--plugin', 'python3', '--http-socket', `127.0.0.1:${u}`, '--module', 'hello:application', '--need-app'], { cwd });
-  s.how.push(`gunicorn --bind 127.0.0.1:${g} hello:application; uwsgi --plugin python3 --http-socket 127.0.0.1:${u} --module hello:application`);
-  for (const [name, port] of [['Gunicorn', g], ['uWSGI', u]])
+  s.start('gunicorn', PYTHON, ['-m', 'gunicorn', '--bind', `127.0.0.1:${g}`, 'hello:application'], {
+    cwd
+  });
+  s.start(
+    'uwsgi',
+    '/usr/bin/uwsgi',
+    [
+      '--plugin',
+      'python3',
+      '--http-socket',
+      `127.0.0.1:${u}`,
+      '--module',
+      'hello:application',
+      '--need-app'
+    ],
+    { cwd }
+  );
+  s.how.push(
+    `gunicorn --bind 127.0.0.1:${g} hello:application; uwsgi --plugin python3 --http-socket 127.0.0.1:${u} --module hello:application`
+  );
+  for (const [name, port] of [
+    ['Gunicorn', g],
+    ['uWSGI', u]
+  ])
     await s.check(`${name} serves the callable`, [hello], async () => {
       const res = await s.get(`http://127.0.0.1:${port}/?name=deployer`);
-      expectThat(res.status === 200 && res.body === 'Hello, deployer!\n', `GET gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log(name === 'Gunicorn' ? 'gunicorn' : 'uwsgi')}`);
+      expectThat(
+        res.status === 200 && res.body === 'Hello, deployer!\n',
+        `GET gave ${res.status}: ${res.body.slice(0, 200)}\n${s.log(name === 'Gunicorn' ? 'gunicorn' : 'uwsgi')}`
+      );
     });
 }

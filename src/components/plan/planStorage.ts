@@ -2,7 +2,9 @@
 export const PLAN_KEY = 'deployment-map:plan:v1';
 
 /** The plan query kept in this browser, or null (none, or storage unavailable). */
-export function readStoredPlan(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
+export function readStoredPlan(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage
+): string | null {
   try {
     return storage?.getItem(PLAN_KEY) ?? null;
   } catch {
@@ -11,7 +13,10 @@ export function readStoredPlan(storage: Pick<Storage, 'getItem'> | undefined = g
 }
 
 /** Keeps a plan query; false when storage refuses (blocked, full): the address still holds it. */
-export function storePlan(query: string, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): boolean {
+export function storePlan(
+  query: string,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage
+): boolean {
   try {
     storage?.setItem(PLAN_KEY, query);
     return Boolean(storage);

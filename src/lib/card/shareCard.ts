@@ -16,8 +16,14 @@ export interface CardOptions {
 const HEADER = 150;
 const PAD = 36;
 
-const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-const colours = (group?: string) => (group && Object.hasOwn(COLOURS.groups, group) ? COLOURS.groups[group] : COLOURS.fallback);
+const esc = (s: string) =>
+  s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+const colours = (group?: string) =>
+  group && Object.hasOwn(COLOURS.groups, group) ? COLOURS.groups[group] : COLOURS.fallback;
 const n = (v: number) => Math.round(v * 100) / 100;
 
 /** The part of the map a card shows: all of it, or the focus's neighbourhood with room around it. */
@@ -39,9 +45,13 @@ function titleLines(title: string, max: number): string[] {
   if (title.length <= max) return [title];
   const words = title.split(' ');
   let first = '';
-  while (words.length && (first + ' ' + words[0]).trim().length <= max) first = `${first} ${words.shift()}`.trim();
+  while (words.length && (first + ' ' + words[0]).trim().length <= max)
+    first = `${first} ${words.shift()}`.trim();
   const rest = words.join(' ');
-  return [first || rest.slice(0, max), rest.length > max ? `${rest.slice(0, max - 1)}…` : rest].filter(Boolean);
+  return [
+    first || rest.slice(0, max),
+    rest.length > max ? `${rest.slice(0, max - 1)}…` : rest
+  ].filter(Boolean);
 }
 
 /**
@@ -54,7 +64,12 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
   const hood = o.focus ? neighbourhood(layout, o.focus, false) : null;
   const lit = hood?.slugs ?? null;
   const view = frame(layout, lit);
-  const area = { x: PAD, y: HEADER, width: CARD.width - 2 * PAD, height: CARD.height - HEADER - PAD };
+  const area = {
+    x: PAD,
+    y: HEADER,
+    width: CARD.width - 2 * PAD,
+    height: CARD.height - HEADER - PAD
+  };
   const s = Math.min(area.width / view.width, area.height / view.height);
   const tx = area.x + (area.width - view.width * s) / 2 - view.x * s;
   const ty = area.y + (area.height - view.height * s) / 2 - view.y * s;
@@ -63,8 +78,13 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
   // So the card makes no layers: faded parts carry fill and stroke opacity of their own,
   // arrowheads are plain paths, nothing is clipped (the margins are painted over), and what
   // lies outside the frame is left out.
-  const inView = (r: Rect) => r.x < view.x + view.width && r.x + r.width > view.x && r.y < view.y + view.height && r.y + r.height > view.y;
-  const fade = (o: number | null) => (o === null ? '' : ` fill-opacity="${o}" stroke-opacity="${o}"`);
+  const inView = (r: Rect) =>
+    r.x < view.x + view.width &&
+    r.x + r.width > view.x &&
+    r.y < view.y + view.height &&
+    r.y + r.height > view.y;
+  const fade = (o: number | null) =>
+    o === null ? '' : ` fill-opacity="${o}" stroke-opacity="${o}"`;
   const dim = (slug?: string) => fade(lit && !(slug && lit.has(slug)) ? FADE.unlit : null);
   const out: string[] = [];
 
@@ -79,14 +99,22 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
     const r = b.depth ? RADIUS.box : RADIUS.region;
     const faded = b.slug ? dim(b.slug) : fade(lit ? 0.6 : null);
     if (b.slug) {
-      out.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${r}" fill="${COLOURS.white}" stroke="${accent}" stroke-width="${STROKE.box}"${faded}/>`);
-      out.push(`<rect x="${n(b.header.x)}" y="${n(b.header.y)}" width="${n(b.header.width)}" height="${n(b.header.height)}" rx="${r}" fill="${tint}"${faded}/>`);
+      out.push(
+        `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${r}" fill="${COLOURS.white}" stroke="${accent}" stroke-width="${STROKE.box}"${faded}/>`
+      );
+      out.push(
+        `<rect x="${n(b.header.x)}" y="${n(b.header.y)}" width="${n(b.header.width)}" height="${n(b.header.height)}" rx="${r}" fill="${tint}"${faded}/>`
+      );
     } else {
       const fill = b.depth % 2 === 0 ? COLOURS.regionFill : COLOURS.white;
-      out.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${r}" fill="${fill}" stroke="${COLOURS.regionStroke}" stroke-width="${STROKE.region}"${faded}/>`);
+      out.push(
+        `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${r}" fill="${fill}" stroke="${COLOURS.regionStroke}" stroke-width="${STROKE.region}"${faded}/>`
+      );
     }
     const size = b.depth ? TYPE.box : TYPE.region;
-    out.push(`<text x="${n(b.x + 10)}" y="${n(b.y + b.header.height / 2 + size * 0.35)}" font-size="${size}" font-weight="bold" fill="${b.slug ? accent : COLOURS.muted}"${faded}>${esc(b.label)}</text>`);
+    out.push(
+      `<text x="${n(b.x + 10)}" y="${n(b.y + b.header.height / 2 + size * 0.35)}" font-size="${size}" font-weight="bold" fill="${b.slug ? accent : COLOURS.muted}"${faded}>${esc(b.label)}</text>`
+    );
   }
   for (const e of layout.flows) {
     const xy = (e.path.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
@@ -94,16 +122,28 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
     if (points.length < 2) continue;
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
-    if (!inView({ x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs) + 1, height: Math.max(...ys) - Math.min(...ys) + 1 })) continue;
+    if (
+      !inView({
+        x: Math.min(...xs),
+        y: Math.min(...ys),
+        width: Math.max(...xs) - Math.min(...xs) + 1,
+        height: Math.max(...ys) - Math.min(...ys) + 1
+      })
+    )
+      continue;
     const on = hood?.edges.has(e.id) ?? false;
     const colour = on ? COLOURS.ink : COLOURS.edge;
     const faded = lit && !on ? ` stroke-opacity="${FADE.filteredEdge}"` : '';
-    out.push(`<path d="${e.path}" fill="none" stroke="${colour}" stroke-width="${on ? STROKE.flowOn : STROKE.flow}"${faded}/>`);
+    out.push(
+      `<path d="${e.path}" fill="none" stroke="${colour}" stroke-width="${on ? STROKE.flowOn : STROKE.flow}"${faded}/>`
+    );
     const heads = e.twoWay ? [points.slice(-2), points.slice(0, 2).reverse()] : [points.slice(-2)];
     for (const [[x0, y0], [x1, y1]] of heads) {
       if (!inView({ x: x1 - 10, y: y1 - 10, width: 20, height: 20 })) continue;
       const angle = (Math.atan2(y1 - y0, x1 - x0) * 180) / Math.PI;
-      out.push(`<path d="${ARROWHEAD_PATH}" transform="translate(${n(x1)} ${n(y1)}) rotate(${n(angle)})" fill="${colour}"${faded ? ` fill-opacity="${FADE.filteredEdge}"` : ''}/>`);
+      out.push(
+        `<path d="${ARROWHEAD_PATH}" transform="translate(${n(x1)} ${n(y1)}) rotate(${n(angle)})" fill="${colour}"${faded ? ` fill-opacity="${FADE.filteredEdge}"` : ''}/>`
+      );
     }
   }
   for (const node of layout.nodes) {
@@ -113,10 +153,18 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
     const fill = focus ? accent : tint;
     const ink = focus ? COLOURS.white : COLOURS.ink;
     const faded = dim(node.slug);
-    out.push(`<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${RADIUS.node}" fill="${fill}" stroke="${accent}" stroke-width="${focus ? 3 : STROKE.node}"${faded}/>`);
+    out.push(
+      `<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${RADIUS.node}" fill="${fill}" stroke="${accent}" stroke-width="${focus ? 3 : STROKE.node}"${faded}/>`
+    );
     node.lines.forEach((line, i) => {
-      const y = node.y + node.height / 2 + (i - (node.lines.length - 1) / 2) * TYPE.node * TYPE.lineHeight + TYPE.node * 0.35;
-      out.push(`<text x="${n(node.x + node.width / 2)}" y="${n(y)}" font-size="${TYPE.node}" text-anchor="middle" fill="${ink}"${focus ? ' font-weight="bold"' : ''}${faded}>${esc(line)}</text>`);
+      const y =
+        node.y +
+        node.height / 2 +
+        (i - (node.lines.length - 1) / 2) * TYPE.node * TYPE.lineHeight +
+        TYPE.node * 0.35;
+      out.push(
+        `<text x="${n(node.x + node.width / 2)}" y="${n(y)}" font-size="${TYPE.node}" text-anchor="middle" fill="${ink}"${focus ? ' font-weight="bold"' : ''}${faded}>${esc(line)}</text>`
+      );
     });
   }
   out.push('</g>');
@@ -130,8 +178,14 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
 
   const lines = titleLines(o.title, 40);
   const size = lines.length > 1 ? 34 : o.title.length > 28 ? 48 : 58;
-  out.push(`<g font-family="DejaVu Sans"><text x="${PAD}" y="${PAD + 18}" font-size="22" font-weight="bold" fill="${COLOURS.link}">Deployment Map</text>`);
-  lines.forEach((line, i) => out.push(`<text x="${PAD}" y="${n(PAD + 26 + size * (i + 1) * 1.05)}" font-size="${size}" font-weight="bold" fill="${COLOURS.ink}">${esc(line)}</text>`));
+  out.push(
+    `<g font-family="DejaVu Sans"><text x="${PAD}" y="${PAD + 18}" font-size="22" font-weight="bold" fill="${COLOURS.link}">Deployment Map</text>`
+  );
+  lines.forEach((line, i) =>
+    out.push(
+      `<text x="${PAD}" y="${n(PAD + 26 + size * (i + 1) * 1.05)}" font-size="${size}" font-weight="bold" fill="${COLOURS.ink}">${esc(line)}</text>`
+    )
+  );
   out.push('</g></svg>');
   return out.join('\n');
 }

@@ -25,14 +25,21 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * `focus` that names a known topic, `filter` groups that exist (comma-separated, unknown
  * ones dropped), a slug-shaped `tour`, a positive whole `step`, `theme=light|dark`.
  */
-export function parseEmbedOptions(search: string, slugs: ReadonlySet<Slug>, groups?: ReadonlySet<string>): EmbedOptions {
+export function parseEmbedOptions(
+  search: string,
+  slugs: ReadonlySet<Slug>,
+  groups?: ReadonlySet<string>
+): EmbedOptions {
   const q = new URLSearchParams(search);
   const out: EmbedOptions = { controls: q.get('controls') !== '0' };
   const focus = q.get('focus');
   if (focus && slugs.has(focus)) out.focus = focus;
   const filter = q.get('filter');
   if (filter !== null) {
-    const wanted = filter.split(',').map((g) => g.trim()).filter((g) => SLUG.test(g) && (!groups || groups.has(g)));
+    const wanted = filter
+      .split(',')
+      .map((g) => g.trim())
+      .filter((g) => SLUG.test(g) && (!groups || groups.has(g)));
     if (wanted.length) out.filter = [...new Set(wanted)];
   }
   const tour = q.get('tour');
@@ -57,14 +64,20 @@ export function embedHref(base: string, o: Partial<EmbedOptions>): string {
   return `${normaliseBase(base)}embed/${query ? `?${query}` : ''}`;
 }
 
-const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+const escapeAttr = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /**
  * The HTML a page pastes to embed the map: an `<iframe>` of `/embed/` (full width, its
  * height from the drawing's aspect ratio plus the bar, for a column about 800 px wide)
  * and a link to the full site under it, for readers whose page strips iframes.
  */
-export function embedCode(siteUrl: string, base: string, o: Partial<EmbedOptions>, aspectRatio: number): string {
+export function embedCode(
+  siteUrl: string,
+  base: string,
+  o: Partial<EmbedOptions>,
+  aspectRatio: number
+): string {
   const origin = new URL(siteUrl);
   const src = new URL(embedHref(base, o), origin).href;
   const site = new URL(normaliseBase(base), origin).href;

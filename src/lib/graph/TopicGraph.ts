@@ -49,7 +49,13 @@ export function buildTopicGraph(content: Content): TopicGraph {
     parent: t.parent
   }));
   const flows: GraphEdge[] = content.topics.flatMap((t) =>
-    t.arrows.map((a) => ({ id: `flow:${t.slug}>${a.to}`, from: t.slug, to: a.to, kind: 'flow' as const, label: a.label }))
+    t.arrows.map((a) => ({
+      id: `flow:${t.slug}>${a.to}`,
+      from: t.slug,
+      to: a.to,
+      kind: 'flow' as const,
+      label: a.label
+    }))
   );
   const seen = new Set<string>();
   const related: GraphEdge[] = [];

@@ -51,7 +51,11 @@ export interface MapPlace {
  * and out with their labels, and the arrows of the topic boxes it sits in. The topic
  * page and the PDF topic page both draw this, so neither restates arrows by hand.
  */
-export function mapPlace(slug: Slug, topics: readonly PlaceTopic[], boxes: readonly PlaceBox[]): MapPlace {
+export function mapPlace(
+  slug: Slug,
+  topics: readonly PlaceTopic[],
+  boxes: readonly PlaceBox[]
+): MapPlace {
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
   const boxById = new Map(boxes.map((b) => [b.id, b]));
   const arrowsOf = (of: Slug) => {
@@ -61,7 +65,9 @@ export function mapPlace(slug: Slug, topics: readonly PlaceTopic[], boxes: reado
       return to ? [{ label: a.label, slug: to.slug, title: to.title }] : [];
     });
     const into = topics.flatMap((from) =>
-      from.arrows.filter((a) => a.to === of).map((a) => ({ label: a.label, slug: from.slug, title: from.title }))
+      from.arrows
+        .filter((a) => a.to === of)
+        .map((a) => ({ label: a.label, slug: from.slug, title: from.title }))
     );
     return { out, in: into };
   };
@@ -76,7 +82,8 @@ export function mapPlace(slug: Slug, topics: readonly PlaceTopic[], boxes: reado
     if (topic) {
       within.push({ label: topic.title, slug: topic.slug });
       const arrows = arrowsOf(topic.slug);
-      if (arrows.out.length || arrows.in.length) families.push({ slug: topic.slug, title: topic.title, ...arrows });
+      if (arrows.out.length || arrows.in.length)
+        families.push({ slug: topic.slug, title: topic.title, ...arrows });
       at = topic.parent;
     } else {
       const box = boxById.get(at);
@@ -85,6 +92,8 @@ export function mapPlace(slug: Slug, topics: readonly PlaceTopic[], boxes: reado
       at = box.parent;
     }
   }
-  const contains = topics.filter((t) => t.parent === slug).map((t) => ({ slug: t.slug, title: t.title }));
+  const contains = topics
+    .filter((t) => t.parent === slug)
+    .map((t) => ({ slug: t.slug, title: t.title }));
   return { within, contains, ...arrowsOf(slug), families };
 }

@@ -10,7 +10,9 @@ interface FontLike {
  * build time fit their text on paper exactly and on screen with room to spare.
  */
 export function createFontMeasure(regular: Uint8Array, bold: Uint8Array) {
-  const fonts = [regular, bold].map((bytes) => fontkit.create(bytes as never) as unknown as FontLike);
+  const fonts = [regular, bold].map(
+    (bytes) => fontkit.create(bytes as never) as unknown as FontLike
+  );
   const cache = new Map<string, number>();
   return (text: string, size: number, isBold = false): number => {
     const key = `${isBold ? 'b' : 'r'}${text}`;

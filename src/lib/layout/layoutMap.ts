@@ -1,7 +1,14 @@
 import { linkHorizontal } from 'd3-shape';
 import type { TopicGraph } from '../graph/TopicGraph.ts';
 import { roundedPath } from './edgePath.ts';
-import type { LayoutBox, LayoutEdge, LayoutNode, MapLayout, MeasureText, Rect } from './MapLayout.ts';
+import type {
+  LayoutBox,
+  LayoutEdge,
+  LayoutNode,
+  MapLayout,
+  MeasureText,
+  Rect
+} from './MapLayout.ts';
 import { KEY_ENTRIES, SPACE, TYPE } from './mapStyle.ts';
 import { buildTree, subtree } from './phases/buildTree.ts';
 import { composeRegions } from './phases/composeRegions.ts';
@@ -9,13 +16,24 @@ import { labelSize, placeLabels } from './phases/placeLabels.ts';
 import { routeWires, titleRect } from './phases/routeWires.ts';
 
 const round = (n: number) => Math.round(n * 10) / 10;
-const roundRect = (r: Rect): Rect => ({ x: round(r.x), y: round(r.y), width: round(r.width), height: round(r.height) });
+const roundRect = (r: Rect): Rect => ({
+  x: round(r.x),
+  y: round(r.y),
+  width: round(r.width),
+  height: round(r.height)
+});
 
 /** Size of the key: a title line and one line per entry, a sample beside each. */
 export function keySize(measure: MeasureText) {
   const line = TYPE.key * TYPE.lineHeight + 6;
-  const text = Math.max(measure('Key', TYPE.key, true), ...KEY_ENTRIES.map((e) => measure(e.text, TYPE.key)));
-  return { width: Math.ceil(text + 44 + 2 * SPACE.boxPad), height: Math.ceil(line * (KEY_ENTRIES.length + 1) + 2 * SPACE.boxPad) };
+  const text = Math.max(
+    measure('Key', TYPE.key, true),
+    ...KEY_ENTRIES.map((e) => measure(e.text, TYPE.key))
+  );
+  return {
+    width: Math.ceil(text + 44 + 2 * SPACE.boxPad),
+    height: Math.ceil(line * (KEY_ENTRIES.length + 1) + 2 * SPACE.boxPad)
+  };
 }
 
 /**
@@ -26,11 +44,22 @@ export function keySize(measure: MeasureText) {
  * for narrow screens: regions stacked, boxes wrapped to that width. Deterministic: the same graph and measure give
  * the same numbers, rounded to a tenth so serialisations compare equal.
  */
-export async function layoutMap(graph: TopicGraph, measure: MeasureText, options: { portraitWidth?: number } = {}): Promise<MapLayout> {
+export async function layoutMap(
+  graph: TopicGraph,
+  measure: MeasureText,
+  options: { portraitWidth?: number } = {}
+): Promise<MapLayout> {
   // On a phone a title strip is a tap target: tall enough for 24 CSS px at the phone's scale.
   const tree = buildTree(graph, measure, options.portraitWidth ? SPACE.portraitHeader : 0);
   const labelWidth = (e: { label?: string }) => (e.label ? labelSize(e.label, measure).width : 0);
-  const composed = composeRegions(tree, graph.composition, graph.flows, keySize(measure), labelWidth, options.portraitWidth);
+  const composed = composeRegions(
+    tree,
+    graph.composition,
+    graph.flows,
+    keySize(measure),
+    labelWidth,
+    options.portraitWidth
+  );
   const all = tree.roots.flatMap(subtree);
   const bounds = { x: 2, y: 2, width: composed.width - 4, height: composed.height - 4 };
   const keep = [composed.key, composed.intro].filter((r): r is Rect => !!r);
@@ -51,7 +80,14 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
 
   const nodes: LayoutNode[] = leaves
     .filter((i) => i.topic)
-    .map((i) => ({ slug: i.id, title: i.label, group: i.group!, parent: i.parent?.id ?? '', lines: i.lines, ...roundRect({ x: i.x, y: i.y, width: i.w, height: i.h }) }));
+    .map((i) => ({
+      slug: i.id,
+      title: i.label,
+      group: i.group!,
+      parent: i.parent?.id ?? '',
+      lines: i.lines,
+      ...roundRect({ x: i.x, y: i.y, width: i.w, height: i.h })
+    }));
   const boxes: LayoutBox[] = boxItems.map((i) => {
     const r = roundRect({ x: i.x, y: i.y, width: i.w, height: i.h });
     return {
@@ -66,8 +102,20 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
     };
   });
   // Wires from one step of the request's path to the next are the primary flow.
-  const steps = (graph.composition?.requestPath ?? []).map((s) => new Set((typeof s === 'string' ? [s] : s).flatMap((id) => (tree.byId.get(id) ? subtree(tree.byId.get(id)!).map((i) => i.id) : []))));
-  const primary = (a: string, b: string) => steps.some((s, i) => i + 1 < steps.length && ((s.has(a) && steps[i + 1].has(b)) || (s.has(b) && steps[i + 1].has(a))));
+  const steps = (graph.composition?.requestPath ?? []).map(
+    (s) =>
+      new Set(
+        (typeof s === 'string' ? [s] : s).flatMap((id) =>
+          tree.byId.get(id) ? subtree(tree.byId.get(id)!).map((i) => i.id) : []
+        )
+      )
+  );
+  const primary = (a: string, b: string) =>
+    steps.some(
+      (s, i) =>
+        i + 1 < steps.length &&
+        ((s.has(a) && steps[i + 1].has(b)) || (s.has(b) && steps[i + 1].has(a)))
+    );
   const flows: LayoutEdge[] = [];
   wires.forEach((w, k) => {
     const points = w.points.map(([x, y]) => [round(x), round(y)] as [number, number]);
@@ -86,7 +134,9 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
       ...(twoWay ? { twoWay } : {}),
       ...(primary(e.from, e.to) ? { primary: true } : {}),
       ...(label ? { labelRect: roundRect(label) } : {}),
-      ...(e.label && labelSize(e.label, measure).lines.length > 1 ? { labelLines: labelSize(e.label, measure).lines } : {})
+      ...(e.label && labelSize(e.label, measure).lines.length > 1
+        ? { labelLines: labelSize(e.label, measure).lines }
+        : {})
     });
     flows.push(edge(w.forward, points, at.forward));
     if (w.back) flows.push(edge(w.back, [...points].reverse(), at.back));
@@ -107,7 +157,16 @@ export async function layoutMap(graph: TopicGraph, measure: MeasureText, options
     const [l, r] = leftToRight ? [a, b] : [b, a];
     const start: [number, number] = [round(l.x + l.width), round(l.y + l.height / 2)];
     const end: [number, number] = [round(r.x), round(r.y + r.height / 2)];
-    return [{ id: e.id, from: e.from, to: e.to, kind: 'related' as const, points: [start, end], path: link([start, end] as never) ?? '' }];
+    return [
+      {
+        id: e.id,
+        from: e.from,
+        to: e.to,
+        kind: 'related' as const,
+        points: [start, end],
+        path: link([start, end] as never) ?? ''
+      }
+    ];
   });
 
   return {

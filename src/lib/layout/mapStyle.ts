@@ -43,7 +43,16 @@ export const SPACE = {
 
 export const RADIUS = { node: 7, box: 9, region: 12, pill: 4, corner: 8 } as const;
 
-export const STROKE = { node: 1.5, box: 1.25, region: 1.25, flow: 1.3, primary: 2.4, flowOn: 2.8, pill: 0.75, related: 1.2 } as const;
+export const STROKE = {
+  node: 1.5,
+  box: 1.25,
+  region: 1.25,
+  flow: 1.3,
+  primary: 2.4,
+  flowOn: 2.8,
+  pill: 0.75,
+  related: 1.2
+} as const;
 
 /** Arrowhead in its own units: tip at (0,0) pointing along +x, `length` long, `halfWidth` wide each side. */
 export const ARROWHEAD = { length: 8, halfWidth: 3.6 } as const;

@@ -21,7 +21,8 @@ export function familyOf(layout: MapLayout, slug: Slug): Slug[] {
   ]);
   const topicBoxes = new Set(layout.boxes.flatMap((b) => (b.slug ? [b.slug] : [])));
   const out: Slug[] = [];
-  for (let p = parentOf.get(slug), guard = 0; p && guard < 50; p = parentOf.get(p), guard++) if (topicBoxes.has(p)) out.push(p);
+  for (let p = parentOf.get(slug), guard = 0; p && guard < 50; p = parentOf.get(p), guard++)
+    if (topicBoxes.has(p)) out.push(p);
   return out;
 }
 
@@ -31,10 +32,18 @@ export function familyOf(layout: MapLayout, slug: Slug): Slug[] {
  * tool inside a family (Gunicorn in WSGI servers) also lights the family's arrows, and
  * the family boxes around it stay at full strength; a family lights what it holds.
  */
-export function neighbourhood(layout: MapLayout, slug: Slug, includeRelated: boolean): Neighbourhood {
+export function neighbourhood(
+  layout: MapLayout,
+  slug: Slug,
+  includeRelated: boolean
+): Neighbourhood {
   const family = familyOf(layout, slug);
-  const held = layout.nodes.filter((n) => familyOf(layout, n.slug).includes(slug)).map((n) => n.slug);
-  const heldBoxes = layout.boxes.filter((b) => b.slug && familyOf(layout, b.slug).includes(slug)).map((b) => b.slug!);
+  const held = layout.nodes
+    .filter((n) => familyOf(layout, n.slug).includes(slug))
+    .map((n) => n.slug);
+  const heldBoxes = layout.boxes
+    .filter((b) => b.slug && familyOf(layout, b.slug).includes(slug))
+    .map((b) => b.slug!);
   const slugs = new Set<Slug>([slug, ...family, ...held, ...heldBoxes]);
   const edges = new Set<string>();
   const connected = new Set<Slug>();
@@ -47,8 +56,16 @@ export function neighbourhood(layout: MapLayout, slug: Slug, includeRelated: boo
     slugs.add(other);
     connected.add(other);
     // Words, not arrow symbols: this is read aloud.
-    const base = e.kind === 'related' ? 'related' : e.from === me ? `${e.label}` : `${e.label}, towards this topic`;
-    list.push({ slug: other, relation: via ? `${base}, through ${topicTitle(layout, via)}` : base });
+    const base =
+      e.kind === 'related'
+        ? 'related'
+        : e.from === me
+          ? `${e.label}`
+          : `${e.label}, towards this topic`;
+    list.push({
+      slug: other,
+      relation: via ? `${base}, through ${topicTitle(layout, via)}` : base
+    });
   };
   layout.flows.forEach((e) => consider(e));
   for (const f of family) layout.flows.forEach((e) => consider(e, f));
@@ -65,10 +82,18 @@ export function topicRect(layout: MapLayout, slug: Slug): Rect | undefined {
 
 /** Title of a topic as drawn on the map. */
 export function topicTitle(layout: MapLayout, slug: Slug): string {
-  return layout.nodes.find((n) => n.slug === slug)?.title ?? layout.boxes.find((b) => b.slug === slug)?.label ?? slug;
+  return (
+    layout.nodes.find((n) => n.slug === slug)?.title ??
+    layout.boxes.find((b) => b.slug === slug)?.label ??
+    slug
+  );
 }
 
 /** Colour group of a topic as drawn on the map. */
 export function topicGroup(layout: MapLayout, slug: Slug): string {
-  return layout.nodes.find((n) => n.slug === slug)?.group ?? layout.boxes.find((b) => b.slug === slug)?.group ?? '';
+  return (
+    layout.nodes.find((n) => n.slug === slug)?.group ??
+    layout.boxes.find((b) => b.slug === slug)?.group ??
+    ''
+  );
 }

@@ -67,14 +67,25 @@ const EPS = 1e-6;
  * arrows from one part leave as a trunk). Searches the grid of lines through the
  * obstacles' edges, the ports and the drawn wires. Deterministic; undefined when blocked.
  */
-export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bundles: string[]): Pt[] | undefined {
+export function routeOrthogonal(
+  from: Port[],
+  to: Port[],
+  scene: RouteScene,
+  bundles: string[]
+): Pt[] | undefined {
   const together = (s: DrawnSegment) => s.bundles.some((b) => bundles.includes(b));
   const r2 = (n: number) => Math.round(n * 2) / 2;
   const b = scene.bounds;
-  const insideBounds = (x: number, y: number) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
-  const strictlyIn = (x: number, y: number, r: Box4) => x > r.x + 0.01 && x < r.x + r.width - 0.01 && y > r.y + 0.01 && y < r.y + r.height - 0.01;
-  const free = (x: number, y: number) => insideBounds(x, y) && !scene.hard.some((r) => strictlyIn(x, y, r));
-  const stub = (q: Port): Pt => [r2(q.p[0] + q.d[0] * ROUTE_COST.stub), r2(q.p[1] + q.d[1] * ROUTE_COST.stub)];
+  const insideBounds = (x: number, y: number) =>
+    x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+  const strictlyIn = (x: number, y: number, r: Box4) =>
+    x > r.x + 0.01 && x < r.x + r.width - 0.01 && y > r.y + 0.01 && y < r.y + r.height - 0.01;
+  const free = (x: number, y: number) =>
+    insideBounds(x, y) && !scene.hard.some((r) => strictlyIn(x, y, r));
+  const stub = (q: Port): Pt => [
+    r2(q.p[0] + q.d[0] * ROUTE_COST.stub),
+    r2(q.p[1] + q.d[1] * ROUTE_COST.stub)
+  ];
   const src = from.filter((q) => free(...stub(q)));
   const dst = to.filter((q) => free(...stub(q)));
   if (!src.length || !dst.length) return undefined;
@@ -111,8 +122,12 @@ export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bun
   const W = xs.length;
 
   // Per grid line, the intervals hard rectangles block (so a step checks a short list).
-  const blockH = ys.map((y) => scene.hard.filter((r) => y > r.y + 0.01 && y < r.y + r.height - 0.01));
-  const blockV = xs.map((x) => scene.hard.filter((r) => x > r.x + 0.01 && x < r.x + r.width - 0.01));
+  const blockH = ys.map((y) =>
+    scene.hard.filter((r) => y > r.y + 0.01 && y < r.y + r.height - 0.01)
+  );
+  const blockV = xs.map((x) =>
+    scene.hard.filter((r) => x > r.x + 0.01 && x < r.x + r.width - 0.01)
+  );
   const segH = scene.segments.filter((s) => Math.abs(s.a[1] - s.b[1]) < EPS);
   const segV = scene.segments.filter((s) => Math.abs(s.a[0] - s.b[0]) < EPS);
   const framesH = ys.map((y) => scene.frames.filter((r) => y > r.y && y < r.y + r.height));
@@ -135,11 +150,21 @@ export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bun
   for (const r of scene.regions ?? []) {
     xs.forEach((x, i) => {
       const d = x <= r.x ? r.x - x : x >= r.x + r.width ? x - r.x - r.width : -1;
-      if (d >= 0 && d < R) nearV[i].push({ lo: r.y, hi: r.y + r.height, w: ((1 - d / R) * ROUTE_COST.repel) / ROUTE_COST.hug });
+      if (d >= 0 && d < R)
+        nearV[i].push({
+          lo: r.y,
+          hi: r.y + r.height,
+          w: ((1 - d / R) * ROUTE_COST.repel) / ROUTE_COST.hug
+        });
     });
     ys.forEach((y, i) => {
       const d = y <= r.y ? r.y - y : y >= r.y + r.height ? y - r.y - r.height : -1;
-      if (d >= 0 && d < R) nearH[i].push({ lo: r.x, hi: r.x + r.width, w: ((1 - d / R) * ROUTE_COST.repel) / ROUTE_COST.hug });
+      if (d >= 0 && d < R)
+        nearH[i].push({
+          lo: r.x,
+          hi: r.x + r.width,
+          w: ((1 - d / R) * ROUTE_COST.repel) / ROUTE_COST.hug
+        });
     });
   }
   const framesV = xs.map((x) => scene.frames.filter((r) => x > r.x && x < r.x + r.width));
@@ -181,7 +206,9 @@ export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bun
     }
     const mx = (x1 + x2) / 2;
     const my = (y1 + y2) / 2;
-    for (const r of scene.regions ?? []) if (mx > r.x && mx < r.x + r.width && my > r.y && my < r.y + r.height) c += ROUTE_COST.inside * len;
+    for (const r of scene.regions ?? [])
+      if (mx > r.x && mx < r.x + r.width && my > r.y && my < r.y + r.height)
+        c += ROUTE_COST.inside * len;
     for (const n of horiz ? nearH[iy] : nearV[ix]) {
       const overlap = Math.min(hi, n.hi) - Math.max(lo, n.lo);
       if (overlap > 0) c += ROUTE_COST.hug * n.w * overlap;
@@ -194,8 +221,15 @@ export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bun
   };
 
   const insideRegion = (ix: number, iy: number) =>
-    (scene.regions ?? []).some((r) => xs[ix] > r.x && xs[ix] < r.x + r.width && ys[iy] > r.y && ys[iy] < r.y + r.height);
-  const DIRS: Pt[] = [[1, 0], [-1, 0], [0, 1], [0, -1]];
+    (scene.regions ?? []).some(
+      (r) => xs[ix] > r.x && xs[ix] < r.x + r.width && ys[iy] > r.y && ys[iy] < r.y + r.height
+    );
+  const DIRS: Pt[] = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1]
+  ];
   const dirIndex = (d: Pt) => DIRS.findIndex((q) => q[0] === d[0] && q[1] === d[1]);
   const key = (ix: number, iy: number, di: number) => (iy * W + ix) * 4 + di;
   const dist = new Map<number, number>();
@@ -219,7 +253,8 @@ export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bun
   const ty = dst.reduce((s, q) => s + q.p[1], 0) / dst.length;
   const spread = Math.max(...dst.map((q) => Math.abs(q.p[0] - tx) + Math.abs(q.p[1] - ty)));
   // Admissible: shared runs cost a fraction of their length.
-  const h = (x: number, y: number) => Math.max(0, Math.abs(x - tx) + Math.abs(y - ty) - spread - ROUTE_COST.stub) * ROUTE_COST.shared;
+  const h = (x: number, y: number) =>
+    Math.max(0, Math.abs(x - tx) + Math.abs(y - ty) - spread - ROUTE_COST.stub) * ROUTE_COST.shared;
   const startPort = new Map<number, Port>();
   for (const q of src) {
     const [sx, sy] = stub(q);
@@ -256,7 +291,8 @@ export function routeOrthogonal(from: Port[], to: Port[], scene: RouteScene, bun
       if (nx < 0 || ny < 0 || nx >= W || ny >= ys.length) continue;
       const step = stepCost(ix, iy, nx, ny);
       if (step === Infinity) continue;
-      const turn = nd === di ? 0 : ROUTE_COST.bend + (insideRegion(ix, iy) ? ROUTE_COST.bendInside : 0);
+      const turn =
+        nd === di ? 0 : ROUTE_COST.bend + (insideRegion(ix, iy) ? ROUTE_COST.bendInside : 0);
       const nc = d + step + turn;
       const ns = key(nx, ny, nd);
       if (nc < (dist.get(ns) ?? Infinity) - 1e-9) {
@@ -287,7 +323,10 @@ export function simplify(pts: Pt[]): Pt[] {
     if (n && Math.abs(out[n - 1][0] - p[0]) < EPS && Math.abs(out[n - 1][1] - p[1]) < EPS) continue;
     if (n >= 2) {
       const [a, c] = [out[n - 2], out[n - 1]];
-      if ((Math.abs(a[0] - c[0]) < EPS && Math.abs(c[0] - p[0]) < EPS) || (Math.abs(a[1] - c[1]) < EPS && Math.abs(c[1] - p[1]) < EPS)) {
+      if (
+        (Math.abs(a[0] - c[0]) < EPS && Math.abs(c[0] - p[0]) < EPS) ||
+        (Math.abs(a[1] - c[1]) < EPS && Math.abs(c[1] - p[1]) < EPS)
+      ) {
         out[n - 1] = p;
         continue;
       }

@@ -34,16 +34,31 @@ interface WireShape {
 }
 
 const EPS = 1e-6;
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
-const within = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
-const len = (p: Pt[]) => p.slice(1).reduce((s, q, i) => s + Math.hypot(q[0] - p[i][0], q[1] - p[i][1]), 0);
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
+const within = (a: Rect, b: Rect) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+const len = (p: Pt[]) =>
+  p.slice(1).reduce((s, q, i) => s + Math.hypot(q[0] - p[i][0], q[1] - p[i][1]), 0);
 
 /** Wires as drawn: a two-way pair is one wire carrying both labels. Needs route points. */
 export function wiresOf(layout: MapLayout): WireShape[] {
   const out = new Map<string, WireShape>();
   for (const e of layout.flows) {
     const key = e.wire ?? e.id;
-    const w = out.get(key) ?? { id: key, from: e.from, to: e.to, points: (e.points ?? []) as Pt[], labels: [] };
+    const w = out.get(key) ?? {
+      id: key,
+      from: e.from,
+      to: e.to,
+      points: (e.points ?? []) as Pt[],
+      labels: []
+    };
     if (e.id === key) Object.assign(w, { from: e.from, to: e.to, points: e.points ?? [] });
     if (e.labelRect && e.label) w.labels.push({ text: e.label, rect: e.labelRect });
     out.set(key, w);
@@ -87,7 +102,14 @@ function bendsOf(p: Pt[]): { bends: number; uTurn: boolean } {
       turns.push(d);
     } else turns.push(0);
   }
-  for (let i = 1; i < turns.length; i++) if (turns[i] && turns[i - 1] && Math.sign(turns[i]) === Math.sign(turns[i - 1]) && Math.abs(turns[i] + turns[i - 1]) > Math.PI * 0.9) uTurn = true;
+  for (let i = 1; i < turns.length; i++)
+    if (
+      turns[i] &&
+      turns[i - 1] &&
+      Math.sign(turns[i]) === Math.sign(turns[i - 1]) &&
+      Math.abs(turns[i] + turns[i - 1]) > Math.PI * 0.9
+    )
+      uTurn = true;
   return { bends, uTurn };
 }
 
@@ -100,8 +122,11 @@ function bendsOf(p: Pt[]): { bends: number; uTurn: boolean } {
 export function measureQuality(layout: MapLayout): MapQuality {
   const wires = wiresOf(layout);
   const boxById = new Map(layout.boxes.map((b) => [b.id, b]));
-  const rectOf = (slug: string): Rect | undefined => layout.nodes.find((n) => n.slug === slug) ?? layout.boxes.find((b) => b.slug === slug);
-  const parentOf = (slug: string) => layout.nodes.find((n) => n.slug === slug)?.parent ?? layout.boxes.find((b) => b.slug === slug)?.parent;
+  const rectOf = (slug: string): Rect | undefined =>
+    layout.nodes.find((n) => n.slug === slug) ?? layout.boxes.find((b) => b.slug === slug);
+  const parentOf = (slug: string) =>
+    layout.nodes.find((n) => n.slug === slug)?.parent ??
+    layout.boxes.find((b) => b.slug === slug)?.parent;
   const ancestors = (slug: string): string[] => {
     const out: string[] = [];
     for (let p = parentOf(slug); p; p = boxById.get(p)?.parent) out.push(p);
@@ -115,7 +140,9 @@ export function measureQuality(layout: MapLayout): MapQuality {
     for (let j = i + 1; j < wires.length; j++) {
       const [a, b] = [wires[i], wires[j]];
       const shared = [a.points[0], a.points[a.points.length - 1]].filter((p) =>
-        [b.points[0], b.points[b.points.length - 1]].some((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) < 6)
+        [b.points[0], b.points[b.points.length - 1]].some(
+          (q) => Math.hypot(p[0] - q[0], p[1] - q[1]) < 6
+        )
       );
       const seen: Pt[] = [];
       for (const [p, q] of segs(a))
@@ -126,8 +153,22 @@ export function measureQuality(layout: MapLayout): MapQuality {
           // Collinear or repeated touch points of a shared trunk count once at most.
           if (seen.some((e) => Math.hypot(e[0] - x[0], e[1] - x[1]) < 1)) continue;
           // A branch leaving a shared run is not a crossing.
-          const onRun = (pt: Pt, w: WireShape) => segs(w).some(([m, n]) => rectSegmentDistance({ x: pt[0], y: pt[1], width: 0, height: 0 }, m, n) < 0.5 && (Math.abs(m[0] - n[0]) < EPS ? Math.abs(pt[0] - m[0]) < 0.5 : Math.abs(pt[1] - m[1]) < 0.5));
-          const sharedRun = segs(a).some(([m, n]) => segs(b).some(([r2, s2]) => collinearOverlap(m, n, r2, s2) > 0.5 && rectSegmentDistance({ x: x[0], y: x[1], width: 0, height: 0 }, m, n) < 0.5 && onRun(x, b)));
+          const onRun = (pt: Pt, w: WireShape) =>
+            segs(w).some(
+              ([m, n]) =>
+                rectSegmentDistance({ x: pt[0], y: pt[1], width: 0, height: 0 }, m, n) < 0.5 &&
+                (Math.abs(m[0] - n[0]) < EPS
+                  ? Math.abs(pt[0] - m[0]) < 0.5
+                  : Math.abs(pt[1] - m[1]) < 0.5)
+            );
+          const sharedRun = segs(a).some(([m, n]) =>
+            segs(b).some(
+              ([r2, s2]) =>
+                collinearOverlap(m, n, r2, s2) > 0.5 &&
+                rectSegmentDistance({ x: x[0], y: x[1], width: 0, height: 0 }, m, n) < 0.5 &&
+                onRun(x, b)
+            )
+          );
           if (sharedRun) continue;
           seen.push(x);
           crossings++;
@@ -138,12 +179,20 @@ export function measureQuality(layout: MapLayout): MapQuality {
   const foreignPasses: string[] = [];
   for (const w of wires) {
     const ends = new Set([w.from, w.to]);
-    const holders = new Set([...ancestors(w.from), ...ancestors(w.to), ...[...ends].filter((e) => boxById.has(e))]);
+    const holders = new Set([
+      ...ancestors(w.from),
+      ...ancestors(w.to),
+      ...[...ends].filter((e) => boxById.has(e))
+    ]);
     for (const [p, q] of segs(w)) {
-      for (const n of layout.nodes) if (!ends.has(n.slug) && entersRect(p, q, n)) foreignPasses.push(`${w.id} through node ${n.slug}`);
+      for (const n of layout.nodes)
+        if (!ends.has(n.slug) && entersRect(p, q, n))
+          foreignPasses.push(`${w.id} through node ${n.slug}`);
       for (const b of layout.boxes) {
-        if (!holders.has(b.id) && !(b.slug && ends.has(b.slug)) && entersRect(p, q, b)) foreignPasses.push(`${w.id} through box ${b.id}`);
-        if (entersRect(p, q, b.title ?? b.header)) foreignPasses.push(`${w.id} through the title of ${b.id}`);
+        if (!holders.has(b.id) && !(b.slug && ends.has(b.slug)) && entersRect(p, q, b))
+          foreignPasses.push(`${w.id} through box ${b.id}`);
+        if (entersRect(p, q, b.title ?? b.header))
+          foreignPasses.push(`${w.id} through the title of ${b.id}`);
       }
     }
   }
@@ -155,7 +204,10 @@ export function measureQuality(layout: MapLayout): MapQuality {
     const a = rectOf(w.from);
     const b = rectOf(w.to);
     if (a && b) {
-      const d = Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
+      const d = Math.hypot(
+        a.x + a.width / 2 - b.x - b.width / 2,
+        a.y + a.height / 2 - b.y - b.height / 2
+      );
       const ratio = len(w.points) / Math.max(d, 1);
       if (ratio > worstDetour.ratio) worstDetour = { wire: w.id, ratio };
     }
@@ -169,14 +221,30 @@ export function measureQuality(layout: MapLayout): MapQuality {
   const allLabels = wires.flatMap((w) => w.labels.map((l) => ({ ...l, wire: w })));
   for (const l of allLabels) {
     const own = polylineDistance(l.rect, l.wire.points);
-    const other = Math.min(Infinity, ...wires.filter((w) => w !== l.wire).map((w) => polylineDistance(l.rect, w.points)));
-    if (own > 3 || other <= own) strayLabels.push(`${l.wire.id}: "${l.text}" own ${own.toFixed(1)}, other ${other.toFixed(1)}`);
-    for (const n of layout.nodes) if (overlaps(l.rect, n)) labelOverlaps.push(`"${l.text}" over node ${n.slug}`);
+    const other = Math.min(
+      Infinity,
+      ...wires.filter((w) => w !== l.wire).map((w) => polylineDistance(l.rect, w.points))
+    );
+    if (own > 3 || other <= own)
+      strayLabels.push(
+        `${l.wire.id}: "${l.text}" own ${own.toFixed(1)}, other ${other.toFixed(1)}`
+      );
+    for (const n of layout.nodes)
+      if (overlaps(l.rect, n)) labelOverlaps.push(`"${l.text}" over node ${n.slug}`);
     for (const b of layout.boxes) {
-      if (overlaps(l.rect, b.title ?? b.header)) labelOverlaps.push(`"${l.text}" over the title of ${b.id}`);
-      if (overlaps(l.rect, b) && !within(l.rect, b)) labelOverlaps.push(`"${l.text}" across the outline of ${b.id}`);
+      if (overlaps(l.rect, b.title ?? b.header))
+        labelOverlaps.push(`"${l.text}" over the title of ${b.id}`);
+      if (overlaps(l.rect, b) && !within(l.rect, b))
+        labelOverlaps.push(`"${l.text}" across the outline of ${b.id}`);
     }
-    for (const m of allLabels) if (m !== l && m.rect !== l.rect && overlaps(l.rect, m.rect) && l.text + l.wire.id < m.text + m.wire.id) labelOverlaps.push(`"${l.text}" over "${m.text}"`);
+    for (const m of allLabels)
+      if (
+        m !== l &&
+        m.rect !== l.rect &&
+        overlaps(l.rect, m.rect) &&
+        l.text + l.wire.id < m.text + m.wire.id
+      )
+        labelOverlaps.push(`"${l.text}" over "${m.text}"`);
     if (layout.key && overlaps(l.rect, layout.key)) labelOverlaps.push(`"${l.text}" over the key`);
   }
 
@@ -184,7 +252,8 @@ export function measureQuality(layout: MapLayout): MapQuality {
   const regionOf = (slug: string) => ancestors(slug).pop() ?? slug;
   const labelOf = (w: WireShape) => allLabels.find((l) => l.wire === w)?.text ?? '';
   const bundled = (a: WireShape, b: WireShape) =>
-    (a.from === b.from && regionOf(a.to) === regionOf(b.to)) || (a.to === b.to && labelOf(a) === labelOf(b));
+    (a.from === b.from && regionOf(a.to) === regionOf(b.to)) ||
+    (a.to === b.to && labelOf(a) === labelOf(b));
   const closeWires: string[] = [];
   for (let i = 0; i < wires.length; i++)
     for (let j = i + 1; j < wires.length; j++) {
@@ -197,13 +266,18 @@ export function measureQuality(layout: MapLayout): MapQuality {
           if (!horiz && !vert) continue;
           const gap = horiz ? Math.abs(p[1] - r[1]) : Math.abs(p[0] - r[0]);
           const k = horiz ? 0 : 1;
-          const run = Math.min(Math.max(p[k], q[k]), Math.max(r[k], s[k])) - Math.max(Math.min(p[k], q[k]), Math.min(r[k], s[k]));
-          if (gap < 8 && run > 40) closeWires.push(`${a.id} and ${b.id} ${gap.toFixed(1)} apart over ${run.toFixed(0)}`);
+          const run =
+            Math.min(Math.max(p[k], q[k]), Math.max(r[k], s[k])) -
+            Math.max(Math.min(p[k], q[k]), Math.min(r[k], s[k]));
+          if (gap < 8 && run > 40)
+            closeWires.push(`${a.id} and ${b.id} ${gap.toFixed(1)} apart over ${run.toFixed(0)}`);
         }
     }
 
   const area = (r: Rect) => r.width * r.height;
-  const covered = layout.nodes.reduce((s, n) => s + area(n), 0) + layout.boxes.reduce((s: number, b: LayoutBox) => s + area(b.header), 0);
+  const covered =
+    layout.nodes.reduce((s, n) => s + area(n), 0) +
+    layout.boxes.reduce((s: number, b: LayoutBox) => s + area(b.header), 0);
   const missingLabels = layout.flows.filter((e) => e.label && !e.labelRect).map((e) => e.id);
   return {
     crossings,
@@ -224,11 +298,16 @@ export function measureQuality(layout: MapLayout): MapQuality {
 
 /** Length over which two parallel segments run on the same line. */
 function collinearOverlap(a: Pt, b: Pt, c: Pt, d: Pt): number {
-  const horiz = Math.abs(a[1] - b[1]) < EPS && Math.abs(c[1] - d[1]) < EPS && Math.abs(a[1] - c[1]) < 0.5;
-  const vert = Math.abs(a[0] - b[0]) < EPS && Math.abs(c[0] - d[0]) < EPS && Math.abs(a[0] - c[0]) < 0.5;
+  const horiz =
+    Math.abs(a[1] - b[1]) < EPS && Math.abs(c[1] - d[1]) < EPS && Math.abs(a[1] - c[1]) < 0.5;
+  const vert =
+    Math.abs(a[0] - b[0]) < EPS && Math.abs(c[0] - d[0]) < EPS && Math.abs(a[0] - c[0]) < 0.5;
   if (!horiz && !vert) return 0;
   const k = horiz ? 0 : 1;
-  return Math.min(Math.max(a[k], b[k]), Math.max(c[k], d[k])) - Math.max(Math.min(a[k], b[k]), Math.min(c[k], d[k]));
+  return (
+    Math.min(Math.max(a[k], b[k]), Math.max(c[k], d[k])) -
+    Math.max(Math.min(a[k], b[k]), Math.min(c[k], d[k]))
+  );
 }
 
 export type { LayoutEdge };

@@ -31,10 +31,26 @@ export function readingSort<T extends Rect>(items: T[]): T[] {
  */
 export function readingOrder(layout: MapLayout): ReadingItem[] {
   const kids = new Map<string, (Rect & { id: string; kind: 'box' | 'node' })[]>();
-  const add = (parent: string, item: Rect & { id: string; kind: 'box' | 'node' }) => kids.set(parent, [...(kids.get(parent) ?? []), item]);
-  for (const b of layout.boxes) add(b.parent ?? '', { x: b.x, y: b.y, width: b.width, height: b.height, id: b.id, kind: 'box' });
-  for (const n of layout.nodes) add(n.parent, { x: n.x, y: n.y, width: n.width, height: n.height, id: n.slug, kind: 'node' });
+  const add = (parent: string, item: Rect & { id: string; kind: 'box' | 'node' }) =>
+    kids.set(parent, [...(kids.get(parent) ?? []), item]);
+  for (const b of layout.boxes)
+    add(b.parent ?? '', {
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      id: b.id,
+      kind: 'box'
+    });
+  for (const n of layout.nodes)
+    add(n.parent, { x: n.x, y: n.y, width: n.width, height: n.height, id: n.slug, kind: 'node' });
   const build = (parent: string, depth: number): ReadingItem[] =>
-    depth > 50 ? [] : readingSort(kids.get(parent) ?? []).map((i) => ({ id: i.id, kind: i.kind, children: i.kind === 'box' ? build(i.id, depth + 1) : [] }));
+    depth > 50
+      ? []
+      : readingSort(kids.get(parent) ?? []).map((i) => ({
+          id: i.id,
+          kind: i.kind,
+          children: i.kind === 'box' ? build(i.id, depth + 1) : []
+        }));
   return build('', 0);
 }

@@ -44,7 +44,10 @@ export class PageText {
       this.ops.push(setFillingRgbColor(r2(colour.red), r2(colour.green), r2(colour.blue)));
       this.colour = c;
     }
-    this.ops.push(setTextMatrix(1, 0, 0, 1, r2(x), r2(y)), showText(PDFHexString.of(glyphHex(font, text))));
+    this.ops.push(
+      setTextMatrix(1, 0, 0, 1, r2(x), r2(y)),
+      showText(PDFHexString.of(glyphHex(font, text)))
+    );
   }
 
   /** Ends the text object and appends everything to the page's content. */

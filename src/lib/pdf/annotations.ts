@@ -10,7 +10,13 @@ export interface PdfRect {
 const rectArray = (r: PdfRect) => [r.x, r.y, r.x + r.width, r.y + r.height];
 
 /** Adds a link annotation over `rect` that jumps to the top of `target` inside the document. */
-export function addInternalLink(doc: PDFDocument, page: PDFPage, rect: PdfRect, target: PDFPage, title?: string) {
+export function addInternalLink(
+  doc: PDFDocument,
+  page: PDFPage,
+  rect: PdfRect,
+  target: PDFPage,
+  title?: string
+) {
   const annot = doc.context.obj({
     Type: 'Annot',
     Subtype: 'Link',
@@ -56,7 +62,10 @@ export interface OutlineEntry {
 export function setOutline(doc: PDFDocument, entries: OutlineEntry[]) {
   const ctx = doc.context;
   const rootRef = ctx.nextRef();
-  const build = (items: OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+  const build = (
+    items: OutlineEntry[],
+    parent: PDFRef
+  ): { first: PDFRef; last: PDFRef; count: number } => {
     const refs = items.map(() => ctx.nextRef());
     let count = 0;
     items.forEach((item, i) => {
@@ -81,7 +90,10 @@ export function setOutline(doc: PDFDocument, entries: OutlineEntry[]) {
   };
   if (!entries.length) return;
   const top = build(entries, rootRef);
-  ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }));
+  ctx.assign(
+    rootRef,
+    ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count })
+  );
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

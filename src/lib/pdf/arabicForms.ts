@@ -33,7 +33,12 @@ const FORMS = new Map<number, { first: number; count: number }>();
 }
 const TATWEEL = 0x0640;
 /** Lam followed by these alefs becomes one ligature: [isolated, final]. */
-const LAM_ALEF: Record<number, [number, number]> = { 0x0622: [0xfef5, 0xfef6], 0x0623: [0xfef7, 0xfef8], 0x0625: [0xfef9, 0xfefa], 0x0627: [0xfefb, 0xfefc] };
+const LAM_ALEF: Record<number, [number, number]> = {
+  0x0622: [0xfef5, 0xfef6],
+  0x0623: [0xfef7, 0xfef8],
+  0x0625: [0xfef9, 0xfefa],
+  0x0627: [0xfefb, 0xfefc]
+};
 const LAM = 0x0644;
 /** Harakat and other marks: they sit on a letter and do not break the joining. */
 const TRANSPARENT = /[\u064b-\u065f\u0670\u06d6-\u06ed]/;
@@ -50,7 +55,8 @@ export function shapeArabic(text: string, hasGlyph: (cp: number) => boolean = ()
   if (!/[\u0621-\u064a]/.test(text)) return text;
   const cps = [...text].map((c) => c.codePointAt(0)!);
   const neighbour = (i: number, step: 1 | -1) => {
-    for (let j = i + step; j >= 0 && j < cps.length; j += step) if (!TRANSPARENT.test(String.fromCodePoint(cps[j]))) return j;
+    for (let j = i + step; j >= 0 && j < cps.length; j += step)
+      if (!TRANSPARENT.test(String.fromCodePoint(cps[j]))) return j;
     return -1;
   };
   let out = '';
@@ -68,7 +74,12 @@ export function shapeArabic(text: string, hasGlyph: (cp: number) => boolean = ()
       const lig = LAM_ALEF[cps[n]][joinPrev ? 1 : 0];
       if (hasGlyph(lig)) {
         // The marks between lam and alef go after the ligature.
-        out += String.fromCodePoint(lig) + cps.slice(i + 1, n).map((c) => String.fromCodePoint(c)).join('');
+        out +=
+          String.fromCodePoint(lig) +
+          cps
+            .slice(i + 1, n)
+            .map((c) => String.fromCodePoint(c))
+            .join('');
         i = n;
         continue;
       }

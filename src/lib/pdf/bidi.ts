@@ -61,7 +61,7 @@ export function bidiLevels(chars: readonly string[], base: 0 | 1): number[] {
   // N1/N2: neutrals between two of the same direction (numbers count as R) take it;
   // others take the paragraph's direction.
   const dir = (t: BidiType) => (t === 'L' ? 'L' : t === 'R' || t === 'EN' ? 'R' : null);
-  for (let i = 0; i < types.length; ) {
+  for (let i = 0; i < types.length;) {
     if (types[i] !== 'N') {
       i++;
       continue;
@@ -78,7 +78,20 @@ export function bidiLevels(chars: readonly string[], base: 0 | 1): number[] {
   return types.map((t) => (base === 0 ? (t === 'R' ? 1 : t === 'EN' ? 2 : 0) : t === 'R' ? 1 : 2));
 }
 
-const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
+const MIRROR: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+  '‹': '›',
+  '›': '‹'
+};
 
 /**
  * Reorders items (one per character) from logical to visual order given their levels
@@ -90,7 +103,7 @@ export function visualIndices(levels: readonly number[]): number[] {
   const max = Math.max(0, ...levels);
   const minOdd = Math.min(...levels.filter((l) => l % 2 === 1), max + 1);
   for (let level = max; level >= minOdd; level--)
-    for (let i = 0; i < order.length; ) {
+    for (let i = 0; i < order.length;) {
       if (levels[order[i]] < level) {
         i++;
         continue;

@@ -1,8 +1,22 @@
-import { LineCapStyle, PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  LineCapStyle,
+  PDFDocument,
+  PDFName,
+  PDFString,
+  StandardFonts,
+  type PDFFont,
+  type PDFPage
+} from 'pdf-lib';
 import { BADGE, FADE } from '../layout/mapStyle.ts';
 import type { Group, Slug } from '../content/types.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
-import { STATUS_LABEL, STATUSES, summarise, type Progress, type TopicStatus } from '../progress/progress.ts';
+import {
+  STATUS_LABEL,
+  STATUSES,
+  summarise,
+  type Progress,
+  type TopicStatus
+} from '../progress/progress.ts';
 import { addInternalLink, addUriLink, setOutline, type OutlineEntry } from './annotations.ts';
 import { toPage } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement, tourPageCount } from './mapPlacement.ts';
@@ -49,7 +63,12 @@ async function writeAddress(doc: PDFDocument, mapPage: PDFPage, siteUrl: string)
   // Origins are ASCII; anything Helvetica cannot encode would throw, so keep to it.
   const text = siteUrl.replace(/[^\x20-\x7e]/g, '?');
   mapPage.drawText(text, { x, y, size, font, color: MUTED });
-  addUriLink(doc, mapPage, { x, y: y - 3, width: font.widthOfTextAtSize(text, size), height: 12 }, siteUrl);
+  addUriLink(
+    doc,
+    mapPage,
+    { x, y: y - 3, width: font.widthOfTextAtSize(text, size), height: 12 },
+    siteUrl
+  );
 }
 
 /**
@@ -69,12 +88,18 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
   const tours = o.tours ?? [];
   const tourPageTotal = tours.reduce((n, t) => n + tourPageCount(t.steps), 0);
   if (doc.getPageCount() !== 1 + o.topics.length + tourPageTotal)
-    throw new Error(`the prebuilt PDF has ${doc.getPageCount()} pages; expected ${1 + o.topics.length + tourPageTotal}`);
+    throw new Error(
+      `the prebuilt PDF has ${doc.getPageCount()} pages; expected ${1 + o.topics.length + tourPageTotal}`
+    );
   const mapPage = doc.getPage(0);
   const keepTours = o.includeTopics && (o.includeTours ?? true) && tours.length > 0;
   // Each tour's first page, for the outline (page objects survive the checklist insert).
   const tourFirsts: OutlineEntry[] = [];
-  for (let i = 0, at = 1 + o.topics.length; i < tours.length; at += tourPageCount(tours[i].steps), i++)
+  for (
+    let i = 0, at = 1 + o.topics.length;
+    i < tours.length;
+    at += tourPageCount(tours[i].steps), i++
+  )
     tourFirsts.push({ title: tours[i].title, page: doc.getPage(at) });
   if (!keepTours && tourPageTotal) {
     await step('Leaving out the tours…');
@@ -94,7 +119,12 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     // Map links pointed at the removed pages: point them at the website instead.
     mapPage.node.set(PDFName.of('Annots'), doc.context.obj([]));
     const header = MARGIN + 33;
-    addUriLink(doc, mapPage, { x: MARGIN, y: placement.page[1] - header, width: 260, height: 12 }, siteUrl);
+    addUriLink(
+      doc,
+      mapPage,
+      { x: MARGIN, y: placement.page[1] - header, width: 260, height: 12 },
+      siteUrl
+    );
     linkMapTopics(doc, mapPage, o.layout, placement, topicPages, siteUrl);
   }
 
@@ -119,7 +149,16 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     const bold = await doc.embedFont(StandardFonts.HelveticaBold);
     const { width, height } = mapPage.getSize();
     checklist = doc.insertPage(1, [Math.min(width, height), Math.max(width, height)]);
-    drawChecklist(doc, checklist, o, { font, bold }, topicPages, mapPage, siteUrl, o.now ?? new Date());
+    drawChecklist(
+      doc,
+      checklist,
+      o,
+      { font, bold },
+      topicPages,
+      mapPage,
+      siteUrl,
+      o.now ?? new Date()
+    );
   }
 
   // The prebuilt footers count the pages it had; number the pages this PDF has.
@@ -127,7 +166,17 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
 
   await step('Writing the outline…');
   doc.catalog.delete(PDFName.of('Outlines'));
-  setOutline(doc, mapOutline({ mapPage, checklist, groups: o.groups, topics: o.topics, topicPages, tours: keepTours ? tourFirsts : [] }));
+  setOutline(
+    doc,
+    mapOutline({
+      mapPage,
+      checklist,
+      groups: o.groups,
+      topics: o.topics,
+      topicPages,
+      tours: keepTours ? tourFirsts : []
+    })
+  );
   doc.setModificationDate(o.now ?? new Date());
 
   await step('Saving…');
@@ -138,15 +187,33 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
  * A progress mark drawn with vector shapes only (no font needed), from the map's own
  * BADGE geometry scaled to the page: the disc, then the tick, half disc or dash.
  */
-function drawBadge(page: PDFPage, r: { x: number; y: number; width: number; height: number }, status: TopicStatus, scale: number) {
+function drawBadge(
+  page: PDFPage,
+  r: { x: number; y: number; width: number; height: number },
+  status: TopicStatus,
+  scale: number
+) {
   const cx = r.x + r.width - BADGE.inset * scale;
   const cy = r.y + r.height - BADGE.inset * scale;
   const done = status === 'done';
-  page.drawCircle({ x: cx, y: cy, size: BADGE.radius * scale, color: done ? LINK : WHITE, borderColor: done ? LINK : INK, borderWidth: BADGE.stroke * scale });
+  page.drawCircle({
+    x: cx,
+    y: cy,
+    size: BADGE.radius * scale,
+    color: done ? LINK : WHITE,
+    borderColor: done ? LINK : INK,
+    borderWidth: BADGE.stroke * scale
+  });
   // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon.
   const icon = { x: cx, y: cy, scale };
   if (status === 'learning') page.drawSvgPath(BADGE.icons.learning, { ...icon, color: INK });
-  else page.drawSvgPath(BADGE.icons[status], { ...icon, borderColor: done ? WHITE : INK, borderWidth: BADGE.iconStroke * scale, borderLineCap: LineCapStyle.Round });
+  else
+    page.drawSvgPath(BADGE.icons[status], {
+      ...icon,
+      borderColor: done ? WHITE : INK,
+      borderWidth: BADGE.iconStroke * scale,
+      borderLineCap: LineCapStyle.Round
+    });
 }
 
 /** Characters Helvetica (WinAnsi) can show; anything else becomes a visible "?". */
@@ -175,18 +242,33 @@ function drawChecklist(
 ) {
   const { width, height } = page.getSize();
   const progress = o.progress ?? {};
-  const s = summarise(progress, o.topics.map((t) => t.slug));
+  const s = summarise(
+    progress,
+    o.topics.map((t) => t.slug)
+  );
   let y = height - MARGIN - 16;
   page.drawText('Your progress', { x: MARGIN, y, size: 20, font: fonts.bold, color: INK });
   y -= 20;
-  page.drawText(`${s.done} of ${s.total} done · ${s.learning} learning · ${s.skipped} skipped · ${now.toISOString().slice(0, 10)}`.replace(/·/g, '-'), {
-    x: MARGIN,
-    y,
-    size: 10,
-    font: fonts.font,
-    color: MUTED
-  });
-  addInternalLink(doc, page, { x: MARGIN, y: 20, width: 120, height: 12 }, mapPage, 'Back to the map');
+  page.drawText(
+    `${s.done} of ${s.total} done · ${s.learning} learning · ${s.skipped} skipped · ${now.toISOString().slice(0, 10)}`.replace(
+      /·/g,
+      '-'
+    ),
+    {
+      x: MARGIN,
+      y,
+      size: 10,
+      font: fonts.font,
+      color: MUTED
+    }
+  );
+  addInternalLink(
+    doc,
+    page,
+    { x: MARGIN, y: 20, width: 120, height: 12 },
+    mapPage,
+    'Back to the map'
+  );
   page.drawText('Back to the map', { x: MARGIN, y: 22, size: 9, font: fonts.font, color: LINK });
   y -= 24;
   const columns = 2;
@@ -209,12 +291,28 @@ function drawChecklist(
       return;
     }
     const box = size * 0.9;
-    page.drawRectangle({ x, y: ry - 1, width: box, height: box, borderColor: INK, borderWidth: 0.7, color: row.status === 'done' ? LINK : WHITE });
+    page.drawRectangle({
+      x,
+      y: ry - 1,
+      width: box,
+      height: box,
+      borderColor: INK,
+      borderWidth: 0.7,
+      color: row.status === 'done' ? LINK : WHITE
+    });
     if (row.status === 'done')
-      page.drawSvgPath(`M${box * 0.2},${box * 0.5} L${box * 0.42},${box * 0.75} L${box * 0.82},${box * 0.22}`, { x, y: ry - 1 + box, borderColor: WHITE, borderWidth: 1 });
+      page.drawSvgPath(
+        `M${box * 0.2},${box * 0.5} L${box * 0.42},${box * 0.75} L${box * 0.82},${box * 0.22}`,
+        { x, y: ry - 1 + box, borderColor: WHITE, borderWidth: 1 }
+      );
     const title = winAnsiSafe(row.title, fonts.font);
     page.drawText(title, { x: x + box + 5, y: ry, size, font: fonts.font, color: LINK });
-    const rect = { x: x + box + 4, y: ry - 2, width: fonts.font.widthOfTextAtSize(title, size) + 2, height: size + 3 };
+    const rect = {
+      x: x + box + 4,
+      y: ry - 2,
+      width: fonts.font.widthOfTextAtSize(title, size) + 2,
+      height: size + 3
+    };
     const target = topicPages.get(row.slug);
     if (target) addInternalLink(doc, page, rect, target, row.title);
     else addUriLink(doc, page, rect, `${siteUrl}${topicPath(row.slug)}`);

@@ -34,7 +34,13 @@ export function drawItems(
     y -= item.gapBefore;
     if (item.code) {
       const h = item.lines.reduce((s, l) => s + l.height, 0);
-      page.drawRectangle({ x: MARGIN - 4, y: y - h - 3, width: textWidth + 8, height: h + 4, color: CODE_BG });
+      page.drawRectangle({
+        x: MARGIN - 4,
+        y: y - h - 3,
+        width: textWidth + 8,
+        height: h + 4,
+        color: CODE_BG
+      });
     }
     for (const line of item.lines) {
       y -= line.height;
@@ -42,7 +48,12 @@ export function drawItems(
       const flushLink = (endX: number) => {
         if (!linkStart) return;
         const target = resolveHref(linkStart.href);
-        const rect = { x: MARGIN + linkStart.x, y: y - 2, width: endX - linkStart.x, height: line.height };
+        const rect = {
+          x: MARGIN + linkStart.x,
+          y: y - 2,
+          width: endX - linkStart.x,
+          height: line.height
+        };
         if (target.page) addInternalLink(doc, page, rect, target.page);
         else if (target.uri) addUriLink(doc, page, rect, target.uri);
         linkStart = undefined;
@@ -54,11 +65,20 @@ export function drawItems(
         }
       }
       // One text run per style segment, not per word: it keeps the PDF small.
-      for (let i = 0; i < line.words.length; ) {
+      for (let i = 0; i < line.words.length;) {
         const first = line.words[i];
         let text = '';
-        while (i < line.words.length && line.words[i].run === first.run) text += line.words[i++].text;
-        if (text.trim()) writer.draw(text, MARGIN + (item.code ? 4 : 0) + line.indent + first.x, y, first.run.font, first.run.size, first.run.colour ?? INK);
+        while (i < line.words.length && line.words[i].run === first.run)
+          text += line.words[i++].text;
+        if (text.trim())
+          writer.draw(
+            text,
+            MARGIN + (item.code ? 4 : 0) + line.indent + first.x,
+            y,
+            first.run.font,
+            first.run.size,
+            first.run.colour ?? INK
+          );
       }
       const last = line.words[line.words.length - 1];
       if (last) flushLink(line.indent + last.x + last.width);

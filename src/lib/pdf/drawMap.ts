@@ -1,7 +1,25 @@
 import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { LayoutEdge, MapLayout, Rect } from '../layout/MapLayout.ts';
-import { ARROWHEAD, FADE, INTRO, KEY_ENTRIES, RADIUS, SPACE, STROKE, TYPE } from '../layout/mapStyle.ts';
-import { EDGE, INK, LINK, MUTED, REGION_FILL, REGION_STROKE, WHITE, groupColours } from './palette.ts';
+import {
+  ARROWHEAD,
+  FADE,
+  INTRO,
+  KEY_ENTRIES,
+  RADIUS,
+  SPACE,
+  STROKE,
+  TYPE
+} from '../layout/mapStyle.ts';
+import {
+  EDGE,
+  INK,
+  LINK,
+  MUTED,
+  REGION_FILL,
+  REGION_STROKE,
+  WHITE,
+  groupColours
+} from './palette.ts';
 import type { PdfRect } from './annotations.ts';
 import { visualText } from './bidi.ts';
 import { PageText } from './PageText.ts';
@@ -57,38 +75,88 @@ export function drawMap(
   dim: (slug: string) => boolean = () => false
 ) {
   const s = p.scale;
-  const svg = (path: string, opts: Parameters<PDFPage['drawSvgPath']>[1]) => page.drawSvgPath(path, { x: p.left, y: p.top, scale: s, ...opts });
-  const width = (t: string, size: number, bold: boolean) => (bold ? fonts.bold : fonts.regular).widthOfTextAtSize(t, size);
+  const svg = (path: string, opts: Parameters<PDFPage['drawSvgPath']>[1]) =>
+    page.drawSvgPath(path, { x: p.left, y: p.top, scale: s, ...opts });
+  const width = (t: string, size: number, bold: boolean) =>
+    (bold ? fonts.bold : fonts.regular).widthOfTextAtSize(t, size);
   // Baseline that vertically centres text of `size` on `cy` (DejaVu cap height ≈ 0.73 em).
   const baseline = (cy: number, size: number) => cy + size * 0.36;
-  const safe = (t: string, bold: boolean) => visualText(pdfSafeText(t, bold ? fonts.bold : fonts.regular));
+  const safe = (t: string, bold: boolean) =>
+    visualText(pdfSafeText(t, bold ? fonts.bold : fonts.regular));
   // Text is collected and written last in one text object, faded text mixed with the paper.
-  const texts: { t: string; x: number; y: number; size: number; bold: boolean; colour: RGB; opacity: number; anchor: 'start' | 'middle' }[] = [];
-  const text = (t: string, x: number, y: number, size: number, bold: boolean, colour = INK, opacity = 1, anchor: 'start' | 'middle' = 'start') =>
-    texts.push({ t: safe(t, bold), x, y, size, bold, colour, opacity, anchor });
+  const texts: {
+    t: string;
+    x: number;
+    y: number;
+    size: number;
+    bold: boolean;
+    colour: RGB;
+    opacity: number;
+    anchor: 'start' | 'middle';
+  }[] = [];
+  const text = (
+    t: string,
+    x: number,
+    y: number,
+    size: number,
+    bold: boolean,
+    colour = INK,
+    opacity = 1,
+    anchor: 'start' | 'middle' = 'start'
+  ) => texts.push({ t: safe(t, bold), x, y, size, bold, colour, opacity, anchor });
 
   for (const box of layout.boxes) {
     const [accent, tint] = groupColours(box.group);
     const opacity = box.slug && dim(box.slug) ? FADE.filtered : 1;
     const r = box.depth ? RADIUS.box : RADIUS.region;
     if (box.slug) {
-      svg(roundedRectPath(box, r), { color: WHITE, borderColor: accent, borderWidth: STROKE.box * s, opacity, borderOpacity: opacity });
+      svg(roundedRectPath(box, r), {
+        color: WHITE,
+        borderColor: accent,
+        borderWidth: STROKE.box * s,
+        opacity,
+        borderOpacity: opacity
+      });
       svg(roundedRectPath(box.header, r), { color: tint, opacity });
-      text(box.label, box.x + SPACE.boxPad, baseline(box.y + box.header.height / 2, TYPE.box), TYPE.box, true, INK, opacity);
+      text(
+        box.label,
+        box.x + SPACE.boxPad,
+        baseline(box.y + box.header.height / 2, TYPE.box),
+        TYPE.box,
+        true,
+        INK,
+        opacity
+      );
     } else {
       const fill = box.depth % 2 === 0 ? REGION_FILL : WHITE;
-      svg(roundedRectPath(box, r), { color: fill, borderColor: REGION_STROKE, borderWidth: STROKE.region * s });
+      svg(roundedRectPath(box, r), {
+        color: fill,
+        borderColor: REGION_STROKE,
+        borderWidth: STROKE.region * s
+      });
       const size = box.depth ? TYPE.box : TYPE.region;
-      text(box.label, box.x + SPACE.boxPad, baseline(box.y + box.header.height / 2, size), size, true, MUTED);
+      text(
+        box.label,
+        box.x + SPACE.boxPad,
+        baseline(box.y + box.header.height / 2, size),
+        size,
+        true,
+        MUTED
+      );
     }
   }
 
   const wires = new Map<string, LayoutEdge[]>();
-  for (const e of layout.flows) wires.set(e.wire ?? e.id, [...(wires.get(e.wire ?? e.id) ?? []), e]);
+  for (const e of layout.flows)
+    wires.set(e.wire ?? e.id, [...(wires.get(e.wire ?? e.id) ?? []), e]);
   for (const [id, edges] of wires) {
     const main = edges.find((e) => e.id === id) ?? edges[0];
     const opacity = dim(main.from) || dim(main.to) ? FADE.filteredEdge : 1;
-    svg(main.path, { borderColor: main.primary ? INK : EDGE, borderWidth: (main.primary ? STROKE.primary : STROKE.flow) * s, borderOpacity: opacity });
+    svg(main.path, {
+      borderColor: main.primary ? INK : EDGE,
+      borderWidth: (main.primary ? STROKE.primary : STROKE.flow) * s,
+      borderOpacity: opacity
+    });
     const pts = main.points ?? [];
     if (pts.length < 2) continue;
     const head = main.primary ? INK : EDGE;
@@ -97,11 +165,26 @@ export function drawMap(
     for (const e of edges) {
       if (!e.labelRect || !e.label) continue;
       const lr = e.labelRect;
-      svg(roundedRectPath(lr, RADIUS.pill), { color: WHITE, borderColor: REGION_STROKE, borderWidth: STROKE.pill * s, opacity, borderOpacity: opacity });
+      svg(roundedRectPath(lr, RADIUS.pill), {
+        color: WHITE,
+        borderColor: REGION_STROKE,
+        borderWidth: STROKE.pill * s,
+        opacity,
+        borderOpacity: opacity
+      });
       const lines = e.labelLines ?? [e.label];
       lines.forEach((line, i) => {
         const cy = lr.y + SPACE.labelPadY + (i + 0.5) * TYPE.edgeLabel * TYPE.lineHeight;
-        text(line, lr.x + lr.width / 2, baseline(cy, TYPE.edgeLabel), TYPE.edgeLabel, false, MUTED, opacity, 'middle');
+        text(
+          line,
+          lr.x + lr.width / 2,
+          baseline(cy, TYPE.edgeLabel),
+          TYPE.edgeLabel,
+          false,
+          MUTED,
+          opacity,
+          'middle'
+        );
       });
     }
   }
@@ -109,10 +192,25 @@ export function drawMap(
   for (const n of layout.nodes) {
     const [accent, tint] = groupColours(n.group);
     const opacity = dim(n.slug) ? FADE.filtered : 1;
-    svg(roundedRectPath(n, RADIUS.node), { color: tint, borderColor: accent, borderWidth: STROKE.node * s, opacity, borderOpacity: opacity });
+    svg(roundedRectPath(n, RADIUS.node), {
+      color: tint,
+      borderColor: accent,
+      borderWidth: STROKE.node * s,
+      opacity,
+      borderOpacity: opacity
+    });
     n.lines.forEach((line, i) => {
       const cy = n.y + n.height / 2 + (i - (n.lines.length - 1) / 2) * TYPE.node * TYPE.lineHeight;
-      text(line, n.x + n.width / 2, baseline(cy, TYPE.node), TYPE.node, true, INK, opacity, 'middle');
+      text(
+        line,
+        n.x + n.width / 2,
+        baseline(cy, TYPE.node),
+        TYPE.node,
+        true,
+        INK,
+        opacity,
+        'middle'
+      );
     });
   }
 
@@ -120,14 +218,28 @@ export function drawMap(
   if (layout.intro) {
     const r = layout.intro;
     text(INTRO.line, r.x, r.y + INTRO.body * 1.2, INTRO.body, false, MUTED);
-    text(`${INTRO.note} ${INTRO.start.label}`, r.x, r.y + INTRO.body * 2.6, INTRO.body, false, LINK);
+    text(
+      `${INTRO.note} ${INTRO.start.label}`,
+      r.x,
+      r.y + INTRO.body * 2.6,
+      INTRO.body,
+      false,
+      LINK
+    );
   }
 
   const writer = new PageText(page);
   for (const t of texts) {
     const size = t.size * s;
     const dx = t.anchor === 'middle' ? width(t.t, size, t.bold) / 2 : 0;
-    writer.draw(t.t, p.left + t.x * s - dx, p.top - t.y * s, t.bold ? fonts.bold : fonts.regular, size, t.opacity < 1 ? fade(t.colour, t.opacity) : t.colour);
+    writer.draw(
+      t.t,
+      p.left + t.x * s - dx,
+      p.top - t.y * s,
+      t.bold ? fonts.bold : fonts.regular,
+      size,
+      t.opacity < 1 ? fade(t.colour, t.opacity) : t.colour
+    );
   }
   writer.finish();
 }
@@ -145,7 +257,14 @@ export function drawLitMap(
 ) {
   drawMap(page, layout, fonts, p, (slug) => !lit.slugs.has(slug));
   for (const e of layout.flows)
-    if (lit.edges.has(e.id)) page.drawSvgPath(e.path, { x: p.left, y: p.top, scale: p.scale, borderColor: INK, borderWidth: STROKE.flowOn * 1.6 * p.scale });
+    if (lit.edges.has(e.id))
+      page.drawSvgPath(e.path, {
+        x: p.left,
+        y: p.top,
+        scale: p.scale,
+        borderColor: INK,
+        borderWidth: STROKE.flowOn * 1.6 * p.scale
+      });
 }
 
 /** A colour as it looks at `opacity` over white paper (text objects carry no opacity). */
@@ -163,18 +282,35 @@ function drawKey(
 ) {
   const line = TYPE.key * TYPE.lineHeight + 6;
   const x = r.x + SPACE.boxPad;
-  svg(roundedRectPath(r, RADIUS.box), { color: WHITE, borderColor: REGION_STROKE, borderWidth: STROKE.region * s });
+  svg(roundedRectPath(r, RADIUS.box), {
+    color: WHITE,
+    borderColor: REGION_STROKE,
+    borderWidth: STROKE.region * s
+  });
   text('Key', x, r.y + SPACE.boxPad + line / 2 + TYPE.key * 0.36, TYPE.key, true, INK);
   KEY_ENTRIES.forEach((entry, i) => {
     const y = r.y + SPACE.boxPad + line * (i + 1) + line / 2;
     if (entry.sample === 'flow' || entry.sample === 'two-way' || entry.sample === 'primary') {
       const main = entry.sample === 'primary';
-      svg(`M${x},${y}H${x + 30}`, { borderColor: main ? INK : EDGE, borderWidth: (main ? STROKE.primary : STROKE.flow) * s });
+      svg(`M${x},${y}H${x + 30}`, {
+        borderColor: main ? INK : EDGE,
+        borderWidth: (main ? STROKE.primary : STROKE.flow) * s
+      });
       svg(arrowhead([x + 30, y], [x, y]), { color: main ? INK : EDGE });
-      if (entry.sample !== 'flow') svg(arrowhead([x, y], [x + 30, y]), { color: main ? INK : EDGE });
+      if (entry.sample !== 'flow')
+        svg(arrowhead([x, y], [x + 30, y]), { color: main ? INK : EDGE });
     } else {
-      svg(roundedRectPath({ x, y: y - 8, width: 30, height: 16 }, 3), { color: REGION_FILL, borderColor: MUTED, borderWidth: 1 * s });
-      if (entry.sample === 'nest') svg(roundedRectPath({ x: x + 8, y: y - 4, width: 14, height: 8 }, 2), { color: WHITE, borderColor: MUTED, borderWidth: 1 * s });
+      svg(roundedRectPath({ x, y: y - 8, width: 30, height: 16 }, 3), {
+        color: REGION_FILL,
+        borderColor: MUTED,
+        borderWidth: 1 * s
+      });
+      if (entry.sample === 'nest')
+        svg(roundedRectPath({ x: x + 8, y: y - 4, width: 14, height: 8 }, 2), {
+          color: WHITE,
+          borderColor: MUTED,
+          borderWidth: 1 * s
+        });
       else svg(roundedRectPath({ x, y: y - 8, width: 30, height: 6 }, 3), { color: MUTED });
     }
     text(entry.text, x + 40, y + TYPE.key * 0.36, TYPE.key, false, MUTED);

@@ -10,7 +10,14 @@ import { stampPageNumbers } from './pageNumbers.ts';
 import { PageText } from './PageText.ts';
 import { visualText } from './bidi.ts';
 import { INK, LINK, MUTED, groupColours } from './palette.ts';
-import { breakLines, codeLines, pdfSafeText, styleRuns, textWidth as measure, type StyledRun } from './textFlow.ts';
+import {
+  breakLines,
+  codeLines,
+  pdfSafeText,
+  styleRuns,
+  textWidth as measure,
+  type StyledRun
+} from './textFlow.ts';
 import { drawItems, type TextItem } from './drawItems.ts';
 import { drawTourPages } from './tourPages.ts';
 import { drawBackToMap, linkMapTopics, mapOutline } from './mapDocument.ts';
@@ -19,7 +26,19 @@ import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
 import { topicHref, topicPath } from '../routes.ts';
 
-export interface PdfTopic extends Pick<Topic, 'slug' | 'title' | 'summary' | 'group' | 'parent' | 'arrows' | 'examples' | 'resources' | 'related' | 'reviewed'> {
+export interface PdfTopic extends Pick<
+  Topic,
+  | 'slug'
+  | 'title'
+  | 'summary'
+  | 'group'
+  | 'parent'
+  | 'arrows'
+  | 'examples'
+  | 'resources'
+  | 'related'
+  | 'reviewed'
+> {
   blocks: ProseBlock[];
 }
 
@@ -70,8 +89,17 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const title = 'Deployment Map: how a Python web app is deployed';
 
   doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setSubject('The parts of a production Python web application deployment and how they connect.');
-  doc.setKeywords(['Python', 'deployment', 'WSGI', 'web server', 'map', ...o.groups.map((g) => g.label)]);
+  doc.setSubject(
+    'The parts of a production Python web application deployment and how they connect.'
+  );
+  doc.setKeywords([
+    'Python',
+    'deployment',
+    'WSGI',
+    'web server',
+    'map',
+    ...o.groups.map((g) => g.label)
+  ]);
   doc.setAuthor('Deployment Map');
   doc.setCreator('Deployment Map');
   doc.setProducer('Deployment Map with pdf-lib');
@@ -85,14 +113,41 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   // Text of our own goes through PageText (one glyph per character, in the visual order
   // computed here): drawText would let fontkit reorder right-to-left text a second time.
   const mapText = new PageText(mapPage);
-  mapText.draw(visualText(pdfSafeText(title, fonts.bold)), MARGIN, mh - MARGIN - 14, fonts.bold, 16, INK);
+  mapText.draw(
+    visualText(pdfSafeText(title, fonts.bold)),
+    MARGIN,
+    mh - MARGIN - 14,
+    fonts.bold,
+    16,
+    INK
+  );
   const date = o.date.toISOString().slice(0, 10);
   const sub = siteUrl ? `${date} · ${siteUrl}` : date;
-  mapPage.drawText(pdfSafeText(sub, fonts.regular), { x: MARGIN, y: mh - MARGIN - 30, size: 9, font: fonts.regular, color: MUTED });
-  if (siteUrl) addUriLink(doc, mapPage, { x: MARGIN, y: mh - MARGIN - 33, width: fonts.regular.widthOfTextAtSize(sub, 9), height: 12 }, siteUrl);
+  mapPage.drawText(pdfSafeText(sub, fonts.regular), {
+    x: MARGIN,
+    y: mh - MARGIN - 30,
+    size: 9,
+    font: fonts.regular,
+    color: MUTED
+  });
+  if (siteUrl)
+    addUriLink(
+      doc,
+      mapPage,
+      {
+        x: MARGIN,
+        y: mh - MARGIN - 33,
+        width: fonts.regular.widthOfTextAtSize(sub, 9),
+        height: 12
+      },
+      siteUrl
+    );
   else {
     const x = MARGIN + fonts.regular.widthOfTextAtSize(`${date} · `, 9);
-    mapPage.node.set(PDFName.of(ADDRESS_SLOT), PDFString.of(`${x.toFixed(2)} ${mh - MARGIN - 30} 9`));
+    mapPage.node.set(
+      PDFName.of(ADDRESS_SLOT),
+      PDFString.of(`${x.toFixed(2)} ${mh - MARGIN - 30} 9`)
+    );
   }
   drawLegend(mapPage, mapText, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
   mapText.finish();
@@ -109,7 +164,12 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   const titles = new Map(o.topics.map((t) => [t.slug, t.title]));
   const resolveHref = (href: string): { page?: PDFPage; uri?: string } => {
     const m = /^\/topics\/([a-z0-9-]+)\/?/.exec(href);
-    if (m) return topicPages.get(m[1]) ? { page: topicPages.get(m[1]) } : siteUrl ? { uri: `${siteUrl}${topicPath(m[1])}` } : {};
+    if (m)
+      return topicPages.get(m[1])
+        ? { page: topicPages.get(m[1]) }
+        : siteUrl
+          ? { uri: `${siteUrl}${topicPath(m[1])}` }
+          : {};
     if (href.startsWith('/')) return siteUrl ? { uri: siteUrl + href.slice(1) } : {};
     return /^https?:|^mailto:/.test(href) ? { uri: href } : {};
   };
@@ -118,19 +178,34 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
     for (const t of o.topics) {
       const page = topicPages.get(t.slug)!;
       const place = mapPlace(t.slug, o.topics, o.layout.boxes);
-      drawTopicPage(doc, page, t, place, o.groups, fonts, titles, resolveHref, mapPage, (char) => o.onMissingGlyph?.({ slug: t.slug, char }));
+      drawTopicPage(doc, page, t, place, o.groups, fonts, titles, resolveHref, mapPage, (char) =>
+        o.onMissingGlyph?.({ slug: t.slug, char })
+      );
     }
 
-  const tourPages = includeTopics && o.tours?.length ? drawTourPages(doc, o.tours, o.layout, fonts, [pw, ph], mapPage, resolveHref) : [];
+  const tourPages =
+    includeTopics && o.tours?.length
+      ? drawTourPages(doc, o.tours, o.layout, fonts, [pw, ph], mapPage, resolveHref)
+      : [];
 
   await stampPageNumbers(doc);
 
-  setOutline(doc, mapOutline({ mapPage, groups: o.groups, topics: o.topics, topicPages, tours: tourPages }));
+  setOutline(
+    doc,
+    mapOutline({ mapPage, groups: o.groups, topics: o.topics, topicPages, tours: tourPages })
+  );
 
   return doc.save({ useObjectStreams: true });
 }
 
-function drawLegend(page: PDFPage, text: PageText, groups: Group[], fonts: { regular: PDFFont }, right: number, y: number) {
+function drawLegend(
+  page: PDFPage,
+  text: PageText,
+  groups: Group[],
+  fonts: { regular: PDFFont },
+  right: number,
+  y: number
+) {
   let x = right;
   for (const g of [...groups].reverse()) {
     const label = visualText(pdfSafeText(g.label, fonts.regular));
@@ -138,13 +213,20 @@ function drawLegend(page: PDFPage, text: PageText, groups: Group[], fonts: { reg
     text.draw(label, x, y, fonts.regular, 8.5, INK);
     x -= 13;
     const [accent, tint] = groupColours(g.id);
-    page.drawRectangle({ x, y: y - 1, width: 9, height: 9, color: tint, borderColor: accent, borderWidth: 1 });
+    page.drawRectangle({
+      x,
+      y: y - 1,
+      width: 9,
+      height: 9,
+      color: tint,
+      borderColor: accent,
+      borderWidth: 1
+    });
     x -= 14;
   }
 }
 
 type Fonts = { regular: PDFFont; bold: PDFFont; mono: PDFFont };
-
 
 /**
  * Lays out one topic on one page. If the text does not fit at the body size, the whole
@@ -172,22 +254,48 @@ function drawTopicPage(
     const lh = size * 1.42;
     const add = (runs: StyledRun[], gap: number, lineHeight = lh, indent = 0, hang = 0) =>
       items.push({ lines: breakLines(runs, textWidth, lineHeight, indent, hang), gapBefore: gap });
-    const bullet = (mark: string): [StyledRun, number] => [{ text: mark, font: fonts.regular, size }, measure(fonts.regular, mark, size)];
+    const bullet = (mark: string): [StyledRun, number] => [
+      { text: mark, font: fonts.regular, size },
+      measure(fonts.regular, mark, size)
+    ];
     const safe = (text: string, font: PDFFont) => pdfSafeText(text, font, onMissing);
-    const style = (runs: Parameters<typeof styleRuns>[0], f: Parameters<typeof styleRuns>[1], sz: number) => styleRuns(runs, f, sz, LINK, onMissing);
-    const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [{ text: safe(text, font), font, size: sz, colour }];
+    const style = (
+      runs: Parameters<typeof styleRuns>[0],
+      f: Parameters<typeof styleRuns>[1],
+      sz: number
+    ) => styleRuns(runs, f, sz, LINK, onMissing);
+    const plain = (text: string, font: PDFFont, sz: number, colour = INK): StyledRun[] => [
+      { text: safe(text, font), font, size: sz, colour }
+    ];
     add(plain(t.summary, fonts.regular, size + 1.5, MUTED), 0, (size + 1.5) * 1.4);
-    if (t.reviewed) add(plain(`Last reviewed ${longDate(t.reviewed)}`, fonts.regular, size - 1.5, MUTED), size * 0.2, (size - 1.5) * 1.4);
+    if (t.reviewed)
+      add(
+        plain(`Last reviewed ${longDate(t.reviewed)}`, fonts.regular, size - 1.5, MUTED),
+        size * 0.2,
+        (size - 1.5) * 1.4
+      );
     for (const b of t.blocks) {
-      if (b.kind === 'heading') add(style(b.runs, { regular: fonts.bold, bold: fonts.bold, mono: fonts.mono }, size + 2.5).map((r) => (r.href ? r : { ...r, colour: INK })), size * 0.9, (size + 2.5) * 1.3);
+      if (b.kind === 'heading')
+        add(
+          style(
+            b.runs,
+            { regular: fonts.bold, bold: fonts.bold, mono: fonts.mono },
+            size + 2.5
+          ).map((r) => (r.href ? r : { ...r, colour: INK })),
+          size * 0.9,
+          (size + 2.5) * 1.3
+        );
       else if (b.kind === 'paragraph') add(style(b.runs, fonts, size), size * 0.55);
       else if (b.kind === 'code') {
         // Monospace, wrapped to the text width; the whole page shrinks if it is too long.
         const cs = size - 1.5;
         if (b.title) add(plain(b.title, fonts.mono, cs, MUTED), size * 0.6, cs * 1.4);
-        items.push({ lines: codeLines(b.text, fonts.mono, cs, textWidth - 8, cs * 1.32, INK, onMissing), gapBefore: b.title ? 2 : size * 0.6, code: true });
-      }
-      else
+        items.push({
+          lines: codeLines(b.text, fonts.mono, cs, textWidth - 8, cs * 1.32, INK, onMissing),
+          gapBefore: b.title ? 2 : size * 0.6,
+          code: true
+        });
+      } else
         b.items.forEach((runs, i) => {
           const [mark, hang] = bullet(b.ordered ? `${i + 1}. ` : '• ');
           add([mark, ...style(runs, fonts, size)], i === 0 ? size * 0.5 : size * 0.15, lh, 0, hang);
@@ -198,28 +306,103 @@ function drawTopicPage(
       add(plain(heading, fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
       const [mark, hang] = bullet('• ');
       for (const l of links)
-        add([
-          mark,
-          { text: safe(l.name, fonts.regular), font: fonts.regular, size, href: l.url, colour: LINK },
-          { text: safe(`  ${hostOf(l.url)}`, fonts.regular), font: fonts.regular, size: size - 1.5, colour: MUTED },
-          // The note after the link, as on the web page.
-          ...(l.note ? [{ text: safe(` · ${l.note}`, fonts.regular), font: fonts.regular, size, colour: INK }] : [])
-        ], size * 0.15, lh, 0, hang);
+        add(
+          [
+            mark,
+            {
+              text: safe(l.name, fonts.regular),
+              font: fonts.regular,
+              size,
+              href: l.url,
+              colour: LINK
+            },
+            {
+              text: safe(`  ${hostOf(l.url)}`, fonts.regular),
+              font: fonts.regular,
+              size: size - 1.5,
+              colour: MUTED
+            },
+            // The note after the link, as on the web page.
+            ...(l.note
+              ? [
+                  {
+                    text: safe(` · ${l.note}`, fonts.regular),
+                    font: fonts.regular,
+                    size,
+                    colour: INK
+                  }
+                ]
+              : [])
+          ],
+          size * 0.15,
+          lh,
+          0,
+          hang
+        );
     };
     // Where it sits, generated from the graph as on the web page (MapPlaceSection).
     add(plain('Where it sits on the map', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
-    const link = (text: string, slug: string): StyledRun => ({ text: safe(text, fonts.regular), font: fonts.regular, size, href: topicHref('/', slug), colour: LINK });
-    const word = (text: string, font = fonts.regular): StyledRun => ({ text: safe(text, font), font, size, colour: INK });
+    const link = (text: string, slug: string): StyledRun => ({
+      text: safe(text, fonts.regular),
+      font: fonts.regular,
+      size,
+      href: topicHref('/', slug),
+      colour: LINK
+    });
+    const word = (text: string, font = fonts.regular): StyledRun => ({
+      text: safe(text, font),
+      font,
+      size,
+      colour: INK
+    });
     const joined = (items: { label: string; slug?: string }[], sep: string): StyledRun[] =>
-      items.flatMap((b, i) => [...(i ? [word(sep)] : []), b.slug ? link(b.label, b.slug) : word(b.label)]);
-    if (place.within.length) add([word('Inside '), ...joined(place.within, ', within '), word('.')], size * 0.3);
-    if (place.contains.length) add([word('Contains '), ...joined(place.contains.map((c) => ({ label: c.title, slug: c.slug })), ', '), word('.')], size * 0.3);
+      items.flatMap((b, i) => [
+        ...(i ? [word(sep)] : []),
+        b.slug ? link(b.label, b.slug) : word(b.label)
+      ]);
+    if (place.within.length)
+      add([word('Inside '), ...joined(place.within, ', within '), word('.')], size * 0.3);
+    if (place.contains.length)
+      add(
+        [
+          word('Contains '),
+          ...joined(
+            place.contains.map((c) => ({ label: c.title, slug: c.slug })),
+            ', '
+          ),
+          word('.')
+        ],
+        size * 0.3
+      );
     // Compact on paper: one line of arrows out and one of arrows in, each end a link.
     const arrowItems = (name: string, out: PlaceArrow[], into: PlaceArrow[]) => {
       const [mark, hang] = bullet('• ');
-      const list = (arrows: PlaceArrow[], run: (a: PlaceArrow) => StyledRun[]) => arrows.flatMap((a, i) => [...(i ? [word(' · ')] : []), ...run(a)]);
-      if (out.length) add([mark, word(`From ${name}: `), ...list(out, (a) => [word(a.label, fonts.bold), word(' → '), link(a.title, a.slug)])], size * 0.15, lh, 0, hang);
-      if (into.length) add([mark, word(`To ${name}: `), ...list(into, (a) => [link(a.title, a.slug), word(' '), word(a.label, fonts.bold)])], size * 0.15, lh, 0, hang);
+      const list = (arrows: PlaceArrow[], run: (a: PlaceArrow) => StyledRun[]) =>
+        arrows.flatMap((a, i) => [...(i ? [word(' · ')] : []), ...run(a)]);
+      if (out.length)
+        add(
+          [
+            mark,
+            word(`From ${name}: `),
+            ...list(out, (a) => [word(a.label, fonts.bold), word(' → '), link(a.title, a.slug)])
+          ],
+          size * 0.15,
+          lh,
+          0,
+          hang
+        );
+      if (into.length)
+        add(
+          [
+            mark,
+            word(`To ${name}: `),
+            ...list(into, (a) => [link(a.title, a.slug), word(' '), word(a.label, fonts.bold)])
+          ],
+          size * 0.15,
+          lh,
+          0,
+          hang
+        );
     };
     if (place.out.length || place.in.length) arrowItems(t.title, place.out, place.in);
     else add([word(`No labelled arrow starts or ends at ${t.title} itself.`)], size * 0.3);
@@ -234,11 +417,20 @@ function drawTopicPage(
       add(plain('Related topics', fonts.bold, size + 2.5), size * 0.9, (size + 2.5) * 1.3);
       const runs: StyledRun[] = related.flatMap((r, i) => [
         ...(i ? [{ text: ' · ', font: fonts.regular, size, colour: MUTED } as StyledRun] : []),
-        { text: safe(titles.get(r)!, fonts.regular), font: fonts.regular, size, href: topicHref('/', r), colour: LINK }
+        {
+          text: safe(titles.get(r)!, fonts.regular),
+          font: fonts.regular,
+          size,
+          href: topicHref('/', r),
+          colour: LINK
+        }
       ]);
       add(runs, 0);
     }
-    const total = items.reduce((sum, it) => sum + it.gapBefore + it.lines.reduce((s, l) => s + l.height, 0), 0);
+    const total = items.reduce(
+      (sum, it) => sum + it.gapBefore + it.lines.reduce((s, l) => s + l.height, 0),
+      0
+    );
     return { items, total };
   };
 
@@ -251,11 +443,21 @@ function drawTopicPage(
   page.drawRectangle({ x: 0, y: height - 6, width, height: 6, color: accent });
   drawBackToMap(doc, page, fonts.regular, mapPage);
   const writer = new PageText(page);
-  writer.draw(visualText(pdfSafeText(groupLabel.toUpperCase(), fonts.bold)), MARGIN, height - MARGIN - 24, fonts.bold, 8.5, accent);
+  writer.draw(
+    visualText(pdfSafeText(groupLabel.toUpperCase(), fonts.bold)),
+    MARGIN,
+    height - MARGIN - 24,
+    fonts.bold,
+    8.5,
+    accent
+  );
   const safeTitle = visualText(pdfSafeText(t.title, fonts.bold, onMissing));
   // 22 points, smaller if the title is wider than the page (then as small as it must be).
   const titleWidth = measure(fonts.bold, safeTitle, 1);
-  const titleSize = Math.min(22, Math.floor(((width - MARGIN * 2) / Math.max(titleWidth, 1e-6)) * 100) / 100);
+  const titleSize = Math.min(
+    22,
+    Math.floor(((width - MARGIN * 2) / Math.max(titleWidth, 1e-6)) * 100) / 100
+  );
   writer.draw(safeTitle, MARGIN, height - MARGIN - 52, fonts.bold, titleSize, INK);
 
   drawItems(doc, page, writer, laid.items, headerBottom, textWidth, resolveHref);

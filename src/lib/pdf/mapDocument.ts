@@ -11,10 +11,14 @@ import { LINK } from './palette.ts';
  * Every topic's place on the map, in map units: each node, and each box that is a topic
  * (its title strip). The links, the fading and the progress marks all use these.
  */
-export function topicRects(layout: Pick<MapLayout, 'nodes' | 'boxes'>): { slug: Slug; title: string; rect: Rect }[] {
+export function topicRects(
+  layout: Pick<MapLayout, 'nodes' | 'boxes'>
+): { slug: Slug; title: string; rect: Rect }[] {
   return [
     ...layout.nodes.map((n) => ({ slug: n.slug, title: n.title, rect: n as Rect })),
-    ...layout.boxes.flatMap((b) => (b.slug ? [{ slug: b.slug, title: b.label, rect: b.header }] : []))
+    ...layout.boxes.flatMap((b) =>
+      b.slug ? [{ slug: b.slug, title: b.label, rect: b.header }] : []
+    )
   ];
 }
 
@@ -34,7 +38,8 @@ export function linkMapTopics(
   for (const { slug, title, rect } of topicRects(layout)) {
     const target = topicPages.get(slug);
     if (target) addInternalLink(doc, mapPage, toPage(rect, placement), target, title);
-    else if (siteUrl) addUriLink(doc, mapPage, toPage(rect, placement), `${siteUrl}${topicPath(slug)}`);
+    else if (siteUrl)
+      addUriLink(doc, mapPage, toPage(rect, placement), `${siteUrl}${topicPath(slug)}`);
   }
 }
 
@@ -59,7 +64,8 @@ export function mapOutline(o: {
     });
     if (children.length) outline.push({ title: g.label, page: children[0].page, children });
   }
-  if (o.tours.length) outline.push({ title: 'Guided tours', page: o.tours[0].page, children: o.tours });
+  if (o.tours.length)
+    outline.push({ title: 'Guided tours', page: o.tours[0].page, children: o.tours });
   return outline;
 }
 
@@ -68,5 +74,16 @@ export function drawBackToMap(doc: PDFDocument, page: PDFPage, font: PDFFont, ma
   const { height } = page.getSize();
   const back = '← Back to the map';
   page.drawText(back, { x: MARGIN, y: height - MARGIN, size: 9, font, color: LINK });
-  addInternalLink(doc, page, { x: MARGIN - 2, y: height - MARGIN - 3, width: font.widthOfTextAtSize(back, 9) + 4, height: 13 }, mapPage, 'Back to the map');
+  addInternalLink(
+    doc,
+    page,
+    {
+      x: MARGIN - 2,
+      y: height - MARGIN - 3,
+      width: font.widthOfTextAtSize(back, 9) + 4,
+      height: 13
+    },
+    mapPage,
+    'Back to the map'
+  );
 }

@@ -16,7 +16,9 @@ export const DEFAULT_PAGE_SIZE: PageSize = 'A4';
 
 /** File name of the prebuilt PDF for a page size. */
 export function pdfFileName(size: PageSize): string {
-  return size === DEFAULT_PAGE_SIZE ? 'deployment-map.pdf' : `deployment-map-${size.toLowerCase()}.pdf`;
+  return size === DEFAULT_PAGE_SIZE
+    ? 'deployment-map.pdf'
+    : `deployment-map-${size.toLowerCase()}.pdf`;
 }
 
 /** File name of the default PDF: the plain download, and what the dialog saves. */

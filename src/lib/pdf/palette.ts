@@ -9,7 +9,10 @@ export function hexToRgb(hex: string): RGB {
 
 /** Print colours per group: [accent, tint], the map style's light palette. */
 export const GROUP_COLOURS: Record<string, [RGB, RGB]> = Object.fromEntries(
-  Object.entries(COLOURS.groups).map(([g, [accent, tint]]) => [g, [hexToRgb(accent), hexToRgb(tint)]])
+  Object.entries(COLOURS.groups).map(([g, [accent, tint]]) => [
+    g,
+    [hexToRgb(accent), hexToRgb(tint)]
+  ])
 );
 export const FALLBACK: [RGB, RGB] = [hexToRgb(COLOURS.fallback[0]), hexToRgb(COLOURS.fallback[1])];
 export const INK = hexToRgb(COLOURS.ink);
@@ -20,4 +23,5 @@ export const REGION_STROKE = hexToRgb(COLOURS.regionStroke);
 export const WHITE = hexToRgb(COLOURS.white);
 export const LINK = hexToRgb(COLOURS.link);
 
-export const groupColours = (group?: string): [RGB, RGB] => (group && Object.hasOwn(GROUP_COLOURS, group) ? GROUP_COLOURS[group] : FALLBACK);
+export const groupColours = (group?: string): [RGB, RGB] =>
+  group && Object.hasOwn(GROUP_COLOURS, group) ? GROUP_COLOURS[group] : FALLBACK;

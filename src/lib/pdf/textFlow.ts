@@ -41,7 +41,11 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
  * "?" if the font lacks that too), calling `onMissing` with each such character so the
  * build can say where it is. Any Unicode renders or shows a mark, and never throws.
  */
-export function pdfSafeText(text: string, font?: PDFFont, onMissing?: (char: string) => void): string {
+export function pdfSafeText(
+  text: string,
+  font?: PDFFont,
+  onMissing?: (char: string) => void
+): string {
   const cleaned = text
     .replace(INVISIBLE, '')
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
@@ -52,7 +56,10 @@ export function pdfSafeText(text: string, font?: PDFFont, onMissing?: (char: str
   const supported = characterSet(font);
   if (!supported) return cleaned;
   const placeholder = supported.has(0xfffd) ? '\ufffd' : '?';
-  const stand = (ch: string) => STAND_INS[ch] && [...STAND_INS[ch]].every((c) => supported.has(c.codePointAt(0)!)) ? STAND_INS[ch] : undefined;
+  const stand = (ch: string) =>
+    STAND_INS[ch] && [...STAND_INS[ch]].every((c) => supported.has(c.codePointAt(0)!))
+      ? STAND_INS[ch]
+      : undefined;
   let out = '';
   // Joined Arabic forms where the font has them (each glyph is drawn on its own).
   for (const ch of shapeArabic(cleaned, (cp) => supported.has(cp))) {
@@ -72,7 +79,8 @@ const STAND_INS: Record<string, string> = { '→': '->', '←': '<-', '↪': '»
 const charSets = new WeakMap<PDFFont, Set<number> | null>();
 function characterSet(font: PDFFont): Set<number> | null {
   if (!charSets.has(font)) {
-    const embedder = (font as unknown as { embedder?: { font?: { characterSet?: number[] } } }).embedder;
+    const embedder = (font as unknown as { embedder?: { font?: { characterSet?: number[] } } })
+      .embedder;
     // An embedded font lists its glyphs; a standard one (Helvetica, Courier) its WinAnsi code points.
     const set = embedder?.font?.characterSet ?? (embedder ? font.getCharacterSet() : undefined);
     charSets.set(font, set ? new Set(set) : null);
@@ -117,7 +125,11 @@ function glyph(font: PDFFont, ch: string): GlyphInfo {
   let cache = glyphCache.get(font);
   if (!cache) glyphCache.set(font, (cache = new Map()));
   let g = cache.get(ch);
-  if (!g) cache.set(ch, (g = { hex: font.encodeText(ch).asString(), width: font.widthOfTextAtSize(ch, 1) }));
+  if (!g)
+    cache.set(
+      ch,
+      (g = { hex: font.encodeText(ch).asString(), width: font.widthOfTextAtSize(ch, 1) })
+    );
   return g;
 }
 
@@ -136,9 +148,11 @@ export function glyphHex(font: PDFFont, text: string): string {
 }
 
 /** Ideographs, kana, Hangul, CJK punctuation and full-width forms: a line may break between any two. */
-const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
+const CJK =
+  /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 /** Never at the start of a line (closing punctuation, small kana, the prolonged sound mark). */
-const NO_BREAK_BEFORE = /^[、。，．：；！？）」』】〉》〕〗〙〛・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.!?:;)\]}%]/;
+const NO_BREAK_BEFORE =
+  /^[、。，．：；！？）」』】〉》〕〗〙〛・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.!?:;)\]}%]/;
 /** Never at the end of a line (opening brackets). */
 const NO_BREAK_AFTER = /[（「『【〈《〔〖〘〚([{]$/;
 
@@ -152,7 +166,11 @@ export function breakPieces(word: string): string[] {
   const pieces: string[] = [];
   let prev = '';
   for (const c of clusters(word)) {
-    const breakable = pieces.length > 0 && (CJK.test(c) || CJK.test(prev)) && !NO_BREAK_BEFORE.test(c) && !NO_BREAK_AFTER.test(prev);
+    const breakable =
+      pieces.length > 0 &&
+      (CJK.test(c) || CJK.test(prev)) &&
+      !NO_BREAK_BEFORE.test(c) &&
+      !NO_BREAK_AFTER.test(prev);
     if (breakable) pieces.push(c);
     else if (pieces.length) pieces[pieces.length - 1] += c;
     else pieces.push(c);
@@ -187,7 +205,10 @@ function cutByWidth(text: string, font: PDFFont, size: number, width: number): s
  */
 function visualLine(words: PlacedWord[], base: 0 | 1, width: number): PlacedWord[] {
   const cells = words.flatMap((w) => clusters(w.text).map((c) => ({ c, run: w.run })));
-  const levels = bidiLevels(cells.map((x) => x.c), base);
+  const levels = bidiLevels(
+    cells.map((x) => x.c),
+    base
+  );
   const out: PlacedWord[] = [];
   let x = 0;
   for (const i of visualIndices(levels)) {
@@ -213,7 +234,13 @@ function visualLine(words: PlacedWord[], base: 0 | 1, width: number): PlacedWord
  * runs (Hebrew, Arabic) read correctly; the paragraph's direction is that of its first
  * strong character.
  */
-export function breakLines(runs: StyledRun[], width: number, lineHeight: number, indent = 0, hang = 0): Line[] {
+export function breakLines(
+  runs: StyledRun[],
+  width: number,
+  lineHeight: number,
+  indent = 0,
+  hang = 0
+): Line[] {
   const lines: Line[] = [];
   let words: PlacedWord[] = [];
   let x = 0;
@@ -225,7 +252,11 @@ export function breakLines(runs: StyledRun[], width: number, lineHeight: number,
   const avail = () => width - lineIndent();
   const flush = () => {
     while (words.length && words[words.length - 1].text === ' ') words.pop();
-    lines.push({ words: rtl ? visualLine(words, base, avail()) : words, height: lineHeight, indent: lineIndent() });
+    lines.push({
+      words: rtl ? visualLine(words, base, avail()) : words,
+      height: lineHeight,
+      indent: lineIndent()
+    });
     words = [];
     x = 0;
   };
@@ -248,7 +279,12 @@ export function breakLines(runs: StyledRun[], width: number, lineHeight: number,
           continue;
         }
         // Sized for the narrowest line it may land on (continuation lines hang).
-        const chunks = cutByWidth(piece, run.font, run.size, Math.min(avail(), width - indent - hang));
+        const chunks = cutByWidth(
+          piece,
+          run.font,
+          run.size,
+          Math.min(avail(), width - indent - hang)
+        );
         chunks.forEach((chunk, i) => {
           if (i > 0) flush();
           place(chunk, run, textWidth(run.font, chunk, run.size));
@@ -283,7 +319,11 @@ export function codeLines(
   const lines: Line[] = [];
   const push = (text: string, indent = 0) => {
     const t = pdfSafeText(text, font, onMissing);
-    lines.push({ words: t ? [{ text: t, x: 0, width: textWidth(font, t, size), run }] : [], height: lineHeight, indent });
+    lines.push({
+      words: t ? [{ text: t, x: 0, width: textWidth(font, t, size), run }] : [],
+      height: lineHeight,
+      indent
+    });
   };
   for (const raw of code.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.replace(/\t/g, '    ').replace(/\s+$/, '');
@@ -299,7 +339,10 @@ export function codeLines(
       const chars = [...rest];
       const space = chars.slice(0, room + 1).lastIndexOf(' ');
       const cut = space > room * 0.66 ? space : room;
-      push(first ? chars.slice(0, cut).join('') : mark + chars.slice(0, cut).join(''), first ? 0 : lead * advance);
+      push(
+        first ? chars.slice(0, cut).join('') : mark + chars.slice(0, cut).join(''),
+        first ? 0 : lead * advance
+      );
       rest = chars.slice(cut).join('').replace(/^ +/, '');
       first = false;
     }

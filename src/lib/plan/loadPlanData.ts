@@ -11,6 +11,14 @@ import proven from './proven.json' with { type: 'json' };
  * The plan data of a content folder (its topics already loaded, or loaded here), with the
  * committed proof record or, for the suite that writes it, `record` (which may be empty).
  */
-export function loadPlanData(contentDir: string, topics?: Topic[], record?: ProvenRecord): PlanData {
-  return buildPlanData(topics ?? loadContent(contentDir).topics, extractExamples(contentDir), record ?? readProvenRecord(proven));
+export function loadPlanData(
+  contentDir: string,
+  topics?: Topic[],
+  record?: ProvenRecord
+): PlanData {
+  return buildPlanData(
+    topics ?? loadContent(contentDir).topics,
+    extractExamples(contentDir),
+    record ?? readProvenRecord(proven)
+  );
 }

@@ -27,11 +27,23 @@ export function readProvenRecord(value: unknown, file = 'src/lib/plan/proven.jso
     throw new Error(`${file}: ${why} (rewrite it with npm run test:plans -- --record)`);
   };
   const v = value as { ranOn?: unknown; stacks?: unknown };
-  if (!v || typeof v.ranOn !== 'string' || !Array.isArray(v.stacks)) return fail('expected { ranOn, stacks: [...] }');
+  if (!v || typeof v.ranOn !== 'string' || !Array.isArray(v.stacks))
+    return fail('expected { ranOn, stacks: [...] }');
   for (const [i, st] of (v.stacks as Record<string, unknown>[]).entries()) {
-    if (typeof st?.id !== 'string' || typeof st.label !== 'string' || typeof st.ranOn !== 'string' || typeof st.files !== 'string') fail(`stacks[${i}] needs an id, a label, ranOn and files`);
+    if (
+      typeof st?.id !== 'string' ||
+      typeof st.label !== 'string' ||
+      typeof st.ranOn !== 'string' ||
+      typeof st.files !== 'string'
+    )
+      fail(`stacks[${i}] needs an id, a label, ranOn and files`);
     const versions = st.versions as Record<string, unknown> | undefined;
-    if (!versions || typeof versions !== 'object' || Object.values(versions).some((x) => typeof x !== 'string')) fail(`stacks[${i}].versions must map each part to a version`);
+    if (
+      !versions ||
+      typeof versions !== 'object' ||
+      Object.values(versions).some((x) => typeof x !== 'string')
+    )
+      fail(`stacks[${i}].versions must map each part to a version`);
   }
   return value as ProvenRecord;
 }
@@ -43,21 +55,38 @@ const slugOf = (file: string) => file.split('/').pop()?.replace(/\.md$/, '') ?? 
  * block the catalogue needs is missing or twice on its page, a substitution no longer
  * finds its text) so the build fails naming the page and line.
  */
-export function buildPlanData(topics: Topic[], examples: ExampleBlock[], proven: ProvenRecord): PlanData {
+export function buildPlanData(
+  topics: Topic[],
+  examples: ExampleBlock[],
+  proven: ProvenRecord
+): PlanData {
   const problems: string[] = [];
   const blocks: Record<string, PlanBlock> = {};
   for (const [topic, title] of Object.values(PLAN_BLOCKS)) {
     const found = examples.filter((e) => slugOf(e.file) === topic && e.title === title);
     if (found.length !== 1) {
-      problems.push(`content/${topic}.md: plan: ${found.length ? 'more than one block' : 'no block'} titled "${title}" (the planner's files use it)`);
+      problems.push(
+        `content/${topic}.md: plan: ${found.length ? 'more than one block' : 'no block'} titled "${title}" (the planner's files use it)`
+      );
       continue;
     }
     const e = found[0];
-    blocks[`${topic}:${title}`] = { topic, title, lang: e.lang, code: e.code, file: e.file, line: e.line, ...(e.test ? { test: e.test } : {}), ...(e.untested !== undefined ? { untested: e.untested } : {}) };
+    blocks[`${topic}:${title}`] = {
+      topic,
+      title,
+      lang: e.lang,
+      code: e.code,
+      file: e.file,
+      line: e.line,
+      ...(e.test ? { test: e.test } : {}),
+      ...(e.untested !== undefined ? { untested: e.untested } : {})
+    };
   }
   const data: PlanData = {
     blocks,
-    topics: Object.fromEntries(topics.map((t) => [t.slug, { title: t.title, parent: t.parent, arrows: t.arrows }])),
+    topics: Object.fromEntries(
+      topics.map((t) => [t.slug, { title: t.title, parent: t.parent, arrows: t.arrows }])
+    ),
     proven
   };
   if (!problems.length)
@@ -69,6 +98,7 @@ export function buildPlanData(topics: Topic[], examples: ExampleBlock[], proven:
         if (!problems.includes(message)) problems.push(message);
       }
     }
-  if (problems.length) throw new Error(`The planner cannot assemble its files:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(`The planner cannot assemble its files:\n  ${problems.join('\n  ')}`);
   return data;
 }

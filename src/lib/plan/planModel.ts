@@ -8,7 +8,25 @@ import { planFiles } from './planFiles.ts';
 import type { Plan, PlanArrow, PlanChoices, PlanData, PlanFile, Slot } from './planTypes.ts';
 
 export type * from './planTypes.ts';
-export { COMMON_PLANS, SLOTS, SLOT_ORDER, defaultChoices, everyPlan, findOption, fitChoices, labelInSentence, notRunnable, optionsFor, slotLabel, slotLeftOut, slotNoun, slotsFor, stackId, unfitReason, withChoice } from './planOptions.ts';
+export {
+  COMMON_PLANS,
+  SLOTS,
+  SLOT_ORDER,
+  defaultChoices,
+  everyPlan,
+  findOption,
+  fitChoices,
+  labelInSentence,
+  notRunnable,
+  optionsFor,
+  slotLabel,
+  slotLeftOut,
+  slotNoun,
+  slotsFor,
+  stackId,
+  unfitReason,
+  withChoice
+} from './planOptions.ts';
 export { QUERY_KEYS, parsePlanQuery, planQuery } from './planQuery.ts';
 export { applyChanges, envFile, PLAN_BLOCKS, PlanFileError } from './planFiles.ts';
 
@@ -18,7 +36,12 @@ const ARROWS_OF: Record<Slug, Slug> = { 'asgi-servers': 'wsgi-servers' };
 /** A topic and the topics around it, innermost first. */
 function ancestry(slug: Slug, data: PlanData): Slug[] {
   const out: Slug[] = [];
-  for (let s: Slug | undefined = slug; s && data.topics[s] && !out.includes(s); s = data.topics[s].parent) out.push(s);
+  for (
+    let s: Slug | undefined = slug;
+    s && data.topics[s] && !out.includes(s);
+    s = data.topics[s].parent
+  )
+    out.push(s);
   return out;
 }
 
@@ -26,7 +49,9 @@ function ancestry(slug: Slug, data: PlanData): Slug[] {
 function arrowBetween(a: Slug, b: Slug, data: PlanData): PlanArrow | undefined {
   const from = ancestry(a, data).flatMap((s) => (ARROWS_OF[s] ? [s, ARROWS_OF[s]] : [s]));
   const to = new Set(ancestry(b, data).flatMap((s) => (ARROWS_OF[s] ? [s, ARROWS_OF[s]] : [s])));
-  for (const f of from) for (const arrow of data.topics[f]?.arrows ?? []) if (to.has(arrow.to)) return { from: f, to: arrow.to, label: arrow.label };
+  for (const f of from)
+    for (const arrow of data.topics[f]?.arrows ?? [])
+      if (to.has(arrow.to)) return { from: f, to: arrow.to, label: arrow.label };
   return undefined;
 }
 
@@ -48,13 +73,24 @@ export function filesHash(files: PlanFile[]): string {
   return `${fnv(0x811c9dc5)}${fnv(0x01000193)}`;
 }
 
-const topicOf = (c: PlanChoices, slot: Slot) => (c[slot] ? findOption(slot, c[slot])?.topic : undefined);
+const topicOf = (c: PlanChoices, slot: Slot) =>
+  c[slot] ? findOption(slot, c[slot])?.topic : undefined;
 
 /** The request's path: client, front, app server, database (the parts the plan has). */
 function requestPath(c: PlanChoices): Slug[] {
-  const front = c.hosting === 'paas' ? 'platform-as-a-service' : c.hosting === 'containers' ? 'containers' : topicOf(c, 'webServer');
+  const front =
+    c.hosting === 'paas'
+      ? 'platform-as-a-service'
+      : c.hosting === 'containers'
+        ? 'containers'
+        : topicOf(c, 'webServer');
   const app = c.hosting === 'serverless' ? 'aws-lambda' : topicOf(c, 'appServer');
-  return ['web-browsers', front, app, c.database !== 'none' ? topicOf(c, 'database') : undefined].filter((s, i, all): s is Slug => !!s && all.indexOf(s) === i);
+  return [
+    'web-browsers',
+    front,
+    app,
+    c.database !== 'none' ? topicOf(c, 'database') : undefined
+  ].filter((s, i, all): s is Slug => !!s && all.indexOf(s) === i);
 }
 
 /**
@@ -66,7 +102,9 @@ function requestPath(c: PlanChoices): Slug[] {
 export function buildPlan(choices: PlanChoices, data: PlanData): Plan {
   const c = fitChoices(choices).choices;
   const path = requestPath(c);
-  const chosen = (['hosting', ...slotsFor(c.hosting)] as Slot[]).map((slot) => topicOf(c, slot)).filter((s): s is Slug => !!s);
+  const chosen = (['hosting', ...slotsFor(c.hosting)] as Slot[])
+    .map((slot) => topicOf(c, slot))
+    .filter((s): s is Slug => !!s);
   const extra: Slug[] = c.taskQueue === 'celery' ? ['nosql-data-stores'] : [];
   const parts = [...new Set([...path, ...chosen, ...extra].flatMap((s) => ancestry(s, data)))];
   const requestArrows = path.slice(1).flatMap((to, i) => arrowBetween(path[i], to, data) ?? []);
@@ -74,5 +112,14 @@ export function buildPlan(choices: PlanChoices, data: PlanData): Plan {
   const id = stackId(c);
   const record = id ? data.proven.stacks.find((s) => s.id === id) : undefined;
   const proven = record && record.files === filesHash(files) ? record : undefined;
-  return { choices: c, parts, requestPath: path, requestArrows, checklist: planChecklist(c, files), files, ...(id ? { stackId: id } : {}), ...(proven ? { proven } : {}) };
+  return {
+    choices: c,
+    parts,
+    requestPath: path,
+    requestArrows,
+    checklist: planChecklist(c, files),
+    files,
+    ...(id ? { stackId: id } : {}),
+    ...(proven ? { proven } : {})
+  };
 }

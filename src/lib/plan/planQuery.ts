@@ -1,7 +1,15 @@
 // A plan in the address: `/plan/?hosting=vps&web=nginx&app=gunicorn&…`. Reading never
 // throws: unknown parts, unfit combinations, repeats and garbage give the nearest plan
 // that fits and notes the chooser shows.
-import { SLOTS, defaultChoices, fitChoices, labelInSentence, slotLeftOut, slotNoun, slotsFor } from './planOptions.ts';
+import {
+  SLOTS,
+  defaultChoices,
+  fitChoices,
+  labelInSentence,
+  slotLeftOut,
+  slotNoun,
+  slotsFor
+} from './planOptions.ts';
 import type { PlanChoices, Slot } from './planTypes.ts';
 
 /** The address parameter of each slot, in the order planQuery writes them. */
@@ -46,13 +54,18 @@ function distance(a: string, b: string): number {
  * nearer than any other: `guessed`, said in a note), or none.
  */
 function readId(slot: Slot, value: string): { id?: string; guessed: boolean } {
-  const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   const ids = SLOTS.find((s) => s.slot === slot)?.options.map((o) => o.id) ?? [];
   const same = ids.find((id) => id === v || id.replace(/-/g, '') === v.replace(/-/g, ''));
   if (same) return { id: same, guessed: false };
   if (v.length < 3) return { guessed: false };
   const scored = ids.map((id) => ({ id, d: distance(v, id) })).sort((a, b) => a.d - b.d);
-  return scored[0] && scored[0].d <= 2 && scored[0].d < (scored[1]?.d ?? Infinity) ? { id: scored[0].id, guessed: true } : { guessed: false };
+  return scored[0] && scored[0].d <= 2 && scored[0].d < (scored[1]?.d ?? Infinity)
+    ? { id: scored[0].id, guessed: true }
+    : { guessed: false };
 }
 
 const article = (slot: Slot) => (slot === 'hosting' ? 'a kind of hosting' : `a ${slotNoun(slot)}`);
@@ -68,7 +81,8 @@ export function parsePlanQuery(search: string): { choices: PlanChoices; notes: s
   let params: [string, string][] = [];
   try {
     const text = String(search ?? '');
-    if (text.length > MAX_QUERY) notes.push(`The address was too long; only its first ${MAX_QUERY} characters were read.`);
+    if (text.length > MAX_QUERY)
+      notes.push(`The address was too long; only its first ${MAX_QUERY} characters were read.`);
     params = [...new URLSearchParams(text.slice(0, MAX_QUERY).replace(/^\?/, '')).entries()];
   } catch {
     notes.push('The address could not be read; showing the default plan.');
@@ -82,12 +96,18 @@ export function parsePlanQuery(search: string): { choices: PlanChoices; notes: s
       continue;
     }
     if (slot in given) {
-      if (given[slot] !== value) notes.push(`${quote(key)} was given more than once; using the first, ${quote(given[slot] as string)}.`);
+      if (given[slot] !== value)
+        notes.push(
+          `${quote(key)} was given more than once; using the first, ${quote(given[slot] as string)}.`
+        );
       continue;
     }
     given[slot] = value;
   }
-  if (ignored.length) notes.push(`Ignored what the planner does not know: ${ignored.slice(0, 5).map(quote).join(', ')}${ignored.length > 5 ? '…' : ''}.`);
+  if (ignored.length)
+    notes.push(
+      `Ignored what the planner does not know: ${ignored.slice(0, 5).map(quote).join(', ')}${ignored.length > 5 ? '…' : ''}.`
+    );
 
   // The hosting first: it decides which slots there are.
   let hosting = 'vps';
@@ -95,8 +115,14 @@ export function parsePlanQuery(search: string): { choices: PlanChoices; notes: s
     const { id, guessed } = readId('hosting', given.hosting);
     if (id) {
       hosting = id;
-      if (guessed) notes.push(`${quote(given.hosting)} is not ${article('hosting')} we know; using ${labelInSentence('hosting', id)}.`);
-    } else notes.push(`${quote(given.hosting)} is not ${article('hosting')} we know; using ${labelInSentence('hosting', hosting)}.`);
+      if (guessed)
+        notes.push(
+          `${quote(given.hosting)} is not ${article('hosting')} we know; using ${labelInSentence('hosting', id)}.`
+        );
+    } else
+      notes.push(
+        `${quote(given.hosting)} is not ${article('hosting')} we know; using ${labelInSentence('hosting', hosting)}.`
+      );
   }
   const wanted: PlanChoices = { hosting };
   const defaults = defaultChoices(hosting);
@@ -104,15 +130,22 @@ export function parsePlanQuery(search: string): { choices: PlanChoices; notes: s
     const value = given[slot];
     if (slot === 'hosting' || value === undefined) continue;
     if (!slotsFor(hosting).includes(slot)) {
-      notes.push(`${slotLeftOut(hosting, slot)} (${QUERY_KEYS[slot]}=${quote(value).slice(1, -1)} was left out.)`);
+      notes.push(
+        `${slotLeftOut(hosting, slot)} (${QUERY_KEYS[slot]}=${quote(value).slice(1, -1)} was left out.)`
+      );
       continue;
     }
     const { id, guessed } = readId(slot, value);
     if (id === undefined) {
-      notes.push(`${quote(value)} is not ${article(slot)} we know; using ${labelInSentence(slot, defaults[slot])}.`);
+      notes.push(
+        `${quote(value)} is not ${article(slot)} we know; using ${labelInSentence(slot, defaults[slot])}.`
+      );
       continue;
     }
-    if (guessed) notes.push(`${quote(value)} is not ${article(slot)} we know; using ${labelInSentence(slot, id)}.`);
+    if (guessed)
+      notes.push(
+        `${quote(value)} is not ${article(slot)} we know; using ${labelInSentence(slot, id)}.`
+      );
     wanted[slot] = id;
   }
   // Only what was asked is checked against the rules: a default that does not fit the

@@ -2,7 +2,8 @@
 // the proof suite (scripts/plans). The contract is /work/plan-interface.md.
 import type { Slug } from '../content/types.ts';
 
-export type Slot = 'hosting' | 'webServer' | 'appServer' | 'framework' | 'database' | 'taskQueue' | 'ci';
+export type Slot =
+  'hosting' | 'webServer' | 'appServer' | 'framework' | 'database' | 'taskQueue' | 'ci';
 
 export interface PlanOption {
   /** Short and address-safe: 'vps', 'nginx', 'gunicorn', 'django', 'postgresql', 'none'. */

@@ -2,7 +2,11 @@ import type { Slug } from '../content/types.ts';
 
 export type TopicStatus = 'done' | 'learning' | 'skipped';
 export const STATUSES: readonly TopicStatus[] = ['done', 'learning', 'skipped'];
-export const STATUS_LABEL: Record<TopicStatus, string> = { done: 'Done', learning: 'Learning', skipped: 'Skipped' };
+export const STATUS_LABEL: Record<TopicStatus, string> = {
+  done: 'Done',
+  learning: 'Learning',
+  skipped: 'Skipped'
+};
 
 /**
  * Progress by stable topic slug. Slugs no longer in the content are kept, not shown.
@@ -35,9 +39,11 @@ export type ParseResult =
   /** `progress` is what could still be understood (newer versions only). */
   | { ok: false; problem: ParseProblem; reason: string; version?: number; progress?: Progress };
 
-const isStatus = (v: unknown): v is TopicStatus => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
+const isStatus = (v: unknown): v is TopicStatus =>
+  typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A new, empty Progress (no prototype: see `Progress`). */
 export function emptyProgress(): Record<Slug, TopicStatus> {
@@ -70,7 +76,11 @@ function readTopics(topics: Record<string, unknown>): { progress: Progress; drop
 export function parseProgress(text: string): ParseResult {
   if (text.trim() === '') return { ok: false, problem: 'empty', reason: 'the file is empty' };
   if (text.length > MAX_PROGRESS_BYTES)
-    return { ok: false, problem: 'too-large', reason: 'it is too large to be progress from this site' };
+    return {
+      ok: false,
+      problem: 'too-large',
+      reason: 'it is too large to be progress from this site'
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -91,7 +101,11 @@ export function parseProgress(text: string): ParseResult {
     };
   }
   if (version !== FILE_VERSION)
-    return { ok: false, problem: 'corrupt', reason: `it is version ${String(version)}; this site reads version ${FILE_VERSION}` };
+    return {
+      ok: false,
+      problem: 'corrupt',
+      reason: `it is version ${String(version)}; this site reads version ${FILE_VERSION}`
+    };
   if (!isRecord(topics)) return { ok: false, problem: 'corrupt', reason: 'it has no "topics" map' };
   return { ok: true, ...readTopics(topics) };
 }
@@ -101,7 +115,10 @@ export function parseProgress(text: string): ParseResult {
  * the user can act on) when not a single entry is a valid topic mark, so such a file
  * can never replace real progress with nothing.
  */
-export function parseImport(text: string): { ok: true; progress: Progress; count: number; dropped: number } | { ok: false; reason: string } {
+export function parseImport(
+  text: string
+):
+  { ok: true; progress: Progress; count: number; dropped: number } | { ok: false; reason: string } {
   const parsed = parseProgress(text);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   const count = Object.keys(parsed.progress).length;
@@ -109,14 +126,23 @@ export function parseImport(text: string): { ok: true; progress: Progress; count
   const n = parsed.dropped;
   return {
     ok: false,
-    reason: n ? `none of its ${n} ${n === 1 ? 'entry is a topic mark' : 'entries is a topic mark'} this site understands` : 'it marks no topics'
+    reason: n
+      ? `none of its ${n} ${n === 1 ? 'entry is a topic mark' : 'entries is a topic mark'} this site understands`
+      : 'it marks no topics'
   };
 }
 
 /** Serialises progress in the versioned file format (also what localStorage holds). */
 export function serializeProgress(progress: Progress, now = new Date()): string {
-  const topics = Object.fromEntries(Object.entries(progress).sort(([a], [b]) => a.localeCompare(b)));
-  const file: ProgressFile = { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), topics };
+  const topics = Object.fromEntries(
+    Object.entries(progress).sort(([a], [b]) => a.localeCompare(b))
+  );
+  const file: ProgressFile = {
+    format: FILE_FORMAT,
+    version: FILE_VERSION,
+    exportedAt: now.toISOString(),
+    topics
+  };
   return JSON.stringify(file, null, 2);
 }
 
@@ -159,12 +185,19 @@ export interface PathStep {
 
 export function pathSteps(path: readonly (readonly Slug[])[]): PathStep[] {
   return path.flatMap((group, i) =>
-    group.map((slug, j) => ({ slug, step: i + 1, label: group.length > 1 ? `${i + 1}${String.fromCharCode(97 + j)}` : `${i + 1}` }))
+    group.map((slug, j) => ({
+      slug,
+      step: i + 1,
+      label: group.length > 1 ? `${i + 1}${String.fromCharCode(97 + j)}` : `${i + 1}`
+    }))
   );
 }
 
 /** Previous and next step around `slug` on the learning path, if it is on it. */
-export function pathNeighbours(path: readonly (readonly Slug[])[], slug: Slug): { prev?: PathStep; next?: PathStep; here?: PathStep } {
+export function pathNeighbours(
+  path: readonly (readonly Slug[])[],
+  slug: Slug
+): { prev?: PathStep; next?: PathStep; here?: PathStep } {
   const steps = pathSteps(path);
   const i = steps.findIndex((s) => s.slug === slug);
   if (i < 0) return {};
@@ -183,5 +216,7 @@ export function fadedByFilter(
   progress: Progress
 ): boolean {
   const mark = statusOf(progress, slug);
-  return filter.hiddenGroups.has(group) || (filter.onlyLeft && (mark === 'done' || mark === 'skipped'));
+  return (
+    filter.hiddenGroups.has(group) || (filter.onlyLeft && (mark === 'done' || mark === 'skipped'))
+  );
 }

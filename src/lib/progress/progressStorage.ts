@@ -8,7 +8,10 @@ import {
 } from './progress.ts';
 
 /** The part of the Web Storage API progress uses (localStorage, or a stand-in in tests). */
-export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export type ProgressStorage = Pick<
+  Storage,
+  'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'
+>;
 
 /** What storage holds now. */
 export type StoredProgress =
@@ -29,7 +32,8 @@ export function readStored(storage: ProgressStorage): StoredProgress {
   if (raw === null || raw.trim() === '') return { state: 'ok', progress: emptyProgress() };
   const parsed = parseProgress(raw);
   if (parsed.ok) return { state: 'ok', progress: parsed.progress };
-  if (parsed.problem === 'newer') return { state: 'newer', progress: parsed.progress ?? emptyProgress(), reason: parsed.reason };
+  if (parsed.problem === 'newer')
+    return { state: 'newer', progress: parsed.progress ?? emptyProgress(), reason: parsed.reason };
   return { state: 'corrupt', raw, reason: parsed.reason };
 }
 
@@ -64,7 +68,10 @@ const why = (e: unknown) =>
  * that copy cannot be made nothing is written. Storage errors become a reason, never
  * an exception.
  */
-export function updateStored(storage: ProgressStorage, change: (current: Progress) => Progress): UpdateResult {
+export function updateStored(
+  storage: ProgressStorage,
+  change: (current: Progress) => Progress
+): UpdateResult {
   let stored: StoredProgress;
   try {
     stored = readStored(storage);
@@ -75,7 +82,8 @@ export function updateStored(storage: ProgressStorage, change: (current: Progres
     return {
       ok: false,
       progress: stored.progress,
-      reason: 'your saved progress was written by a newer version of this site; reload the page to use that version'
+      reason:
+        'your saved progress was written by a newer version of this site; reload the page to use that version'
     };
   let backedUp = false;
   if (stored.state === 'corrupt') {
@@ -83,14 +91,21 @@ export function updateStored(storage: ProgressStorage, change: (current: Progres
       keepBackup(storage, stored.raw);
       backedUp = true;
     } catch (e) {
-      return { ok: false, reason: `the unreadable saved progress could not be kept as a copy first (${why(e)})` };
+      return {
+        ok: false,
+        reason: `the unreadable saved progress could not be kept as a copy first (${why(e)})`
+      };
     }
   }
   const next = change(stored.state === 'ok' ? stored.progress : emptyProgress());
   try {
     storage.setItem(STORAGE_KEY, serializeProgress(next));
   } catch (e) {
-    return { ok: false, reason: why(e), progress: stored.state === 'ok' ? stored.progress : undefined };
+    return {
+      ok: false,
+      reason: why(e),
+      progress: stored.state === 'ok' ? stored.progress : undefined
+    };
   }
   return { ok: true, progress: next, backedUp };
 }

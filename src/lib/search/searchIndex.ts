@@ -20,9 +20,13 @@ import { MAX_QUERY_LENGTH } from './searchLimits.ts';
 export { MAX_QUERY_LENGTH };
 
 /** Builds the full-text index over titles, summaries and prose at build time. */
-export function buildSearchIndex(topics: Pick<Topic, 'slug' | 'title' | 'summary' | 'text'>[]): MiniSearch<SearchDoc> {
+export function buildSearchIndex(
+  topics: Pick<Topic, 'slug' | 'title' | 'summary' | 'text'>[]
+): MiniSearch<SearchDoc> {
   const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-  index.addAll(topics.map((t) => ({ id: t.slug, title: t.title, summary: t.summary, text: t.text })));
+  index.addAll(
+    topics.map((t) => ({ id: t.slug, title: t.title, summary: t.summary, text: t.text }))
+  );
   return index;
 }
 
@@ -44,5 +48,9 @@ export function searchTopics(index: MiniSearch<SearchDoc>, query: string, limit 
   return index
     .search(q)
     .slice(0, limit)
-    .map((r: SearchResult) => ({ slug: String(r.id), title: String(r.title), summary: String(r.summary) }));
+    .map((r: SearchResult) => ({
+      slug: String(r.id),
+      title: String(r.title),
+      summary: String(r.summary)
+    }));
 }

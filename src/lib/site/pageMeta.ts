@@ -17,11 +17,19 @@ export interface PageMeta {
   canonical: boolean;
 }
 
-const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeAttr = (s: string) =>
+  s
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
 
 /** Decodes the few entities Svelte writes in a `<title>`. */
 export function unescapeHtml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
+  return s.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!
+  );
 }
 
 /**
@@ -50,7 +58,9 @@ export function pageMetaTags(m: PageMeta): string {
     ['name', 'twitter:image', image],
     ['name', 'twitter:image:alt', m.imageAlt]
   ];
-  const lines = tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeAttr(value)}" />`);
+  const lines = tags.map(
+    ([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeAttr(value)}" />`
+  );
   if (url) lines.unshift(`<link rel="canonical" href="${escapeAttr(url)}" />`);
   return lines.join('\n    ');
 }
@@ -68,14 +78,20 @@ export function sitemapXml(urls: string[]): string {
  * sub-path (SITE_URL's path, else the base path) gets none: a `/map/robots.txt` is never
  * read. It gets a note instead, once, saying what to add to the root's robots.txt.
  */
-export function robotsTxt(o: { siteUrl?: string; base: string }): { file: string } | { note: string } {
+export function robotsTxt(o: {
+  siteUrl?: string;
+  base: string;
+}): { file: string } | { note: string } {
   const sitemap = o.siteUrl ? new URL('sitemap.xml', o.siteUrl).href : undefined;
   const path = o.siteUrl ? new URL(o.siteUrl).pathname : normaliseBase(o.base);
-  if (path === '/') return { file: `User-agent: *\nAllow: /\n${sitemap ? `Sitemap: ${sitemap}\n` : ''}` };
+  if (path === '/')
+    return { file: `User-agent: *\nAllow: /\n${sitemap ? `Sitemap: ${sitemap}\n` : ''}` };
   const root = o.siteUrl ? new URL('/robots.txt', o.siteUrl).href : '/robots.txt';
   return {
     note:
       `robots.txt is not written: the site lives under ${path} and crawlers read robots.txt only at the root (${root}). ` +
-      (sitemap ? `Add this line to that file: Sitemap: ${sitemap}` : 'Set SITE_URL to get a sitemap to name there.')
+      (sitemap
+        ? `Add this line to that file: Sitemap: ${sitemap}`
+        : 'Set SITE_URL to get a sitemap to name there.')
   };
 }

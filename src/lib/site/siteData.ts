@@ -1,7 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCompiledProse, loadContent, loadTours, listTopicFiles, scanTourFiles, CONTENT_RULES, FRAME_FILE } from '../content/loadContent.ts';
+import {
+  checkCompiledProse,
+  loadContent,
+  loadTours,
+  listTopicFiles,
+  scanTourFiles,
+  CONTENT_RULES,
+  FRAME_FILE
+} from '../content/loadContent.ts';
 import type { Tour } from '../content/validateTours.ts';
 import type { Content, Slug } from '../content/types.ts';
 import { topicInfos, type TopicInfo } from '../content/topicSchema.ts';
@@ -28,14 +36,22 @@ export interface SiteData {
 /** Width of the portrait composition in map units: at a 390 px phone, titles render above 11 px. */
 export const PORTRAIT_WIDTH = 420;
 
-const fontPath = (name: string) => fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
+const fontPath = (name: string) =>
+  fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
 
 /** The TTFs the build measures text with and the PDF embeds (the monospace one for code). */
-export function readFonts(root?: string): { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array } {
+export function readFonts(root?: string): {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  mono: Uint8Array;
+} {
   const at = (name: string) => (root ? `${root}/assets/fonts/${name}` : fontPath(name));
-  return { regular: readFileSync(at('DejaVuSans.ttf')), bold: readFileSync(at('DejaVuSans-Bold.ttf')), mono: readFileSync(at('DejaVuSansMono.ttf')) };
+  return {
+    regular: readFileSync(at('DejaVuSans.ttf')),
+    bold: readFileSync(at('DejaVuSans-Bold.ttf')),
+    mono: readFileSync(at('DejaVuSansMono.ttf'))
+  };
 }
-
 
 /**
  * Loads, validates and lays out a content folder: the one place the build turns
@@ -74,7 +90,9 @@ export function sharedSiteData(dir: string): Promise<SiteData> {
     }
   });
   const key = `${root}\n${files.join('\n')}`;
-  const store = ((globalThis as { __deploymentMapSites?: Map<string, Promise<SiteData>> }).__deploymentMapSites ??= new Map());
+  const store = ((
+    globalThis as { __deploymentMapSites?: Map<string, Promise<SiteData>> }
+  ).__deploymentMapSites ??= new Map());
   let site = store.get(key);
   if (!site) {
     site = buildSiteData(root);

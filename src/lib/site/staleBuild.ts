@@ -18,6 +18,10 @@ export function isChunkLoadError(error: unknown): boolean {
 
 /** What a failed load says to the user: "<what>: <reason>", or that a reload is needed. */
 export function loadFailureText(error: unknown, what: string): { stale: boolean; text: string } {
-  if (isChunkLoadError(error)) return { stale: true, text: 'A new version of the site is available.' };
-  return { stale: false, text: `${what}: ${error instanceof Error ? error.message : String(error)}` };
+  if (isChunkLoadError(error))
+    return { stale: true, text: 'A new version of the site is available.' };
+  return {
+    stale: false,
+    text: `${what}: ${error instanceof Error ? error.message : String(error)}`
+  };
 }

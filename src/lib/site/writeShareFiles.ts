@@ -6,12 +6,17 @@ import { INTRO } from '../layout/mapStyle.ts';
 import type { SiteData } from './siteData.ts';
 import { pageMetaTags, robotsTxt, sitemapXml, unescapeHtml } from './pageMeta.ts';
 
-const fontFile = (name: string) => new URL(`../../../assets/fonts/${name}`, import.meta.url).pathname;
+const fontFile = (name: string) =>
+  new URL(`../../../assets/fonts/${name}`, import.meta.url).pathname;
 
 /** Rasterises a card's SVG to PNG with resvg and the DejaVu fonts (no system fonts: the same on every machine). */
 export function renderCardPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
-    font: { fontFiles: [fontFile('DejaVuSans.ttf'), fontFile('DejaVuSans-Bold.ttf')], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }
+    font: {
+      fontFiles: [fontFile('DejaVuSans.ttf'), fontFile('DejaVuSans-Bold.ttf')],
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans'
+    }
   });
   return resvg.render().asPng();
 }
@@ -32,11 +37,21 @@ function htmlFiles(dir: string, root = dir): string[] {
  * embed and the 404 page. Returns the pages listed, the cards written and, for a site
  * under a sub-path, the note saying why there is no robots.txt.
  */
-export function writeShareFiles(dist: string, site: SiteData, o: { base: string; siteUrl?: string }) {
+export function writeShareFiles(
+  dist: string,
+  site: SiteData,
+  o: { base: string; siteUrl?: string }
+) {
   const cards = new Map<string, CardOptions>([['cards/map.png', { title: INTRO.heading }]]);
   const pages: string[] = [];
   for (const file of htmlFiles(dist)) {
-    const path = file === '404.html' ? '' : file.replace(/index\.html$/, '').split('\\').join('/');
+    const path =
+      file === '404.html'
+        ? ''
+        : file
+            .replace(/index\.html$/, '')
+            .split('\\')
+            .join('/');
     const html = readFileSync(join(dist, file), 'utf8');
     const topic = /^topics\/([a-z0-9-]+)\/$/.exec(path)?.[1];
     const info = topic ? site.topics[topic] : undefined;
@@ -44,14 +59,18 @@ export function writeShareFiles(dist: string, site: SiteData, o: { base: string;
     if (info) cards.set(image, { title: info.title, focus: info.slug });
     const title = unescapeHtml(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? 'Deployment Map');
     const described = /<meta name="description" content="([^"]*)"/.exec(html)?.[1];
-    const listed = file !== '404.html' && path !== 'embed/' && !/name="robots" content="noindex"/.test(html);
+    const listed =
+      file !== '404.html' && path !== 'embed/' && !/name="robots" content="noindex"/.test(html);
     if (listed) pages.push(path);
     let tags = pageMetaTags({
       path,
       title,
-      description: info?.summary ?? (described ? unescapeHtml(described) : `${INTRO.line} ${INTRO.note}`),
+      description:
+        info?.summary ?? (described ? unescapeHtml(described) : `${INTRO.line} ${INTRO.note}`),
       image,
-      imageAlt: info ? `${info.title} and the topics it connects to, lit on the deployment map` : 'The whole deployment map',
+      imageAlt: info
+        ? `${info.title} and the topics it connects to, lit on the deployment map`
+        : 'The whole deployment map',
       siteUrl: o.siteUrl,
       base: o.base,
       canonical: listed
@@ -65,6 +84,10 @@ export function writeShareFiles(dist: string, site: SiteData, o: { base: string;
   }
   const robots = robotsTxt(o);
   if ('file' in robots) writeFileSync(join(dist, 'robots.txt'), robots.file);
-  if (o.siteUrl) writeFileSync(join(dist, 'sitemap.xml'), sitemapXml(pages.sort().map((p) => new URL(p, o.siteUrl).href)));
+  if (o.siteUrl)
+    writeFileSync(
+      join(dist, 'sitemap.xml'),
+      sitemapXml(pages.sort().map((p) => new URL(p, o.siteUrl).href))
+    );
   return { pages, cards: cards.size, robotsNote: 'note' in robots ? robots.note : undefined };
 }

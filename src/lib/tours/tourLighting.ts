@@ -28,7 +28,13 @@ export function stepLighting(layout: MapLayout, step: TourStep, breakIt = false)
   const drawn = new Set(layout.flows.map((e) => e.id));
   const failure = breakIt ? step.breaks : undefined;
   const arrows = (failure ? failure.symptom : step.arrows).filter((a) => drawn.has(a.id));
-  return lighting(layout, [...step.topics, ...(failure?.broken ?? [])], arrows, arrows, failure?.broken ?? []);
+  return lighting(
+    layout,
+    [...step.topics, ...(failure?.broken ?? [])],
+    arrows,
+    arrows,
+    failure?.broken ?? []
+  );
 }
 
 /**
@@ -36,11 +42,26 @@ export function stepLighting(layout: MapLayout, step: TourStep, breakIt = false)
  * through them (the plan's `requestArrows`), lit and showing their direction as a tour
  * step's do. Topics and arrows the layout does not draw are left out.
  */
-export function planLighting(layout: MapLayout, parts: readonly Slug[], arrows: readonly { from: Slug; to: Slug }[]): StepLighting {
-  const drawn = new Set([...layout.nodes.map((n) => n.slug), ...layout.boxes.flatMap((b) => (b.slug ? [b.slug] : []))]);
+export function planLighting(
+  layout: MapLayout,
+  parts: readonly Slug[],
+  arrows: readonly { from: Slug; to: Slug }[]
+): StepLighting {
+  const drawn = new Set([
+    ...layout.nodes.map((n) => n.slug),
+    ...layout.boxes.flatMap((b) => (b.slug ? [b.slug] : []))
+  ]);
   const flows = new Set(layout.flows.map((e) => e.id));
-  const lit = arrows.map((a) => ({ ...a, id: arrowId(a.from, a.to) })).filter((a) => flows.has(a.id));
-  return lighting(layout, parts.filter((s) => drawn.has(s)), lit, lit, []);
+  const lit = arrows
+    .map((a) => ({ ...a, id: arrowId(a.from, a.to) }))
+    .filter((a) => flows.has(a.id));
+  return lighting(
+    layout,
+    parts.filter((s) => drawn.has(s)),
+    lit,
+    lit,
+    []
+  );
 }
 
 /** The marks shared by a tour step and a plan: named topics and arrow ends, their family boxes, the arrows. */
@@ -56,7 +77,14 @@ function lighting(
   const focus = [...named];
   const slugs = new Set(named);
   for (const s of named) for (const f of familyOf(layout, s)) slugs.add(f);
-  return { slugs, named, edges: new Set(arrows.map((a) => a.id)), travel: new Set(travel.map((a) => a.id)), broken: new Set(broken), focus };
+  return {
+    slugs,
+    named,
+    edges: new Set(arrows.map((a) => a.id)),
+    travel: new Set(travel.map((a) => a.id)),
+    broken: new Set(broken),
+    focus
+  };
 }
 
 /** The smallest rectangle around the given topics on a layout, with a margin; undefined for none. */

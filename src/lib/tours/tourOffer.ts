@@ -6,7 +6,10 @@ export const TOUR_OFFER_KEY = 'deployment-map:tour-offer-seen';
  * offer was never taken or declined. Blocked storage means no offer (it could not be
  * dismissed for good).
  */
-export function shouldOfferTour(marked: number, storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+export function shouldOfferTour(
+  marked: number,
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage
+): boolean {
   try {
     return marked === 0 && !!storage && storage.getItem(TOUR_OFFER_KEY) === null;
   } catch {
@@ -15,7 +18,9 @@ export function shouldOfferTour(marked: number, storage: Pick<Storage, 'getItem'
 }
 
 /** Remembers that the offer was taken or declined (silently kept for this page only when storage is blocked). */
-export function dismissTourOffer(storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function dismissTourOffer(
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage
+): void {
   try {
     storage?.setItem(TOUR_OFFER_KEY, '1');
   } catch {

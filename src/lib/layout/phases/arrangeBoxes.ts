@@ -11,14 +11,19 @@ export type Rows = Item[][][];
  * leaves and a near-square grid for more. Children the composition leaves out follow
  * in a row of their own, in `order`.
  */
-export function rowsOf(box: Item, spec: Composition['arrange'][string] | undefined, order: Item[] = box.children): Rows {
+export function rowsOf(
+  box: Item,
+  spec: Composition['arrange'][string] | undefined,
+  order: Item[] = box.children
+): Rows {
   const kids = order;
   const byId = new Map(kids.map((k) => [k.id, k]));
   if (spec === 'row') return [kids.map((k) => [k])];
   if (spec === 'column') return kids.map((k) => [[k]]);
   if (spec) {
     const used = new Set(spec.flat(2));
-    const cell = (c: ArrangeCell) => (typeof c === 'string' ? [c] : c).flatMap((id) => byId.get(id) ?? []);
+    const cell = (c: ArrangeCell) =>
+      (typeof c === 'string' ? [c] : c).flatMap((id) => byId.get(id) ?? []);
     const rows = spec.map((row) => row.map(cell).filter((c) => c.length)).filter((r) => r.length);
     const rest = kids.filter((k) => !used.has(k.id));
     return rest.length ? [...rows, rest.map((k) => [k])] : rows;
@@ -34,7 +39,9 @@ export function rowsOf(box: Item, spec: Composition['arrange'][string] | undefin
 export function hasInnerWires(box: Item, flows: GraphEdge[]): boolean {
   const childOf = new Map<string, string>();
   for (const c of box.children) for (const d of subtree(c)) childOf.set(d.id, c.id);
-  return flows.some((e) => childOf.has(e.from) && childOf.has(e.to) && childOf.get(e.from) !== childOf.get(e.to));
+  return flows.some(
+    (e) => childOf.has(e.from) && childOf.has(e.to) && childOf.get(e.from) !== childOf.get(e.to)
+  );
 }
 
 /**
@@ -42,14 +49,23 @@ export function hasInnerWires(box: Item, flows: GraphEdge[]): boolean {
  * drops below that box's title strip, so the leaves sit level with its children and
  * the wires between them run straight.
  */
-export function arrangeBox(box: Item, rows: Rows, loose: boolean, wiring?: Wiring, looseGapY: number = SPACE.looseGapY) {
+export function arrangeBox(
+  box: Item,
+  rows: Rows,
+  loose: boolean,
+  wiring?: Wiring,
+  looseGapY: number = SPACE.looseGapY
+) {
   const gx = loose ? SPACE.looseGapX : SPACE.tightGap;
   const gy = loose ? looseGapY : SPACE.tightGap;
   const stackGap = SPACE.tightGap + 4;
   let y = box.y + box.header;
   let width = box.titleWidth;
   for (const row of rows) {
-    const boxHeader = Math.max(0, ...row.flat().map((i) => (i.children.length ? i.header + SPACE.boxPad : 0)));
+    const boxHeader = Math.max(
+      0,
+      ...row.flat().map((i) => (i.children.length ? i.header + SPACE.boxPad : 0))
+    );
     let x = box.x + SPACE.boxPad;
     let rowH = 0;
     for (const cell of row) {
@@ -81,7 +97,9 @@ function gapAfter(row: Item[][], i: number, gap: number, wiring?: Wiring): numbe
   if (!wiring || i + 1 >= row.length) return gap;
   const ids = (cell: Item[]) => new Set(cell.flatMap((c) => subtree(c).map((s) => s.id)));
   const [a, b] = [ids(row[i]), ids(row[i + 1])];
-  const widths = wiring.flows.filter((e) => (a.has(e.from) && b.has(e.to)) || (b.has(e.from) && a.has(e.to))).map(wiring.labelWidth);
+  const widths = wiring.flows
+    .filter((e) => (a.has(e.from) && b.has(e.to)) || (b.has(e.from) && a.has(e.to)))
+    .map(wiring.labelWidth);
   return Math.max(gap, ...widths.map((w) => w + 24));
 }
 
@@ -89,7 +107,12 @@ function gapAfter(row: Item[][], i: number, gap: number, wiring?: Wiring): numbe
  * Rows no wider than `maxWidth`: the children in the order their rows give them, packed
  * left to right and wrapped (the portrait composition, for a narrow screen or page).
  */
-export function wrapRows(box: Item, spec: Composition['arrange'][string] | undefined, maxWidth: number, gap: number): Rows {
+export function wrapRows(
+  box: Item,
+  spec: Composition['arrange'][string] | undefined,
+  maxWidth: number,
+  gap: number
+): Rows {
   const order = rowsOf(box, spec).flat(2);
   const rows: Rows = [];
   let width = Infinity;
@@ -108,13 +131,27 @@ export function wrapRows(box: Item, spec: Composition['arrange'][string] | undef
  * Arranges every box of a subtree, innermost first: in the rows the composition gives,
  * or, with `maxWidth`, wrapped to fit that width at each depth.
  */
-export function arrangeSubtree(item: Item, composition: Composition | undefined, wiring: Wiring, maxWidth?: number) {
+export function arrangeSubtree(
+  item: Item,
+  composition: Composition | undefined,
+  wiring: Wiring,
+  maxWidth?: number
+) {
   const inner = maxWidth === undefined ? undefined : maxWidth - 2 * SPACE.boxPad;
   for (const c of item.children) arrangeSubtree(c, composition, wiring, inner);
   if (!item.children.length) return;
   const spec = composition?.arrange[item.id];
   const loose = hasInnerWires(item, wiring.flows);
-  const rows = inner === undefined ? rowsOf(item, spec) : wrapRows(item, spec, inner, loose ? SPACE.looseGapX : SPACE.tightGap);
+  const rows =
+    inner === undefined
+      ? rowsOf(item, spec)
+      : wrapRows(item, spec, inner, loose ? SPACE.looseGapX : SPACE.tightGap);
   // Portrait rows are further apart: their wires run down between them, labels beside.
-  arrangeBox(item, rows, loose, inner === undefined ? wiring : undefined, inner === undefined ? SPACE.looseGapY : SPACE.portraitGapY);
+  arrangeBox(
+    item,
+    rows,
+    loose,
+    inner === undefined ? wiring : undefined,
+    inner === undefined ? SPACE.looseGapY : SPACE.portraitGapY
+  );
 }

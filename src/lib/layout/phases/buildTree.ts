@@ -36,14 +36,29 @@ export interface Tree {
 export function buildTree(graph: TopicGraph, measure: MeasureText, minHeader = 0): Tree {
   const byId = new Map<string, Item>();
   const make = (id: string, label: string, topic?: GraphNode): Item => {
-    const item: Item = { id, label, topic, group: topic?.group, children: [], depth: 0, lines: [], x: 0, y: 0, w: 0, h: 0, header: 0, titleWidth: 0 };
+    const item: Item = {
+      id,
+      label,
+      topic,
+      group: topic?.group,
+      children: [],
+      depth: 0,
+      lines: [],
+      x: 0,
+      y: 0,
+      w: 0,
+      h: 0,
+      header: 0,
+      titleWidth: 0
+    };
     byId.set(id, item);
     return item;
   };
   for (const b of graph.boxes) make(b.id, b.label);
   for (const n of graph.nodes) make(n.slug, n.title, n);
   const roots: Item[] = [];
-  const parentId = (id: string) => graph.boxes.find((b) => b.id === id)?.parent ?? graph.nodes.find((n) => n.slug === id)?.parent;
+  const parentId = (id: string) =>
+    graph.boxes.find((b) => b.id === id)?.parent ?? graph.nodes.find((n) => n.slug === id)?.parent;
   for (const item of byId.values()) {
     const p = parentId(item.id);
     const parent = p ? byId.get(p) : undefined;
@@ -59,7 +74,10 @@ export function buildTree(graph: TopicGraph, measure: MeasureText, minHeader = 0
     for (const c of item.children) visit(c, depth + 1);
     if (item.children.length) {
       const size = item.depth === 0 && !item.topic ? TYPE.region : TYPE.box;
-      item.header = Math.max(minHeader, item.depth === 0 && !item.topic ? SPACE.regionHeader : SPACE.boxHeader);
+      item.header = Math.max(
+        minHeader,
+        item.depth === 0 && !item.topic ? SPACE.regionHeader : SPACE.boxHeader
+      );
       item.titleWidth = Math.ceil(measure(item.label, size, true) + 2 * SPACE.boxPad + 4);
     } else {
       item.lines = wrapText(item.label, SPACE.nodeMaxText, (s) => measure(s, TYPE.node, true));

@@ -12,7 +12,9 @@ export function labelSize(text: string, measure: MeasureText) {
   const lines = wrapText(text, LABEL_MAX_TEXT, (s) => measure(s, TYPE.edgeLabel));
   return {
     lines,
-    width: Math.ceil(Math.max(...lines.map((l) => measure(l, TYPE.edgeLabel))) + 2 * SPACE.labelPadX),
+    width: Math.ceil(
+      Math.max(...lines.map((l) => measure(l, TYPE.edgeLabel))) + 2 * SPACE.labelPadX
+    ),
     height: Math.ceil(lines.length * TYPE.edgeLabel * TYPE.lineHeight + 2 * SPACE.labelPadY)
   };
 }
@@ -32,8 +34,10 @@ export function rectSegmentDistance(r: Rect, a: Pt, b: Pt): number {
 export const polylineDistance = (r: Rect, pts: Pt[]) =>
   Math.min(Infinity, ...pts.slice(1).map((p, i) => rectSegmentDistance(r, pts[i], p)));
 
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const within = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const within = (a: Rect, b: Rect) =>
+  a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
 export interface LabelScene {
   /**
@@ -60,7 +64,11 @@ export interface PlacedLabels {
  * anything, and no other wire may come as near to it as its own; of the rest, the one
  * with the most room from other wires, nearest the middle of a long run, wins.
  */
-export function placeLabels(wires: Wire[], measure: MeasureText, scene: LabelScene): PlacedLabels[] {
+export function placeLabels(
+  wires: Wire[],
+  measure: MeasureText,
+  scene: LabelScene
+): PlacedLabels[] {
   const placed: Rect[] = [];
   const TOUCH = 1.5;
   const free = (r: Rect) =>
@@ -69,7 +77,9 @@ export function placeLabels(wires: Wire[], measure: MeasureText, scene: LabelSce
     r.x + r.width <= scene.bounds.x + scene.bounds.width &&
     r.y + r.height <= scene.bounds.y + scene.bounds.height &&
     !scene.blocked.some((b) => overlaps(r, b)) &&
-    !placed.some((b) => overlaps(r, { x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 })) &&
+    !placed.some((b) =>
+      overlaps(r, { x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 })
+    ) &&
     !scene.frames.some((f) => overlaps(r, f) && !within(r, f));
   const room = (r: Rect, self: Wire) =>
     Math.min(40, ...wires.filter((w) => w !== self).map((w) => polylineDistance(r, w.points)));
@@ -79,7 +89,9 @@ export function placeLabels(wires: Wire[], measure: MeasureText, scene: LabelSce
     if (!sizes[0] && !sizes[1]) return {};
     let best: { score: number; rects: (Rect | undefined)[] } | undefined;
     const pts = w.points;
-    const total = pts.slice(1).reduce((s, p, i) => s + Math.abs(p[0] - pts[i][0]) + Math.abs(p[1] - pts[i][1]), 0);
+    const total = pts
+      .slice(1)
+      .reduce((s, p, i) => s + Math.abs(p[0] - pts[i][0]) + Math.abs(p[1] - pts[i][1]), 0);
     let along = 0;
     for (let i = 1; i < pts.length; i++) {
       const [a, b] = [pts[i - 1], pts[i]];
@@ -92,18 +104,33 @@ export function placeLabels(wires: Wire[], measure: MeasureText, scene: LabelSce
         const cy = a[1] + (b[1] - a[1]) * t;
         const at = ({ width, height }: { width: number; height: number }, side: 1 | -1): Rect =>
           horiz
-            ? { x: cx - width / 2, y: side * dir > 0 ? cy - TOUCH - height : cy + TOUCH, width, height }
-            : { x: side * dir > 0 ? cx + TOUCH : cx - TOUCH - width, y: cy - height / 2, width, height };
+            ? {
+                x: cx - width / 2,
+                y: side * dir > 0 ? cy - TOUCH - height : cy + TOUCH,
+                width,
+                height
+              }
+            : {
+                x: side * dir > 0 ? cx + TOUCH : cx - TOUCH - width,
+                y: cy - height / 2,
+                width,
+                height
+              };
         // A label may overhang a short run, but not sit at its very ends.
         if (len < 20 || len * Math.min(t, 1 - t) < 8) continue;
         const stacked = (side: 1 | -1) => {
           const [f, r] = [at(sizes[0]!, side), at(sizes[1]!, side)];
-          return [{ ...f, y: cy - f.height - 1 }, { ...r, y: cy + 1 }];
+          return [
+            { ...f, y: cy - f.height - 1 },
+            { ...r, y: cy + 1 }
+          ];
         };
         const options: { side: 1 | -1; rects: (Rect | undefined)[] }[] = w.back
           ? [
               { side: 1, rects: [sizes[0] && at(sizes[0], 1), sizes[1] && at(sizes[1], -1)] },
-              ...(scene.stackPairs && !horiz && sizes[0] && sizes[1] ? ([1, -1] as const).map((side) => ({ side, rects: stacked(side) })) : [])
+              ...(scene.stackPairs && !horiz && sizes[0] && sizes[1]
+                ? ([1, -1] as const).map((side) => ({ side, rects: stacked(side) }))
+                : [])
             ]
           : ([1, -1] as const).map((side) => ({ side, rects: [sizes[0] && at(sizes[0], side)] }));
         for (const { rects } of options) {
@@ -111,7 +138,11 @@ export function placeLabels(wires: Wire[], measure: MeasureText, scene: LabelSce
           const clear = Math.min(...rects.flatMap((r) => (r ? [room(r, w)] : [])));
           if (clear <= TOUCH + 3) continue;
           const centrality = 1 - Math.abs(0.5 - (along + len * t) / total);
-          const score = Math.min(clear, 24) * 3 + centrality * 20 + Math.min(len, 200) / 20 - Math.abs(0.5 - t) * 10;
+          const score =
+            Math.min(clear, 24) * 3 +
+            centrality * 20 +
+            Math.min(len, 200) / 20 -
+            Math.abs(0.5 - t) * 10;
           if (!best || score > best.score + 1e-9) best = { score, rects };
         }
       }
