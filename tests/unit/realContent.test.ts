@@ -178,7 +178,7 @@ docker containers continuous-integration configuration-management serverless aws
     ],
     [
       'Practical continuous deployment',
-      /atlassian\.com\/blog\/continuous-delivery\/practical-continuous-deployment/
+      /^https:\/\/blogs\.atlassian\.com\/2014\/04\/practical-continuous-deployment\/$/
     ],
     ['5 ways to deploy your Python application in 2017', /youtube\.com\/watch\?v=vGphzPLemZE/],
     ['Continuous deployment at Instagram', /continuous-deployment-at-instagram-1e18548f01d1/],
