@@ -228,6 +228,28 @@ export async function startPostgres(s) {
   return { port, dir, asPostgres, psqlFile };
 }
 
+/**
+ * Queues the Celery page's `send_welcome_email` task from `root` and waits for the
+ * worker's answer: the job really went through the broker and back.
+ * @param {Scenario} s
+ * @param {string} root
+ * @param {Record<string, string>} env
+ */
+export async function expectCeleryJob(s, root, env) {
+  const r = await s.exec(
+    PYTHON,
+    [
+      '-c',
+      'from tasks import send_welcome_email\nprint(send_welcome_email.delay(42).get(timeout=30))'
+    ],
+    { cwd: root, env, timeout: 45_000 }
+  );
+  expectThat(
+    r.code === 0 && r.out.trim().endsWith('welcome email sent to user 42'),
+    `exit ${r.code}: ${r.out.slice(-800)}\n${s.log('celery')}`
+  );
+}
+
 /** Redis on a loopback port, without persistence; returns the port. */
 export function startRedis(/** @type {Scenario} */ s) {
   s.need('/usr/bin/redis-server', 'redis-server');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PYTHON, expectThat } from '../examples/Scenario.js';
 /** @import { Scenario } from '../examples/Scenario.js' */
 import {
+  expectCeleryJob,
   makeVenv,
   readEnvFile,
   startApache,
@@ -289,20 +290,7 @@ export async function bringUp(s, plan, tls) {
     await s.check(
       'the Celery worker from its unit runs a job through Redis',
       [file('tasks.py'), file('celery.service'), file('app.env')],
-      async () => {
-        const r = await s.exec(
-          PYTHON,
-          [
-            '-c',
-            'from tasks import send_welcome_email\nprint(send_welcome_email.delay(42).get(timeout=30))'
-          ],
-          { cwd: root, env, timeout: 45_000 }
-        );
-        expectThat(
-          r.code === 0 && r.out.trim().endsWith('welcome email sent to user 42'),
-          `exit ${r.code}: ${r.out.slice(-800)}\n${s.log('celery')}`
-        );
-      }
+      () => expectCeleryJob(s, root, env)
     );
   }
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { PYTHON, expectThat } from '../Scenario.js';
 /** @import { Scenario } from '../Scenario.js' */
-import { makeVenv, startExec, startRedis, verifiedUnit } from '../steps.js';
+import { expectCeleryJob, makeVenv, startExec, startRedis, verifiedUnit } from '../steps.js';
 
 export const about =
   "Celery 5.2 worker from the page's unit with Redis 7.0 as broker and result backend";
@@ -33,23 +33,8 @@ export async function run(s) {
   const service = await verifiedUnit(s, unit, [['/srv/app', root]]);
   await startExec(s, service, 'celery');
 
-  await s.check(
-    'the worker from the unit runs a job and returns its result',
-    [tasks, unit],
-    async () => {
-      const r = await s.exec(
-        PYTHON,
-        [
-          '-c',
-          'from tasks import send_welcome_email\nprint(send_welcome_email.delay(42).get(timeout=30))'
-        ],
-        { cwd: root, env, timeout: 45_000 }
-      );
-      expectThat(
-        r.code === 0 && r.out.trim().endsWith('welcome email sent to user 42'),
-        `exit ${r.code}: ${r.out.slice(-800)}\n${s.log('celery')}`
-      );
-    }
+  await s.check('the worker from the unit runs a job and returns its result', [tasks, unit], () =>
+    expectCeleryJob(s, root, env)
   );
   await s.check(
     'the worker reads the settings: concurrency 2, late acknowledgement',
