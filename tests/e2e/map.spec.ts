@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 
 const slugs = readdirSync('content')
   .filter((f) => f.endsWith('.md'))
@@ -288,19 +288,7 @@ for (const colorScheme of ['light', 'dark'] as const)
     ]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical'
-      );
-      expect(
-        bad.map(
-          (v) =>
-            `${path}: ${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`
-        )
-      ).toEqual([]);
+      expect(await seriousViolations(page, path)).toEqual([]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -150,19 +150,7 @@ for (const colorScheme of ['light', 'dark'] as const)
     for (const path of ['/plan/?hosting=paas', '/plan/?hosting=vps&web=ngnix']) {
       await page.goto(path);
       await expect(checklist(page).locator('li').first()).toBeVisible();
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical'
-      );
-      expect(
-        bad.map(
-          (v) =>
-            `${path}: ${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`
-        )
-      ).toEqual([]);
+      expect(await seriousViolations(page, path)).toEqual([]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { stepsOf } from '../support/tourSteps.ts';
+import { seriousViolations } from '../support/axe.ts';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -260,19 +260,7 @@ for (const colorScheme of ['light', 'dark'] as const)
         await panel(page).getByRole('button', { name: 'Break it' }).click();
       }
       await page.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical'
-      );
-      expect(
-        bad.map(
-          (v) =>
-            `${path}: ${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`
-        )
-      ).toEqual([]);
+      expect(await seriousViolations(page, path)).toEqual([]);
     }
   });
 
