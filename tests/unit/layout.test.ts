@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MapLayout, Rect } from '../../src/lib/layout/MapLayout.ts';
 import { roundedPath, wrapText } from '../../src/lib/layout/edgePath.ts';
+import { rectsOverlap, rectWithin } from '../../src/lib/layout/rects.ts';
 import { siteFor } from './siteFixture.ts';
 
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width - 0.5 &&
-  b.x < a.x + a.width - 0.5 &&
-  a.y < b.y + b.height - 0.5 &&
-  b.y < a.y + a.height - 0.5;
-const inside = (a: Rect, b: Rect) =>
-  a.x >= b.x - 0.5 &&
-  a.y >= b.y - 0.5 &&
-  a.x + a.width <= b.x + b.width + 0.5 &&
-  a.y + a.height <= b.y + b.height + 0.5;
+const overlaps = (a: Rect, b: Rect) => rectsOverlap(a, b, 0.5);
+const inside = (a: Rect, b: Rect) => rectWithin(a, b, 0.5);
 
 /** Named rectangles that must not overlap: nodes, edge labels, and sibling boxes. */
 function collisions(layout: MapLayout): string[] {

@@ -1,5 +1,6 @@
 import type { LayoutBox, LayoutEdge, MapLayout, Rect } from './MapLayout.ts';
 import { polylineDistance, rectSegmentDistance } from './phases/placeLabels.ts';
+import { rectsOverlap, rectWithin } from './rects.ts';
 
 type Pt = [number, number];
 
@@ -34,16 +35,9 @@ interface WireShape {
 }
 
 const EPS = 1e-6;
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width - 0.5 &&
-  b.x < a.x + a.width - 0.5 &&
-  a.y < b.y + b.height - 0.5 &&
-  b.y < a.y + a.height - 0.5;
-const within = (a: Rect, b: Rect) =>
-  a.x >= b.x - 0.5 &&
-  a.y >= b.y - 0.5 &&
-  a.x + a.width <= b.x + b.width + 0.5 &&
-  a.y + a.height <= b.y + b.height + 0.5;
+// Half a pixel of slack: boxes that touch, or overlap by rounding, are not faults.
+const overlaps = (a: Rect, b: Rect) => rectsOverlap(a, b, 0.5);
+const within = (a: Rect, b: Rect) => rectWithin(a, b, 0.5);
 const len = (p: Pt[]) =>
   p.slice(1).reduce((s, q, i) => s + Math.hypot(q[0] - p[i][0], q[1] - p[i][1]), 0);
 

@@ -2,6 +2,7 @@ import { wrapText } from '../edgePath.ts';
 import type { MeasureText, Rect } from '../MapLayout.ts';
 import { SPACE, TYPE } from '../mapStyle.ts';
 import type { Pt } from '../orthogonalRouter.ts';
+import { rectsOverlap, rectWithin } from '../rects.ts';
 import type { Wire } from './routeWires.ts';
 
 /** Widest line of a label before it wraps. */
@@ -33,11 +34,6 @@ export function rectSegmentDistance(r: Rect, a: Pt, b: Pt): number {
 
 export const polylineDistance = (r: Rect, pts: Pt[]) =>
   Math.min(Infinity, ...pts.slice(1).map((p, i) => rectSegmentDistance(r, pts[i], p)));
-
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const within = (a: Rect, b: Rect) =>
-  a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
 export interface LabelScene {
   /**
@@ -72,15 +68,12 @@ export function placeLabels(
   const placed: Rect[] = [];
   const TOUCH = 1.5;
   const free = (r: Rect) =>
-    r.x >= scene.bounds.x &&
-    r.y >= scene.bounds.y &&
-    r.x + r.width <= scene.bounds.x + scene.bounds.width &&
-    r.y + r.height <= scene.bounds.y + scene.bounds.height &&
-    !scene.blocked.some((b) => overlaps(r, b)) &&
+    rectWithin(r, scene.bounds) &&
+    !scene.blocked.some((b) => rectsOverlap(r, b)) &&
     !placed.some((b) =>
-      overlaps(r, { x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 })
+      rectsOverlap(r, { x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 })
     ) &&
-    !scene.frames.some((f) => overlaps(r, f) && !within(r, f));
+    !scene.frames.some((f) => rectsOverlap(r, f) && !rectWithin(r, f));
   const room = (r: Rect, self: Wire) =>
     Math.min(40, ...wires.filter((w) => w !== self).map((w) => polylineDistance(r, w.points)));
   return wires.map((w) => {
