@@ -1,5 +1,6 @@
 import {
   LineCapStyle,
+  PDFDict,
   PDFDocument,
   PDFName,
   PDFString,
@@ -22,7 +23,7 @@ import { toPage } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement, tourPageCount } from './mapPlacement.ts';
 import type { PageSize } from './pageSizes.ts';
 import { stampPageNumbers } from './pageNumbers.ts';
-import { linkMapTopics, mapOutline, topicRects } from './mapDocument.ts';
+import { linkAddress, linkMapTopics, mapOutline, topicRects } from './mapDocument.ts';
 import { INK, LINK, MUTED, WHITE } from './palette.ts';
 import { topicPath } from '../routes.ts';
 
@@ -63,12 +64,7 @@ async function writeAddress(doc: PDFDocument, mapPage: PDFPage, siteUrl: string)
   // Origins are ASCII; anything Helvetica cannot encode would throw, so keep to it.
   const text = siteUrl.replace(/[^\x20-\x7e]/g, '?');
   mapPage.drawText(text, { x, y, size, font, color: MUTED });
-  addUriLink(
-    doc,
-    mapPage,
-    { x, y: y - 3, width: font.widthOfTextAtSize(text, size), height: 12 },
-    siteUrl
-  );
+  linkAddress(doc, mapPage, { x, baseline: y, size }, text, font, siteUrl);
 }
 
 /**
@@ -116,15 +112,11 @@ export async function customisePdf(o: CustomiseOptions): Promise<Uint8Array> {
     await step('Leaving out the topic pages…');
     for (let i = doc.getPageCount() - 1; i >= 1; i--) doc.removePage(i);
     topicPages.clear();
-    // Map links pointed at the removed pages: point them at the website instead.
-    mapPage.node.set(PDFName.of('Annots'), doc.context.obj([]));
-    const header = MARGIN + 33;
-    addUriLink(
-      doc,
-      mapPage,
-      { x: MARGIN, y: placement.page[1] - header, width: 260, height: 12 },
-      siteUrl
-    );
+    // The topics' links pointed at the removed pages: point them at the website instead.
+    // The address keeps its own link (to the address printed there).
+    const annots = mapPage.node.Annots();
+    for (let i = (annots?.size() ?? 0) - 1; i >= 0; i--)
+      if (annots!.lookup(i, PDFDict).has(PDFName.of('Dest'))) annots!.remove(i);
     linkMapTopics(doc, mapPage, o.layout, placement, topicPages, siteUrl);
   }
 

@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from 'pdf
 import type { ExternalLink, Group, ProseBlock, Topic } from '../content/types.ts';
 import { longDate } from '../content/topicSchema.ts';
 import type { MapLayout } from '../layout/MapLayout.ts';
-import { addUriLink, setOutline } from './annotations.ts';
+import { setOutline } from './annotations.ts';
 import { drawMap } from './drawMap.ts';
 import { ADDRESS_SLOT, MARGIN, mapPlacement } from './mapPlacement.ts';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from './pageSizes.ts';
@@ -20,7 +20,7 @@ import {
 } from './textFlow.ts';
 import { drawItems, type TextItem } from './drawItems.ts';
 import { drawTourPages } from './tourPages.ts';
-import { drawBackToMap, linkMapTopics, mapOutline } from './mapDocument.ts';
+import { drawBackToMap, linkAddress, linkMapTopics, mapOutline } from './mapDocument.ts';
 import type { TourData } from '../content/validateTours.ts';
 import { mapPlace, type MapPlace, type PlaceArrow } from '../graph/mapPlace.ts';
 
@@ -123,32 +123,19 @@ export async function exportMapPdf(o: ExportOptions): Promise<Uint8Array> {
   );
   const date = o.date.toISOString().slice(0, 10);
   const sub = siteUrl ? `${date} · ${siteUrl}` : date;
+  const [baseline, size] = [mh - MARGIN - 30, 9];
   mapPage.drawText(pdfSafeText(sub, fonts.regular), {
     x: MARGIN,
-    y: mh - MARGIN - 30,
-    size: 9,
+    y: baseline,
+    size,
     font: fonts.regular,
     color: MUTED
   });
-  if (siteUrl)
-    addUriLink(
-      doc,
-      mapPage,
-      {
-        x: MARGIN,
-        y: mh - MARGIN - 33,
-        width: fonts.regular.widthOfTextAtSize(sub, 9),
-        height: 12
-      },
-      siteUrl
-    );
-  else {
-    const x = MARGIN + fonts.regular.widthOfTextAtSize(`${date} · `, 9);
-    mapPage.node.set(
-      PDFName.of(ADDRESS_SLOT),
-      PDFString.of(`${x.toFixed(2)} ${mh - MARGIN - 30} 9`)
-    );
-  }
+  // Where the address starts on that line: linked here, or left for the browser to write.
+  const x = MARGIN + fonts.regular.widthOfTextAtSize(`${date} · `, size);
+  if (siteUrl) linkAddress(doc, mapPage, { x, baseline, size }, siteUrl, fonts.regular, siteUrl);
+  else
+    mapPage.node.set(PDFName.of(ADDRESS_SLOT), PDFString.of(`${x.toFixed(2)} ${baseline} ${size}`));
   drawLegend(mapPage, mapText, o.groups, fonts, mw - MARGIN, mh - MARGIN - 30);
   mapText.finish();
 

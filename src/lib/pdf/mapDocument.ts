@@ -23,6 +23,31 @@ export function topicRects(
 }
 
 /**
+ * Makes the site address printed on the map page a link to `url`: `text` drawn in `font`
+ * at `size` from `x` on `baseline`. The build (exportMapPdf, with SITE_URL) and the
+ * browser (customisePdf, writing into the slot a build without it leaves) both link it
+ * here, so the clickable rectangle is the same: as wide as the text, from a third of the
+ * size below the baseline (descenders) to the size above it (capitals).
+ */
+export function linkAddress(
+  doc: PDFDocument,
+  page: PDFPage,
+  at: { x: number; baseline: number; size: number },
+  text: string,
+  font: PDFFont,
+  url: string
+) {
+  const { x, baseline, size } = at;
+  const rect = {
+    x,
+    y: baseline - size / 3,
+    width: font.widthOfTextAtSize(text, size),
+    height: (size * 4) / 3
+  };
+  addUriLink(doc, page, rect, url);
+}
+
+/**
  * Makes every topic on the map page a link: to its page in the PDF when `topicPages` has
  * one, else to its web page under `siteUrl` (no link without an address). With no topic
  * pages this is the "map only" PDF.
