@@ -5,18 +5,21 @@
 const VERSION = '__VERSION__';
 const PRECACHE = ['__PRECACHE__'];
 const CACHE = `deployment-map-${VERSION}`;
+// `self` is this worker's global scope; the WebWorker library types it as any worker's
+// (tsconfig.sw.json), so name it once as what it is: a service worker's.
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event) => {
   // A new deploy takes over at once; open pages are told (controllerchange) and offer a reload.
   event.waitUntil(
     caches
       .open(CACHE)
       .then((cache) => cache.addAll(PRECACHE))
-      .then(() => self.skipWaiting())
+      .then(() => sw.skipWaiting())
   );
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
@@ -27,13 +30,13 @@ self.addEventListener('activate', (event) => {
             .map((k) => caches.delete(k))
         )
       )
-      .then(() => self.clients.claim())
+      .then(() => sw.clients.claim())
   );
 });
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== 'GET' || new URL(request.url).origin !== sw.location.origin) return;
   if (request.mode === 'navigate') {
     // Pages: the network first (a deploy shows at once), the kept copy when offline; the
     // query (?focus=) does not change the file. Unknown pages offline get the 404 page.
@@ -44,7 +47,7 @@ self.addEventListener('fetch', (event) => {
           .then((cache) =>
             cache
               .match(request, { ignoreSearch: true, ignoreVary: true })
-              .then((hit) => hit ?? cache.match(new URL('404.html', self.registration.scope).href))
+              .then((hit) => hit ?? cache.match(new URL('404.html', sw.registration.scope).href))
           )
           .then((hit) => hit ?? Response.error())
       )
