@@ -125,6 +125,15 @@ describe('progress panel and controls', () => {
       'a file with no valid entry',
       stored({ nginx: 'finished', 'NOT A SLUG': 'done' }),
       '“progress.json” was not imported: none of its 2 entries is a topic mark this site understands. Your progress is unchanged.'
+    ],
+    [
+      'a file edited by hand, its version in quotes',
+      JSON.stringify({
+        format: 'deployment-map-progress',
+        version: '1',
+        topics: { nginx: 'done' }
+      }),
+      '“progress.json” was not imported: its "version" is written as text ("1"); it must be the number 1, without quotes: the file was probably edited by hand. Your progress is unchanged.'
     ]
   ])('refuses %s and changes nothing', async (_, text, message) => {
     const before = stored({ nginx: 'learning' });

@@ -38,7 +38,11 @@ describe('progress', () => {
     ['a foreign file', JSON.stringify({ hello: 'world' }), 'not a Deployment Map progress file'],
     ['an array', '[1,2]', 'not a Deployment Map progress file'],
     ['a newer version', file({}, { version: 2 }), 'newer version of this site (version 2'],
-    ['an unknown version', file({}, { version: 'one' }), 'version one'],
+    [
+      'a version in words',
+      file({}, { version: 'one' }),
+      'written as text ("one"); it must be the number 1'
+    ],
     ['no topics map', file(['nginx']), 'no "topics" map'],
     ['an empty file', '', 'the file is empty'],
     ['a blank file', ' \n\t', 'the file is empty'],
@@ -156,7 +160,12 @@ describe('importing a file', () => {
     [
       'a version written as text',
       file({ nginx: 'done' }, { version: '1' }),
-      'this site reads version 1'
+      'its "version" is written as text ("1"); it must be the number 1, without quotes: the file was probably edited by hand'
+    ],
+    [
+      'a long version written as text, shortened',
+      file({ nginx: 'done' }, { version: `1${' '.repeat(5000)}` }),
+      `its "version" is written as text ("1${' '.repeat(19)}…"); it must be the number 1`
     ],
     [
       'another format',

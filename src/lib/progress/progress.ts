@@ -100,6 +100,15 @@ export function parseProgress(text: string): ParseResult {
       reason: `it was written by a newer version of this site (version ${version}; this one reads version ${FILE_VERSION})`
     };
   }
+  // "1" for 1: this site never writes that, so someone edited the file; say what to fix.
+  if (typeof version === 'string') {
+    const shown = JSON.stringify(version.length > 20 ? `${version.slice(0, 20)}…` : version);
+    return {
+      ok: false,
+      problem: 'corrupt',
+      reason: `its "version" is written as text (${shown}); it must be the number ${FILE_VERSION}, without quotes: the file was probably edited by hand`
+    };
+  }
   if (version !== FILE_VERSION)
     return {
       ok: false,
