@@ -155,7 +155,12 @@ describe('importing a file', () => {
     [
       'a file with no version',
       file({ nginx: 'done' }, { version: undefined }),
-      'it is version undefined; this site reads version 1'
+      'it has no "version"; this site reads version 1'
+    ],
+    [
+      'a version that is neither number nor text',
+      file({ nginx: 'done' }, { version: null }),
+      'its "version" is not a number; this site reads version 1'
     ],
     [
       'a version written as text',

@@ -109,12 +109,20 @@ export function parseProgress(text: string): ParseResult {
       reason: `its "version" is written as text (${shown}); it must be the number ${FILE_VERSION}, without quotes: the file was probably edited by hand`
     };
   }
-  if (version !== FILE_VERSION)
+  if (version !== FILE_VERSION) {
+    // Older, missing or neither number nor text (null, true, {}): name which, plainly.
+    const found =
+      version === undefined
+        ? 'it has no "version"'
+        : typeof version === 'number'
+          ? `it is version ${version}`
+          : 'its "version" is not a number';
     return {
       ok: false,
       problem: 'corrupt',
-      reason: `it is version ${String(version)}; this site reads version ${FILE_VERSION}`
+      reason: `${found}; this site reads version ${FILE_VERSION}`
     };
+  }
   if (!isRecord(topics)) return { ok: false, problem: 'corrupt', reason: 'it has no "topics" map' };
   return { ok: true, ...readTopics(topics) };
 }
