@@ -2,7 +2,15 @@
 // per unchanged content folder, a new one as soon as a file changes, no failure kept; and
 // the fonts the build measures with. On copies of the mini fixture, grown to the real
 // content rules (sharedSiteData applies them), in temporary folders.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +71,14 @@ describe('sharedSiteData', () => {
     await expect(sharedSiteData(dir)).rejects.toThrow(/nope/);
     edit(alpha, 'group: nope', 'group: core');
     expect((await sharedSiteData(dir)).topics.alpha.group).toBe('core');
+  });
+
+  it('rejects a folder without _map.yaml with the content error, not a file system one', async () => {
+    const dir = contentCopy();
+    rmSync(join(dir, '_map.yaml'));
+    await expect(sharedSiteData(dir)).rejects.toThrow(
+      /_map\.yaml: missing: every content folder needs _map\.yaml/
+    );
   });
 });
 

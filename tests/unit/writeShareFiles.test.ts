@@ -4,10 +4,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shareCardSvg } from '../../src/lib/card/shareCard.ts';
 import { INTRO } from '../../src/lib/layout/mapStyle.ts';
-import type { SiteData } from '../../src/lib/site/siteData.ts';
 import { renderCardPng, writeShareFiles } from '../../src/lib/site/writeShareFiles.ts';
 import { pngSize } from '../support/png.ts';
 import { siteFor } from './siteFixture.ts';
@@ -80,9 +79,6 @@ const topicAlt = (title: string) =>
   `${title} and the topics it connects to, lit on the deployment map`;
 
 describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
-  let site: SiteData;
-  let dist: string;
-  let result: ReturnType<typeof writeShareFiles>;
   const files: Record<string, string> = {
     'index.html': html('<title>Deployment Map</title>'),
     'topics/alpha/index.html': html('<title>Alpha topic · Deployment Map</title>'),
@@ -104,14 +100,18 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     'favicon.svg': '<svg></svg>\n</head>\n'
   };
 
-  beforeAll(async () => {
-    site = await siteFor('tests/fixtures/mini-content', true);
-    dist = fakeDist(files);
-    result = writeShareFiles(dist, site, { base: '/', siteUrl: SITE });
-  });
-  const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+  // Each test writes its own dist: mutation testing runs a test alone, and code run
+  // outside a test (beforeAll) counts for none.
+  async function written() {
+    const site = await siteFor('tests/fixtures/mini-content', true);
+    const dist = fakeDist(files);
+    const result = writeShareFiles(dist, site, { base: '/', siteUrl: SITE });
+    const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+    return { site, dist, result, read };
+  }
 
-  it('returns the pages listed, the number of cards and no robots note', () => {
+  it('returns the pages listed, the number of cards and no robots note', async () => {
+    const { result } = await written();
     expect({ ...result, pages: [...result.pages].sort() }).toEqual({
       pages: [
         '',
@@ -126,7 +126,8 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     });
   });
 
-  it('writes the tags just before </head>, one a line', () => {
+  it('writes the tags just before </head>, one a line', async () => {
+    const { read } = await written();
     expect(read('index.html')).toBe(
       withTags(
         html('<title>Deployment Map</title>'),
@@ -141,7 +142,8 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     );
   });
 
-  it("a topic page: its summary, its own card and the card's alt text", () => {
+  it("a topic page: its summary, its own card and the card's alt text", async () => {
+    const { read } = await written();
     expect(headTags(read('topics/alpha/index.html'))).toEqual(
       tagsOf({
         url: `${SITE}topics/alpha/`,
@@ -162,7 +164,8 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     );
   });
 
-  it('a page with its own description keeps that one tag and reuses its text', () => {
+  it('a page with its own description keeps that one tag and reuses its text', async () => {
+    const { read } = await written();
     const own = html(
       '<title>About &amp; help</title>',
       '<meta name="description" content="What &quot;this&quot; is" />'
@@ -177,7 +180,8 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     expect(read('about/index.html')).toBe(withTags(own, tags));
   });
 
-  it('pages not to index get the map card and no canonical address', () => {
+  it('pages not to index get the map card and no canonical address', async () => {
+    const { read } = await written();
     const notIndexed = (title: string) =>
       tagsOf({
         title,
@@ -191,7 +195,8 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     expect(headTags(read('print/index.html'))).toEqual(['robots: noindex', ...notIndexed('Print')]);
   });
 
-  it('pages elsewhere under a topics/ path get the map card', () => {
+  it('pages elsewhere under a topics/ path get the map card', async () => {
+    const { read } = await written();
     for (const [path, title] of [
       ['old/topics/alpha/', 'Old'],
       ['topics/alpha/print/', 'Alpha print']
@@ -207,12 +212,14 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
       );
   });
 
-  it('leaves assets/ and files that are not HTML alone', () => {
+  it('leaves assets/ and files that are not HTML alone', async () => {
+    const { read } = await written();
     expect(read('assets/chunk.html')).toBe(files['assets/chunk.html']);
     expect(read('favicon.svg')).toBe(files['favicon.svg']);
   });
 
-  it('writes the map card and one card per topic page, 1200 × 630', () => {
+  it('writes the map card and one card per topic page, 1200 × 630', async () => {
+    const { site, dist } = await written();
     for (const [path, card] of [
       ['cards/map.png', { title: INTRO.heading }],
       ['cards/topics/alpha.png', { title: 'Alpha topic', focus: 'alpha' }],
@@ -225,7 +232,8 @@ describe('writeShareFiles at the root of an origin, with SITE_URL', () => {
     expect(existsSync(join(dist, 'cards/topics/gamma.png'))).toBe(false);
   });
 
-  it('robots.txt names the sitemap, which lists the indexed pages in order', () => {
+  it('robots.txt names the sitemap, which lists the indexed pages in order', async () => {
+    const { read } = await written();
     expect(read('robots.txt')).toBe(`User-agent: *\nAllow: /\nSitemap: ${SITE}sitemap.xml\n`);
     const urls = [...read('sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
     expect(urls).toEqual(
