@@ -77,12 +77,19 @@ export function shareCardSvg(layout: MapLayout, o: CardOptions): string {
   // the canvas (a marker at a wire's far end, a clipped or translucent group off screen).
   // So the card makes no layers: faded parts carry fill and stroke opacity of their own,
   // arrowheads are plain paths, nothing is clipped (the margins are painted over), and what
-  // lies outside the frame is left out.
+  // lies wholly outside the picture is left out. The picture shows more than the frame
+  // along its longer side, so that is what is tested, in map units.
+  const shown: Rect = {
+    x: (area.x - tx) / s,
+    y: (area.y - ty) / s,
+    width: area.width / s,
+    height: area.height / s
+  };
   const inView = (r: Rect) =>
-    r.x < view.x + view.width &&
-    r.x + r.width > view.x &&
-    r.y < view.y + view.height &&
-    r.y + r.height > view.y;
+    r.x < shown.x + shown.width &&
+    r.x + r.width > shown.x &&
+    r.y < shown.y + shown.height &&
+    r.y + r.height > shown.y;
   const fade = (o: number | null) =>
     o === null ? '' : ` fill-opacity="${o}" stroke-opacity="${o}"`;
   const dim = (slug?: string) => fade(lit && !(slug && lit.has(slug)) ? FADE.unlit : null);
