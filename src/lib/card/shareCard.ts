@@ -47,11 +47,10 @@ function titleLines(title: string, max: number): string[] {
   let first = '';
   while (words.length && (first + ' ' + words[0]).trim().length <= max)
     first = `${first} ${words.shift()}`.trim();
-  const rest = words.join(' ');
-  return [
-    first || rest.slice(0, max),
-    rest.length > max ? `${rest.slice(0, max - 1)}…` : rest
-  ].filter(Boolean);
+  let rest = words.join(' ');
+  // A first word longer than a line is cut there, and the second line goes on from the cut.
+  if (!first) [first, rest] = [rest.slice(0, max), rest.slice(max).trim()];
+  return [first, rest.length > max ? `${rest.slice(0, max - 1)}…` : rest].filter(Boolean);
 }
 
 /**
