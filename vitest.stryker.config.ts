@@ -9,6 +9,8 @@
 //   the real (or a large synthetic) content, 5 to 40 s a run; the same behaviour is
 //   checked on small fixtures by the files below.
 // - nginxConf, precompress: they test deploy/ and scripts/, not src/lib.
+// - pathologicalMarkdown: one input that takes the prose parser 5 to 20 s; a mutant it
+//   would catch breaks parsing for the ordinary inputs the content tests give too.
 import { defineConfig } from 'vitest/config';
 import { contentPlugin } from './scripts/contentPlugin.ts';
 
@@ -23,7 +25,8 @@ const slowOrOutOfProcess = [
   'customisePdf',
   'budgetSyntheticContent',
   'nginxConf',
-  'precompress'
+  'precompress',
+  'pathologicalMarkdown'
 ];
 
 export default defineConfig({
