@@ -1,12 +1,14 @@
 // Mutation testing of src/lib (`npm run test:mutation`, scripts/mutation.js): StrykerJS
 // changes the code one small way at a time (a `<` for a `<=`, a branch removed...) and
 // runs the unit tests that cover that spot; a change no test notices "survives" and marks
-// behaviour left untested. scripts/mutation.js runs this once per folder of src/lib,
-// naming it in MUTATE_FOLDER and the incremental file (bench/mutation/<folder>.json) on
-// the command line. Not part of `npm test` or CI: too slow. Scores: bench/mutation/summary.md.
+// behaviour left untested. scripts/mutation.js runs this once per file of src/lib, naming
+// the file in MUTATE_FILE and its report (bench/mutation/<folder>/<file>.json, also the
+// incremental file) in MUTATION_REPORT; MUTATE_FOLDER mutates a whole folder instead. Not part of `npm test` or CI: too slow. Scores: bench/mutation/summary.md.
 import { mutateGlob } from './scripts/mutation.js';
 
 const folder = process.env.MUTATE_FOLDER;
+const file = process.env.MUTATE_FILE;
+const report = process.env.MUTATION_REPORT ?? `bench/mutation/${folder ?? 'all'}.json`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -17,7 +19,7 @@ export default {
   // Each mutant runs only the tests that reached it in the first (dry) run.
   coverageAnalysis: 'perTest',
   mutate: [
-    folder ? mutateGlob(folder) : 'src/lib/**/*.{ts,js}',
+    file ?? (folder ? mutateGlob(folder) : 'src/lib/**/*.{ts,js}'),
     // Type declarations only: nothing in them runs, so nothing to mutate.
     '!src/lib/**/*.d.ts'
   ],
@@ -25,9 +27,9 @@ export default {
   incremental: true,
   // The incremental file is the folder's committed report (mutation-testing-report
   // schema, sources and every mutant's status); the HTML view is for local reading only.
-  incrementalFile: `bench/mutation/${folder ?? 'all'}.json`,
+  incrementalFile: report,
   reporters: ['clear-text', 'progress', 'html'],
-  htmlReporter: { fileName: `bench/tmp/mutation/${folder ?? 'all'}.html` },
+  htmlReporter: { fileName: `bench/tmp/${report.replace(/\.json$/, '.html')}` },
   // Survivors are listed in the reports and summary.md, not printed one by one.
   clearTextReporter: {
     allowColor: false,
@@ -35,8 +37,8 @@ export default {
     reportMutants: false,
     reportScoreTable: true
   },
-  // Two shared cores: one or two test processes, never more.
-  concurrency: 2,
+  // Two shared cores: two test processes (MUTATION_CONCURRENCY=1 beside other work).
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   // A mutant that loops forever (a `<` turned into `<=` on an index) times out, and counts
   // as detected; under load a slow test must not be mistaken for that.
   timeoutMS: 20000,

@@ -1,20 +1,23 @@
-// `npm run test:mutation [-- folder...]`: StrykerJS over src/lib, one module folder at a
-// time (files at the top of src/lib count as the folder `lib`). Each folder keeps its
-// own result in bench/mutation/<folder>.json, which is both the committed report and
-// Stryker's incremental file: the next run retests only the mutants whose code or
-// covering tests changed. One folder at a time keeps each run short and lets a change to
-// one folder rerun only its own mutants. Ends by writing bench/mutation/summary.md (the
-// scores per folder and the surviving mutants per file) from every folder's report.
+// `npm run test:mutation [-- folder-or-file...]`: StrykerJS over src/lib, one file at a time
+// (files at the top of src/lib make up the folder `lib`). Each file keeps its own result
+// in bench/mutation/<folder>/<file>.json, which is both the committed report and Stryker's
+// incremental file: the next run retests only the mutants whose code or covering tests
+// changed. One file at a time keeps each run short, so a run cut off part way keeps what
+// it finished, and a change to one file reruns only that file. Ends by writing
+// bench/mutation/summary.md (the scores per folder and the undetected mutants per file)
+// from every report.
 //
-//   node scripts/mutation.js            every folder, then the summary
-//   node scripts/mutation.js pdf site   only these folders, then the summary
-//   node scripts/mutation.js --summary  only the summary, from the reports there are
-//   node scripts/mutation.js --force    retest every mutant, ignoring earlier results
+//   node scripts/mutation.js                    every file, then the summary
+//   node scripts/mutation.js pdf site           only these folders, then the summary
+//   node scripts/mutation.js src/lib/pdf/x.ts   only this file, then the summary
+//   node scripts/mutation.js --missing          only the files that have no report yet
+//   node scripts/mutation.js --summary          only the summary, from the reports there are
+//   node scripts/mutation.js --force            retest every mutant, ignoring earlier results
 //
-// Not run by `npm test` or CI: a run from scratch takes over an hour on two cores.
+// Not run by `npm test` or CI: a run from scratch takes hours on two cores.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const LIB = 'src/lib';
@@ -33,9 +36,40 @@ export function mutationFolders(lib = LIB) {
   return topFiles ? [...folders, 'lib'] : folders;
 }
 
-/** The glob Stryker mutates for a folder (see stryker.config.mjs, which reads it). */
+/** The glob Stryker mutates for a whole folder (MUTATE_FOLDER, see stryker.config.mjs). */
 export function mutateGlob(folder) {
   return folder === 'lib' ? `${LIB}/*.{ts,js}` : `${LIB}/${folder}/**/*.{ts,js}`;
+}
+
+const isSource = (name) => /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts');
+
+/** A folder's source files (the top of src/lib for `lib`), as paths from the project root. */
+export function mutationFiles(folder, lib = LIB) {
+  if (folder === 'lib')
+    return readdirSync(lib)
+      .filter((name) => isSource(name) && statSync(join(lib, name)).isFile())
+      .sort()
+      .map((name) => `${lib}/${name}`);
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : isSource(e.name) ? [join(dir, e.name)] : []
+    );
+  return walk(join(lib, folder))
+    .map((f) => f.split('\\').join('/'))
+    .sort();
+}
+
+/** The folder a source file is scored in. */
+export function folderOf(file, lib = LIB) {
+  const rest = relative(lib, file).split('\\').join('/');
+  return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : 'lib';
+}
+
+/** Where a file's report (and Stryker's incremental file for it) lives. */
+export function reportPath(file, lib = LIB, out = OUT) {
+  const folder = folderOf(file, lib);
+  const inFolder = folder === 'lib' ? basename(file) : relative(join(lib, folder), file);
+  return join(out, folder, `${inFolder.split(/[\\/]/).join('__')}.json`);
 }
 
 /**
@@ -95,32 +129,52 @@ export function summarise(rows, totalLabel = 'src/lib') {
   };
 }
 
-function run(folders, force) {
-  for (const folder of folders) {
-    console.log(`\n== mutation testing ${mutateGlob(folder)}`);
+function run(files, force) {
+  for (const [i, file] of files.entries()) {
+    const report = reportPath(file);
+    console.log(`\n== mutation testing ${file} (${i + 1} of ${files.length})`);
+    mkdirSync(dirname(report), { recursive: true });
     const args = ['stryker', 'run', ...(force ? ['--force'] : [])];
     const env = {
       ...process.env,
-      MUTATE_FOLDER: folder,
+      MUTATE_FILE: file,
+      MUTATION_REPORT: report,
       VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true'
     };
     const status = spawnSync('npx', args, { stdio: 'inherit', env }).status;
     if (status !== 0) {
-      console.error(`Stryker failed on ${folder} (exit ${status})`);
+      console.error(`Stryker failed on ${file} (exit ${status})`);
       process.exit(status ?? 1);
     }
+    // A file with nothing to mutate (types, constants only) gets no report from Stryker:
+    // record that it was run and had none, so it is not listed as not run.
+    if (!existsSync(report))
+      writeFileSync(
+        report,
+        `${JSON.stringify({ schemaVersion: '1.0', thresholds: { high: 80, low: 70 }, files: { [file]: { language: 'typescript', source: '', mutants: [] } } })}\n`
+      );
   }
 }
 
+/** The reports of a folder's current files, merged into one, and the files not run yet. */
+export function folderReport(folder, lib = LIB, out = OUT) {
+  const files = {};
+  const missing = [];
+  for (const file of mutationFiles(folder, lib)) {
+    const path = reportPath(file, lib, out);
+    if (!existsSync(path)) missing.push(file);
+    else Object.assign(files, JSON.parse(readFileSync(path, 'utf8')).files);
+  }
+  return { report: { files }, missing };
+}
+
 function writeSummary() {
-  const rows = mutationFolders()
-    .filter((folder) => existsSync(join(OUT, `${folder}.json`)))
-    .map((folder) => ({
-      folder,
-      ...scoreOf(JSON.parse(readFileSync(join(OUT, `${folder}.json`), 'utf8')))
-    }));
-  const missing = mutationFolders().filter((folder) => !rows.some((r) => r.folder === folder));
-  // Until every folder has a report, the total is only of those that have one.
+  const folders = mutationFolders().map((folder) => ({ folder, ...folderReport(folder) }));
+  const rows = folders
+    .filter((f) => f.missing.length === 0)
+    .map((f) => ({ folder: f.folder, ...scoreOf(f.report) }));
+  const missing = folders.filter((f) => f.missing.length);
+  // Until every file has a report, the total is only of the folders done.
   const { table, survivors } = summarise(rows, missing.length ? 'folders run' : 'src/lib');
   const file = join(OUT, 'summary.md');
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -130,23 +184,29 @@ function writeSummary() {
     file,
     `# Mutation testing of src/lib\n\nWritten by \`npm run test:mutation\` (scripts/mutation.js) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n` +
       `Score: killed or timed-out mutants over all valid ones. Targets: ${TARGETS.total}% for src/lib, ${TARGETS.folder}% per folder.\n` +
-      (missing.length ? `\nNot run yet: ${missing.join(', ')}.\n` : '') +
+      (missing.length
+        ? `\nNot finished yet (files without a report): ${missing.map((f) => `${f.folder} (${f.missing.length} of ${mutationFiles(f.folder).length})`).join(', ')}.\n`
+        : '') +
       `\n${table}\n\n## Undetected mutants per file\n\n${survivors}\n${notes}`
   );
   console.log(`\n${table}\n\n${file}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const asked = args.filter((a) => !a.startsWith('--'));
-  const unknown = asked.filter((f) => !mutationFolders().includes(f));
+  const folders = mutationFolders();
+  const unknown = asked.filter((a) => !folders.includes(a) && !(isSource(a) && existsSync(a)));
   if (unknown.length) {
     console.error(
-      `No such folder in ${LIB}: ${unknown.join(', ')} (folders: ${mutationFolders().join(', ')})`
+      `Not a folder or source file of ${LIB}: ${unknown.join(', ')} (folders: ${folders.join(', ')})`
     );
     process.exit(2);
   }
-  if (!args.includes('--summary'))
-    run(asked.length ? asked : mutationFolders(), args.includes('--force'));
+  let files = (asked.length ? asked : folders).flatMap((a) =>
+    folders.includes(a) ? mutationFiles(a) : [a.split('\\').join('/')]
+  );
+  if (args.includes('--missing')) files = files.filter((f) => !existsSync(reportPath(f)));
+  if (!args.includes('--summary')) run(files, args.includes('--force'));
   writeSummary();
 }
