@@ -130,6 +130,7 @@ export function summarise(rows, totalLabel = 'src/lib') {
 }
 
 function run(files, force) {
+  const failed = [];
   for (const [i, file] of files.entries()) {
     const report = reportPath(file);
     console.log(`\n== mutation testing ${file} (${i + 1} of ${files.length})`);
@@ -143,8 +144,10 @@ function run(files, force) {
     };
     const status = spawnSync('npx', args, { stdio: 'inherit', env }).status;
     if (status !== 0) {
+      // Go on with the other files; the run still fails at the end.
       console.error(`Stryker failed on ${file} (exit ${status})`);
-      process.exit(status ?? 1);
+      failed.push(file);
+      continue;
     }
     // A file with nothing to mutate (types, constants only) gets no report from Stryker:
     // record that it was run and had none, so it is not listed as not run.
@@ -154,6 +157,7 @@ function run(files, force) {
         `${JSON.stringify({ schemaVersion: '1.0', thresholds: { high: 80, low: 70 }, files: { [file]: { language: 'typescript', source: '', mutants: [] } } })}\n`
       );
   }
+  return failed;
 }
 
 /** The reports of a folder's current files, merged into one, and the files not run yet. */
@@ -207,6 +211,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     folders.includes(a) ? mutationFiles(a) : [a.split('\\').join('/')]
   );
   if (args.includes('--missing')) files = files.filter((f) => !existsSync(reportPath(f)));
-  if (!args.includes('--summary')) run(files, args.includes('--force'));
+  const failed = args.includes('--summary') ? [] : run(files, args.includes('--force'));
   writeSummary();
+  if (failed.length) {
+    console.error(`Stryker failed on ${failed.length} file(s): ${failed.join(', ')}`);
+    process.exit(1);
+  }
 }
