@@ -7,7 +7,7 @@
 //   child process, where a mutant is never switched on, so they cannot kill one.
 // - layout, mapQuality, pdf, customisePdf, budgetSyntheticContent: they lay out or print
 //   the real (or a large synthetic) content, 5 to 40 s a run; the same behaviour is
-//   checked on small fixtures by the files below.
+//   checked on small fixtures by the files below (layoutMini, quality, ...).
 // - nginxConf, precompress: they test deploy/ and scripts/, not src/lib.
 // - pathologicalMarkdown: one input that takes the prose parser 5 to 20 s; a mutant it
 //   would catch breaks parsing for the ordinary inputs the content tests give too.
