@@ -42,14 +42,13 @@ function frame(layout: MapLayout, lit: ReadonlySet<Slug> | null): Rect {
 
 /** Splits a title into at most two lines of about `max` characters, at spaces. */
 function titleLines(title: string, max: number): string[] {
-  if (title.length <= max) return [title];
   const words = title.split(' ');
   let first = '';
   while (words.length && (first + ' ' + words[0]).trim().length <= max)
     first = `${first} ${words.shift()}`.trim();
   let rest = words.join(' ');
   // A first word longer than a line is cut there, and the second line goes on from the cut.
-  if (!first) [first, rest] = [rest.slice(0, max), rest.slice(max).trim()];
+  if (!first) [first, rest] = [rest.slice(0, max), rest.slice(max)];
   return [first, rest.length > max ? `${rest.slice(0, max - 1)}…` : rest].filter(Boolean);
 }
 
