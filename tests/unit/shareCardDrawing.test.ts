@@ -67,6 +67,8 @@ const node = (
   width: 140,
   height: lines.length > 1 ? 52 : 36
 });
+// Map units with decimals, as the router writes them.
+const NGINX_GUNICORN = 'M220.25,138L470.75,138L470.75,400';
 const FAR_TO_BESIDE = 'M2270,1156L2270,1000Q2270,990 2260,990L870,990L870,236';
 const flow = (id: string, from: string, to: string, path: string, twoWay = false): LayoutEdge => ({
   id,
@@ -80,7 +82,7 @@ const flow = (id: string, from: string, to: string, path: string, twoWay = false
 /**
  * A 2400 × 1200 map: a region holding a topic box (Web servers) with two topics joined
  * both ways, a framed group, a topic far off in the bottom right, one joined to nothing
- * at the top right, and one just right of the Web servers' neighbourhood.
+ * at the top right, one just right of the Web servers' neighbourhood, and one further on.
  */
 function sampleLayout(): MapLayout {
   return {
@@ -128,10 +130,11 @@ function sampleLayout(): MapLayout {
       node('gunicorn', 400, 400, ['Green', 'Unicorn']),
       node('beside', 800, 200, ['Beside'], 'r'),
       node('far', 2200, 1120, ['Far'], 'r'),
-      node('lone', 2200, 100, ['Lone'], 'r')
+      node('lone', 2200, 100, ['Lone'], 'r'),
+      node('past', 1000, 300, ['Past'], 'r')
     ],
     flows: [
-      flow('nginx->gunicorn', 'nginx', 'gunicorn', 'M220,138L470,138L470,400', true),
+      flow('nginx->gunicorn', 'nginx', 'gunicorn', NGINX_GUNICORN, true),
       flow('gunicorn->far', 'gunicorn', 'far', 'M540,426L2270,426L2270,1120'),
       flow('far->beside', 'far', 'beside', FAR_TO_BESIDE)
     ],
@@ -160,11 +163,21 @@ describe('a share card frames the map', () => {
     }
   });
 
-  it('centres a topic’s neighbourhood, with room round it, as large as fits', () => {
-    const layout = sampleLayout();
-    const card = readCard(shareCardSvg(layout, { title: 'Nginx', focus: 'nginx' }));
+  it.each([
     // Lit: Nginx, the title strip of the Web servers box it sits in, and Gunicorn (joined to it).
-    const rects = [layout.nodes[0], layout.nodes[1], layout.boxes[1].header].map(card.toCard);
+    ['nginx', ['nginx', 'gunicorn', 'web-servers']],
+    // Lit: Far, Gunicorn (which sends to it) and Beside (which it sends to), across the map.
+    ['far', ['far', 'gunicorn', 'beside']]
+  ])('centres %s’s neighbourhood, with room round it, as large as fits', (focus, litSlugs) => {
+    const layout = sampleLayout();
+    const card = readCard(shareCardSvg(layout, { title: focus, focus }));
+    const rects = litSlugs
+      .map(
+        (slug) =>
+          layout.nodes.find((n) => n.slug === slug) ??
+          layout.boxes.find((b) => b.slug === slug)!.header
+      )
+      .map(card.toCard);
     const left = Math.min(...rects.map((r) => r.x));
     const top = Math.min(...rects.map((r) => r.y));
     const right = Math.max(...rects.map((r) => r.x + r.width));
@@ -179,29 +192,72 @@ describe('a share card frames the map', () => {
   });
 
   it('never comes closer than a third of the map, so a lone topic is seen in its place', () => {
+    const sample = sampleLayout();
+    // On a very wide map a third of its width is what limits the picture.
+    const wide = { ...sampleLayout(), width: 7200, height: 1200 };
+    for (const layout of [sample, wide]) {
+      const card = readCard(shareCardSvg(layout, { title: 'Lone', focus: 'lone' }));
+      const lone = card.toCard(layout.nodes[4]);
+      expect(lone.x + lone.width / 2).toBeCloseTo(AREA.x + AREA.width / 2, 0);
+      expect(lone.y + lone.height / 2).toBeCloseTo(AREA.y + AREA.height / 2, 0);
+      if (layout === sample) {
+        expect(AREA.height / card.s).toBeCloseTo(layout.height / 3, 0);
+        expect(AREA.width / card.s).toBeGreaterThanOrEqual(layout.width / 3);
+      } else {
+        expect(AREA.width / card.s).toBeCloseTo(layout.width / 3, 0);
+        expect(AREA.height / card.s).toBeGreaterThanOrEqual(layout.height / 3);
+      }
+    }
+  });
+
+  it('frames the topics it can draw when one it is joined to is not on the map', () => {
     const layout = sampleLayout();
-    const card = readCard(shareCardSvg(layout, { title: 'Lone', focus: 'lone' }));
+    const ghost = {
+      ...layout,
+      flows: [...layout.flows, flow('lone->ghost', 'lone', 'ghost', 'M2340,118L2390,118')]
+    };
+    const card = readCard(shareCardSvg(ghost, { title: 'Lone', focus: 'lone' }));
     const lone = card.toCard(layout.nodes[4]);
-    expect(lone.x + lone.width / 2).toBeCloseTo(AREA.x + AREA.width / 2, 0);
     expect(lone.y + lone.height / 2).toBeCloseTo(AREA.y + AREA.height / 2, 0);
-    // The picture spans a third of the map's height (the side that limits it), no less.
-    expect(AREA.height / card.s).toBeCloseTo(layout.height / 3, 0);
-    expect(AREA.width / card.s).toBeGreaterThanOrEqual(layout.width / 3);
+    expect(card.rectAt(layout.nodes[4])).toBeDefined();
   });
 
   it('draws every part that reaches into the picture and leaves out the rest', () => {
     const layout = sampleLayout();
-    const card = readCard(shareCardSvg(layout, { title: 'Nginx', focus: 'nginx' }));
     const meets = (r: { x: number; y: number; width: number; height: number }) =>
       r.x < AREA.x + AREA.width &&
       r.x + r.width > AREA.x &&
       r.y < AREA.y + AREA.height &&
       r.y + r.height > AREA.y;
+    for (const focus of [undefined, 'nginx', 'far', 'lone']) {
+      const card = readCard(shareCardSvg(layout, { title: 'x', focus }));
+      const drawn = (r: { x: number; y: number }) => card.rectAt(r) !== undefined;
+      for (const part of [...layout.nodes, ...layout.boxes])
+        expect(drawn(part), `${'slug' in part ? part.slug : part.id} on ${focus}`).toBe(
+          meets(card.toCard(part))
+        );
+      const paths = card.els.filter((e) => e.tag === 'path').map((e) => e.attrs.d);
+      for (const e of layout.flows) {
+        const xy = e.path.match(/[\d.]+/g)!.map(Number);
+        const xs = xy.filter((_, i) => i % 2 === 0);
+        const ys = xy.filter((_, i) => i % 2 === 1);
+        const box = card.toCard({
+          x: Math.min(...xs),
+          y: Math.min(...ys),
+          width: Math.max(...xs) - Math.min(...xs),
+          height: Math.max(...ys) - Math.min(...ys)
+        });
+        expect(paths.includes(e.path), `${e.id} on ${focus}`).toBe(
+          meets({ ...box, width: box.width + 0.1, height: box.height + 0.1 })
+        );
+      }
+    }
+    const card = readCard(shareCardSvg(layout, { title: 'Nginx', focus: 'nginx' }));
     const drawn = (r: { x: number; y: number }) => card.rectAt(r) !== undefined;
-    for (const part of [...layout.nodes, ...layout.boxes])
-      expect(drawn(part), `${'slug' in part ? part.slug : part.id}`).toBe(meets(card.toCard(part)));
-    // Beside lies outside the neighbourhood's frame but inside the wider picture: it is drawn.
+    // Beside lies outside the neighbourhood's frame but inside the wider picture: it is
+    // drawn. Past and Far lie beyond the picture.
     expect(drawn(layout.nodes[2])).toBe(true);
+    expect(drawn(layout.nodes[5])).toBe(false);
     expect(drawn(layout.nodes[3])).toBe(false);
     expect(card.textsOf('Far')).toEqual([]);
     expect(card.textsOf('Beside')).toHaveLength(1);
@@ -209,25 +265,45 @@ describe('a share card frames the map', () => {
     const paths = card.els.filter((e) => e.tag === 'path').map((e) => e.attrs.d);
     expect(paths).toContain('M540,426L2270,426L2270,1120');
     expect(paths).toContain(FAR_TO_BESIDE);
-    const map = readCard(
+    const lone = readCard(
       shareCardSvg(
         { ...layout, flows: [flow('x', 'far', 'beside', 'M2270,1156L2270,1190')] },
-        {
-          title: 'Lone',
-          focus: 'lone'
-        }
+        { title: 'Lone', focus: 'lone' }
       )
     );
-    expect(map.els.filter((e) => e.tag === 'path' && e.attrs.d?.startsWith('M2270'))).toEqual([]);
+    expect(lone.els.filter((e) => e.tag === 'path' && e.attrs.d?.startsWith('M2270'))).toEqual([]);
+  });
+
+  it('draws a straight two-point wire, and skips one with a single point', () => {
+    const layout = sampleLayout();
+    const card = readCard(
+      shareCardSvg(
+        {
+          ...layout,
+          flows: [
+            flow('two', 'beside', 'lone', 'M940,218L2200,218'),
+            flow('dot', 'far', 'lone', 'M10,10')
+          ]
+        },
+        { title: 'The map' }
+      )
+    );
+    const paths = card.els.filter((e) => e.tag === 'path' && e.attrs.stroke);
+    expect(paths.map((e) => e.attrs.d)).toEqual(['M940,218L2200,218']);
+    const heads = card.els.filter((e) => e.attrs.transform?.startsWith('translate('));
+    expect(heads.map((e) => e.attrs.transform)).toEqual(['translate(2200 218) rotate(0)']);
+    expect(card.els.some((e) => Object.values(e.attrs).some((v) => v.includes('NaN')))).toBe(false);
   });
 });
 
 describe('a share card draws the map as the map does', () => {
   const layout = sampleLayout();
-  const whole = readCard(shareCardSvg(layout, { title: 'The map' }));
-  const topic = readCard(shareCardSvg(layout, { title: 'Nginx', focus: 'nginx' }));
+  // Drawn in each test, not once here: what runs outside a test is not what it checks.
+  const drawWhole = () => readCard(shareCardSvg(layout, { title: 'The map' }));
+  const drawTopic = () => readCard(shareCardSvg(layout, { title: 'Nginx', focus: 'nginx' }));
 
   it('fills regions and frames by depth, and outlines topic boxes in their group’s colour', () => {
+    const whole = drawWhole();
     const [accent, tint] = COLOURS.groups['server-stack'];
     expect(whole.rectAt(layout.boxes[0])?.attrs).toMatchObject({
       fill: COLOURS.regionFill,
@@ -259,6 +335,7 @@ describe('a share card draws the map as the map does', () => {
   });
 
   it('sets box titles in their title strip and topic titles centred in their box, line under line', () => {
+    const whole = drawWhole();
     for (const b of layout.boxes) {
       const [label] = whole.textsOf(b.label);
       const size = Number(label.attrs['font-size']);
@@ -281,13 +358,15 @@ describe('a share card draws the map as the map does', () => {
   });
 
   it('puts an arrowhead at each end a wire arrives at, pointing the way it arrives', () => {
+    const whole = drawWhole();
+    const topic = drawTopic();
     const heads = whole.els
       .filter((e) => e.attrs.transform?.startsWith('translate('))
       .map((e) => e.attrs.transform);
     expect(heads).toEqual([
-      'translate(470 400) rotate(90)',
+      'translate(470.75 400) rotate(90)',
       // A request and its response share the wire: a head at its start too, pointing back.
-      'translate(220 138) rotate(180)',
+      'translate(220.25 138) rotate(180)',
       'translate(2270 1120) rotate(90)',
       'translate(870 236) rotate(-90)'
     ]);
@@ -296,13 +375,15 @@ describe('a share card draws the map as the map does', () => {
       .filter((e) => e.attrs.transform?.startsWith('translate('))
       .map((e) => e.attrs.transform);
     expect(near).toEqual([
-      'translate(470 400) rotate(90)',
-      'translate(220 138) rotate(180)',
+      'translate(470.75 400) rotate(90)',
+      'translate(220.25 138) rotate(180)',
       'translate(870 236) rotate(-90)'
     ]);
   });
 
   it('lights the topic and what it joins, and fades the rest', () => {
+    const whole = drawWhole();
+    const topic = drawTopic();
     const [accent] = COLOURS.groups['server-stack'];
     const nginx = topic.rectAt(layout.nodes[0])!;
     expect(nginx.attrs).toMatchObject({ fill: accent, 'stroke-width': '3' });
@@ -326,11 +407,11 @@ describe('a share card draws the map as the map does', () => {
     expect(topic.rectAt(layout.boxes[0])!.attrs['fill-opacity']).toBe('0.6');
     // The joining wire is drawn strong in ink; the others faded, their heads too.
     const wire = (d: string) => topic.els.find((e) => e.tag === 'path' && e.attrs.d === d)!.attrs;
-    expect(wire('M220,138L470,138L470,400')).toMatchObject({
+    expect(wire(NGINX_GUNICORN)).toMatchObject({
       stroke: COLOURS.ink,
       'stroke-width': String(STROKE.flowOn)
     });
-    expect(wire('M220,138L470,138L470,400')['stroke-opacity']).toBeUndefined();
+    expect(wire(NGINX_GUNICORN)['stroke-opacity']).toBeUndefined();
     const other = wire(FAR_TO_BESIDE);
     expect(other).toMatchObject({
       stroke: COLOURS.edge,
@@ -369,6 +450,8 @@ describe('a share card draws the map as the map does', () => {
     ]);
     expect(mask![3]).toContain(`H${AREA.x + AREA.width - 14}A14,14`);
     expect(mask![3]).toContain(`V${AREA.y + AREA.height - 14}A14,14`);
+    expect(mask![3]).toContain(`H${AREA.x + 14}A14,14`);
+    expect(mask![3]).toContain(`V${AREA.y + 14}A14,14`);
     expect(card).toContain(
       `<rect x="${AREA.x}" y="${AREA.y}" width="${AREA.width}" height="${AREA.height}" rx="14" fill="none" stroke="${COLOURS.regionStroke}"/>`
     );
@@ -443,6 +526,25 @@ describe('a share card’s title', () => {
     // A first word longer than a line is cut, not lost.
     const word = titleOf(`${'x'.repeat(45)} end`).lines.map((l) => l.text);
     expect(word).toEqual(['x'.repeat(40), 'xxxxx end']);
+  });
+
+  it('fills the first line up to its last character, and keeps a second line that fits whole', () => {
+    const texts = (t: string) => titleOf(t).lines.map((l) => l.text);
+    // 40 characters fit on a line; 41 do not.
+    expect(texts(`${'a'.repeat(19)} ${'b'.repeat(20)} c`)).toEqual([
+      `${'a'.repeat(19)} ${'b'.repeat(20)}`,
+      'c'
+    ]);
+    expect(texts(`${'a'.repeat(19)} ${'b'.repeat(21)} c`)).toEqual([
+      'a'.repeat(19),
+      `${'b'.repeat(21)} c`
+    ]);
+    // A second line of exactly 40 characters is not shortened.
+    expect(texts(`${'a'.repeat(39)} ${'b'.repeat(40)}`)).toEqual(['a'.repeat(39), 'b'.repeat(40)]);
+    expect(texts(`${'a'.repeat(39)} ${'b'.repeat(41)}`)).toEqual([
+      'a'.repeat(39),
+      `${'b'.repeat(39)}…`
+    ]);
   });
 
   it('escapes what would break the markup', () => {
