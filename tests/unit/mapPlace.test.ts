@@ -60,6 +60,36 @@ describe('mapPlace', () => {
     expect(mapPlace('app', topics, boxes).families).toEqual([]);
   });
 
+  it('lists a family with arrows only one way, either way', () => {
+    const oneWay: PlaceTopic[] = [
+      { slug: 'sender', title: 'Sender', arrows: [{ to: 'other', label: 'sends' }] },
+      { slug: 'receiver', title: 'Receiver', arrows: [] },
+      { slug: 'other', title: 'Other', arrows: [{ to: 'receiver', label: 'tells' }] },
+      { slug: 'a', title: 'A', parent: 'sender', arrows: [] },
+      { slug: 'b', title: 'B', parent: 'receiver', arrows: [] }
+    ];
+    expect(mapPlace('a', oneWay, []).families).toEqual([
+      {
+        slug: 'sender',
+        title: 'Sender',
+        out: [{ label: 'sends', slug: 'other', title: 'Other' }],
+        in: []
+      }
+    ]);
+    expect(mapPlace('b', oneWay, []).families).toEqual([
+      {
+        slug: 'receiver',
+        title: 'Receiver',
+        out: [],
+        in: [{ label: 'tells', slug: 'other', title: 'Other' }]
+      }
+    ]);
+  });
+
+  it('gives a topic it does not know an empty place rather than failing', () => {
+    expect(mapPlace('missing', topics, boxes)).toMatchObject({ within: [], out: [], families: [] });
+  });
+
   it('stops at a parent that is neither a topic nor a box, and never loops', () => {
     const loop: PlaceTopic[] = [
       { slug: 'a', title: 'A', parent: 'b', arrows: [] },
