@@ -241,6 +241,9 @@ export function routeOrthogonal(
     const [sx, sy] = stub(q);
     const inward = dirIndex([-q.d[0], -q.d[1]] as Pt);
     for (let di = 0; di < 4; di++) {
+      // Arriving at the stub moving outward would need a U-turn into the port: the wire
+      // would come back over itself, through the end's own box.
+      if (di === dirIndex(q.d)) continue;
       const k = key(xi.get(sx)!, yi.get(sy)!, di);
       const c = (di === inward ? 0 : ROUTE_COST.bend) + q.cost + ROUTE_COST.stub;
       if (c < (goals.get(k) ?? Infinity)) {
