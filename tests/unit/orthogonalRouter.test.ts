@@ -288,6 +288,39 @@ describe('routeOrthogonal: other wires', () => {
       [290, 100]
     ]);
   });
+  it('puts its crossing run where it crosses no other wire', () => {
+    // A drawn wire runs across the left half between the two levels: the vertical run of
+    // the route goes to its right.
+    const wire = { a: [40, 100] as Pt, b: [150, 100] as Pt, bundles: ['x'] };
+    const r = route([port(50, 50, [1, 0])], [port(250, 150, [-1, 0])], scene({ segments: [wire] }));
+    expect(bends(r)).toBe(2);
+    expect(r[1][0]).toBeGreaterThanOrEqual(150);
+    // The same wire on the right half sends it to the left (meeting a wire's end is no
+    // crossing).
+    const r2 = route(
+      [port(50, 50, [1, 0])],
+      [port(250, 150, [-1, 0])],
+      scene({ segments: [{ ...wire, a: [150, 100], b: [260, 100] }] })
+    );
+    expect(r2[1][0]).toBeLessThanOrEqual(150);
+  });
+
+  it('crosses the outline of a box it passes only where it must', () => {
+    // A box outline above the right half of the upper level: running on along the upper
+    // level would cross it twice, so the route comes down before it.
+    const frame = { x: 100, y: 0, width: 40, height: 80 };
+    const r = route([port(50, 50, [1, 0])], [port(250, 150, [-1, 0])], scene({ frames: [frame] }));
+    expect(bends(r)).toBe(2);
+    expect(r[1][0]).toBeLessThanOrEqual(frame.x);
+    // Leaving from inside the box, it crosses the outline once, where it is nearest.
+    const inner = route(
+      [port(120, 50, [1, 0])],
+      [port(250, 150, [-1, 0])],
+      scene({ frames: [frame] })
+    );
+    expect(bends(inner)).toBe(2);
+    expect(inner[1][0]).toBeGreaterThanOrEqual(frame.x + frame.width);
+  });
 });
 
 describe('routeOrthogonal: regions and extra lines', () => {

@@ -168,6 +168,29 @@ export function routeOrthogonal(
     });
   }
   const framesV = xs.map((x) => scene.frames.filter((r) => x > r.x && x < r.x + r.width));
+  // Wires and outlines lying on a grid line are met at a grid point, not inside a step:
+  // going straight on through that point crosses them.
+  const on = (k: number, x: number) => Math.abs(k - x) < EPS;
+  const wiresAtX = xs.map((x) => segV.filter((s) => on(s.a[0], x)));
+  const wiresAtY = ys.map((y) => segH.filter((s) => on(s.a[1], y)));
+  const outlinesAtX = xs.map((x) => scene.frames.filter((r) => on(r.x, x) || on(r.x + r.width, x)));
+  const outlinesAtY = ys.map((y) =>
+    scene.frames.filter((r) => on(r.y, y) || on(r.y + r.height, y))
+  );
+  const passCost = (ix: number, iy: number, horiz: boolean): number => {
+    const [x, y] = [xs[ix], ys[iy]];
+    let c = 0;
+    for (const s of horiz ? wiresAtX[ix] : wiresAtY[iy]) {
+      const [s0, s1] = horiz ? [s.a[1], s.b[1]] : [s.a[0], s.b[0]];
+      const fixed = horiz ? y : x;
+      if (fixed > Math.min(s0, s1) && fixed < Math.max(s0, s1)) c += ROUTE_COST.cross;
+    }
+    for (const r of horiz ? outlinesAtX[ix] : outlinesAtY[iy]) {
+      const inside = horiz ? y > r.y && y < r.y + r.height : x > r.x && x < r.x + r.width;
+      if (inside) c += ROUTE_COST.frame;
+    }
+    return c;
+  };
 
   const stepCost = (ix: number, iy: number, nx: number, ny: number): number => {
     const horiz = iy === ny;
@@ -295,7 +318,9 @@ export function routeOrthogonal(
       const step = stepCost(ix, iy, nx, ny);
       if (step === Infinity) continue;
       const turn =
-        nd === di ? 0 : ROUTE_COST.bend + (insideRegion(ix, iy) ? ROUTE_COST.bendInside : 0);
+        nd === di
+          ? passCost(ix, iy, nd < 2)
+          : ROUTE_COST.bend + (insideRegion(ix, iy) ? ROUTE_COST.bendInside : 0);
       const nc = d + step + turn;
       const ns = key(nx, ny, nd);
       if (nc < (dist.get(ns) ?? Infinity) - 1e-9) {
