@@ -248,7 +248,7 @@ describe('routeOrthogonal: obstacles', () => {
 });
 
 describe('routeOrthogonal: other wires', () => {
-  const S = () => [[port(10, 100, [1, 0])], [port(290, 100, [-1, 0])]] as const;
+  const S = (): [Port[], Port[]] => [[port(10, 100, [1, 0])], [port(290, 100, [-1, 0])]];
 
   it('shares a run with a wire of its own bundle, but keeps off another bundle’s', () => {
     const drawn = [{ a: [0, 100] as Pt, b: [300, 100] as Pt, bundles: ['x'] }];
@@ -267,7 +267,7 @@ describe('routeOrthogonal: other wires', () => {
 
   it('joins the trunk of its bundle rather than a parallel way of the same length', () => {
     const trunk = { a: [150, 50] as Pt, b: [150, 150] as Pt, bundles: ['a'] };
-    const Z = [[port(50, 50, [1, 0])], [port(250, 150, [-1, 0])]] as const;
+    const Z: [Port[], Port[]] = [[port(50, 50, [1, 0])], [port(250, 150, [-1, 0])]];
     expect(route(...Z, scene({ segments: [trunk] }), ['a'])).toEqual([
       [50, 50],
       [150, 50],
