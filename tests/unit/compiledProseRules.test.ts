@@ -258,6 +258,23 @@ describe('what prose compiles to, and where a problem is reported', () => {
       expect(await compileProse(text)).toEqual(plain);
   });
 
+  it('finds the line of a refused link or image address written in markdown', async () => {
+    const { problems } = await compileProse(
+      `${HEAD}One.\n\nTwo [x](javascript:alert(1)).\n\n![i](data:image/png;base64,AA)\n`
+    );
+    expect(problems).toEqual([
+      {
+        line: 7,
+        message: 'link "javascript:alert(1)" is not allowed: use http(s), mailto, a site path (/…) or #anchor'
+      },
+      {
+        line: 9,
+        message:
+          'image "data:image/png;base64,AA" is not allowed: images must be site paths (/…), not other hosts or data: URLs'
+      }
+    ]);
+  });
+
   it('finds the line of a refused element written in capitals', async () => {
     const { problems } = await compileProse(`${HEAD}Text.\n\n<IFRAME src="/x"></IFRAME>\n`);
     expect(problems).toEqual([{ line: 7, message: '<IFRAME> is not allowed in prose' }]);

@@ -169,15 +169,17 @@ const withoutFrontmatter = (/** @type {string} */ source) =>
   source.replace(/^---\n[\s\S]*?\n---(?=\n|$)/, (m) => '\n'.repeat(m.split('\n').length - 1));
 
 /**
- * The 1-based line of the source a compiled snippet came from: where it (or its first
- * word) first appears, else the first line after the frontmatter.
+ * The 1-based line of the source a compiled snippet came from: where it, the value of
+ * the attribute it is (a markdown link's address is not written `href="…"`) or its first
+ * word first appears, else the first line after the frontmatter.
  * @param {string} source
  * @param {string} snippet
  * @param {number} fallback
  */
 function sourceLine(source, snippet, fallback) {
   const hay = source.toLowerCase();
-  for (const needle of [snippet, snippet.split(/[\s=>"']/)[0]]) {
+  const value = /^[^\s=]+="([^"]*)"$/.exec(snippet)?.[1] ?? '';
+  for (const needle of [snippet, value, snippet.split(/[\s=>"']/)[0]]) {
     const i = needle.length > 1 ? hay.indexOf(needle.toLowerCase()) : -1;
     if (i >= 0) return source.slice(0, i).split('\n').length;
   }
