@@ -198,6 +198,17 @@ describe.each([
         ...[layout.key, layout.intro].filter((k) => k && rectsOverlap(k, r, 0.5))
       ];
       expect(over, e.id).toEqual([]);
+      // and keeps 2 units clear of every topic's outline.
+      const grown = (n: Rect) => ({
+        x: n.x - 2,
+        y: n.y - 2,
+        width: n.width + 4,
+        height: n.height + 4
+      });
+      expect(
+        layout.nodes.filter((n) => rectsOverlap(grown(n), r, 0.05)).map((n) => n.slug),
+        e.id
+      ).toEqual([]);
       const size = measureNew();
       expect(r.width, e.id).toBe(
         Math.ceil(
@@ -385,10 +396,22 @@ describe('the midi fixture laid out', () => {
     const crowded = await layOut(MIDI, 'layout');
     expect(crowded.key).toBeUndefined();
     expect(crowded.intro).toBeUndefined();
+    // Without it there is, and a wire from the band up to the clients goes round the key.
     const roomy = await layOut(MIDI, 'layout', (g) => ({
       ...g,
-      composition: { ...g.composition!, aside: [] }
+      composition: { ...g.composition!, aside: [] },
+      flows: [
+        ...g.flows,
+        {
+          id: 'flow:logs>browser',
+          from: 'logs',
+          to: 'browser',
+          kind: 'flow',
+          label: 'error reports'
+        }
+      ]
     }));
+    expect(roomy.flows.find((e) => e.id === 'flow:logs>browser')?.labelRect).toBeDefined();
     const key = roomy.key!;
     expect(key).toEqual({ x: SPACE.margin, y: key.y, ...keySize(m) });
     const clients = rectOf(roomy, 'clients');
@@ -397,6 +420,39 @@ describe('the midi fixture laid out', () => {
     // Labels keep off it too (it is one of the places they may not go).
     for (const e of roomy.flows)
       if (e.labelRect) expect(rectsOverlap(e.labelRect, key, 0)).toBe(false);
+  });
+
+  it('puts the opening lines in the free top-left corner, clear of everything, when it is tall enough', async () => {
+    // With the database row first, the request enters the deployment lower down, so the
+    // client and Internet columns start lower and leave the corner above them free.
+    const layout = await layOut(MIDI, 'layout', (g) => ({
+      ...g,
+      composition: {
+        ...g.composition!,
+        arrange: { ...g.composition!.arrange, system: [['db'], ['proxy', 'appserver']] }
+      }
+    }));
+    const intro = layout.intro!;
+    expect(intro).toBeDefined();
+    expect([intro.x, intro.y]).toEqual([SPACE.margin + 4, SPACE.margin]);
+    expect(intro.width).toBeGreaterThanOrEqual(420);
+    expect(intro.height).toBeGreaterThanOrEqual(56);
+    const [clients, internet, deployment] = ['clients', 'internet', 'deployment'].map((id) =>
+      rectOf(layout, id)
+    );
+    expect(intro.y + intro.height).toBeLessThanOrEqual(Math.min(clients.y, internet.y));
+    expect(intro.x + intro.width).toBeLessThanOrEqual(deployment.x);
+    expect(clashesWith(layout, intro)).toEqual([]);
+  });
+
+  it('draws a topic whose parent is not on the map at the top level', async () => {
+    const layout = await layOut(MIDI, 'layout', (g) => ({
+      ...g,
+      nodes: g.nodes.map((n) => (n.slug === 'logs' ? { ...n, parent: 'nowhere' } : n))
+    }));
+    const logs = layout.nodes.find((n) => n.slug === 'logs')!;
+    expect(logs.parent).toBe('');
+    expect(collisions(layout)).toEqual([]);
   });
 
   it('stacks the portrait composition narrower than the landscape, at PORTRAIT_WIDTH', async () => {
