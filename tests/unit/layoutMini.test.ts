@@ -132,6 +132,11 @@ describe.each([
     for (const e of layout.flows) {
       expect(e.kind).toBe('flow');
       expect(e.points!.length, e.id).toBeGreaterThanOrEqual(2);
+      // Inside the map, clear of its edge.
+      for (const [x, y] of e.points!) {
+        expect(x >= 2 && x <= layout.width - 2, `${e.id} x ${x}`).toBe(true);
+        expect(y >= 2 && y <= layout.height - 2, `${e.id} y ${y}`).toBe(true);
+      }
       // The path is the wire's points with rounded corners, from the first to the last.
       const wire = layout.flows.find((f) => f.id === e.wire)!;
       expect(e.path, e.id).toBe(roundedPath(wire.points!));
@@ -376,6 +381,40 @@ describe('the midi fixture laid out', () => {
       'flow:appserver>db',
       'flow:monitor>appserver'
     ]);
+  });
+
+  it('runs the wires from one topic to several in another region together, then apart', async () => {
+    const layout = await layOut(MIDI, 'layout', (g) => ({
+      ...g,
+      flows: [
+        ...g.flows,
+        {
+          id: 'flow:browser>cdn',
+          from: 'browser',
+          to: 'cdn',
+          kind: 'flow',
+          label: 'asset requests'
+        },
+        { id: 'flow:browser>dns', from: 'browser', to: 'dns', kind: 'flow', label: 'name lookups' }
+      ]
+    }));
+    const [cdn, dns] = ['flow:browser>cdn', 'flow:browser>dns'].map((id) =>
+      layout.flows.find((e) => e.id === id)!
+    );
+    // One start, one spine down the corridor right of the clients, then each to its own.
+    expect(cdn.points![0]).toEqual(dns.points![0]);
+    expect(cdn.points![1]).toEqual(dns.points![1]);
+    const spineX = cdn.points![1][0];
+    const clients = rectOf(layout, 'clients');
+    const internet = rectOf(layout, 'internet');
+    expect(spineX).toBeGreaterThan(clients.x + clients.width);
+    expect(spineX).toBeLessThan(internet.x);
+    expect(cdn.points!.at(-1)![0]).toBe(rectOf(layout, 'cdn').x);
+    expect(dns.points!.at(-1)![0]).toBe(rectOf(layout, 'dns').x);
+    const q = measureQuality(layout);
+    expect(q.missingLabels).toEqual([]);
+    expect(q.foreignPasses).toEqual([]);
+    expect(q.labelOverlaps).toEqual([]);
   });
 
   it('leaves out a related link whose other end is not on the map', async () => {
