@@ -305,3 +305,97 @@ describe('progress in storage', () => {
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
   });
 });
+
+describe('what a reader is told when text is refused', () => {
+  it.each([
+    ['an empty file', '', { problem: 'empty', reason: 'the file is empty' }],
+    ['a blank file', ' \n', { problem: 'empty', reason: 'the file is empty' }],
+    [
+      'a file one character over the limit',
+      'x'.repeat(2_000_001),
+      { problem: 'too-large', reason: 'it is too large to be progress from this site' }
+    ],
+    ['not JSON', '{nope', { problem: 'corrupt', reason: 'it is not valid JSON' }],
+    ['null', 'null', { problem: 'foreign', reason: 'it is not a Deployment Map progress file' }],
+    ['a number', '5', { problem: 'foreign', reason: 'it is not a Deployment Map progress file' }],
+    [
+      'a version written as text, even a higher one',
+      file({ nginx: 'done' }, { version: '2' }),
+      {
+        problem: 'corrupt',
+        reason:
+          'its "version" is written as text ("2"); it must be the number 1, without quotes: the file was probably edited by hand'
+      }
+    ],
+    [
+      'an older version',
+      file({ nginx: 'done' }, { version: 0 }),
+      { problem: 'corrupt', reason: 'it is version 0; this site reads version 1' }
+    ],
+    ['topics that are null', file(null), { problem: 'corrupt', reason: 'it has no "topics" map' }],
+    ['topics that are a number', file(5), { problem: 'corrupt', reason: 'it has no "topics" map' }],
+    [
+      'topics that are text',
+      file('nginx'),
+      { problem: 'corrupt', reason: 'it has no "topics" map' }
+    ]
+  ])('%s', (_, text, expected) => {
+    expect(parseProgress(text)).toEqual({ ok: false, ...expected });
+  });
+
+  it('a file of exactly the size limit is still read', () => {
+    const text = file({ nginx: 'done' });
+    const padded = text + ' '.repeat(2_000_000 - text.length);
+    expect(padded.length).toBe(2_000_000);
+    expect(parseProgress(padded)).toEqual({ ok: true, progress: { nginx: 'done' }, dropped: 0 });
+  });
+
+  it('a newer version with no readable topics shows nothing', () => {
+    expect(parseProgress(file(null, { version: 3 }))).toEqual({
+      ok: false,
+      problem: 'newer',
+      version: 3,
+      progress: {},
+      reason: 'it was written by a newer version of this site (version 3; this one reads version 1)'
+    });
+  });
+});
+
+describe('the saved file', () => {
+  it('lists topics alphabetically, whatever order they were marked in', () => {
+    const text = serializeProgress(
+      { nginx: 'done', caddy: 'learning', 'a-topic': 'skipped' },
+      new Date('2026-12-01T10:00:00Z')
+    );
+    expect(text).toBe(
+      JSON.stringify(
+        {
+          format: 'deployment-map-progress',
+          version: 1,
+          exportedAt: '2026-12-01T10:00:00.000Z',
+          topics: { 'a-topic': 'skipped', caddy: 'learning', nginx: 'done' }
+        },
+        null,
+        2
+      )
+    );
+  });
+});
+
+describe('learning path steps', () => {
+  it('numbers each step from 1, lettering a step of several topics', () => {
+    expect(pathSteps([['paas'], ['os', 'web']])).toEqual([
+      { slug: 'paas', step: 1, label: '1' },
+      { slug: 'os', step: 2, label: '2a' },
+      { slug: 'web', step: 2, label: '2b' }
+    ]);
+  });
+
+  it('the first step has a next step and no previous one', () => {
+    expect(pathNeighbours([['paas'], ['servers']], 'paas')).toEqual({
+      here: { slug: 'paas', step: 1, label: '1' },
+      prev: undefined,
+      next: { slug: 'servers', step: 2, label: '2' }
+    });
+  });
+});
