@@ -14,7 +14,12 @@ import {
   summarise,
   withStatus
 } from '../../src/lib/progress/progress.ts';
-import { backupKeys, readStored, updateStored } from '../../src/lib/progress/progressStorage.ts';
+import {
+  backupKeys,
+  keepBackup,
+  readStored,
+  updateStored
+} from '../../src/lib/progress/progressStorage.ts';
 import { memoryStorage } from '../support/memoryStorage.ts';
 
 const file = (topics: unknown, extra: object = {}) =>
@@ -397,5 +402,99 @@ describe('learning path steps', () => {
       prev: undefined,
       next: { slug: 'servers', step: 2, label: '2' }
     });
+  });
+});
+
+/** `storage` whose writes of `key` (every key when absent) throw `error`. */
+const refusing = (storage: ReturnType<typeof memoryStorage>, error: unknown, key?: string) => {
+  const set = storage.setItem;
+  storage.setItem = (k: string, v: string) => {
+    if (key === undefined || k === key) throw error;
+    set(k, v);
+  };
+  return storage;
+};
+
+describe('progress in storage, in detail', () => {
+  it('blank stored progress is empty progress, and is replaced without a backup', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: '  \n' });
+    expect(readStored(storage)).toEqual({ state: 'ok', progress: {} });
+    expect(updateStored(storage, (p) => withStatus(p, 'nginx', 'done'))).toEqual({
+      ok: true,
+      progress: { nginx: 'done' },
+      backedUp: false
+    });
+    expect(backupKeys(storage)).toEqual([]);
+  });
+
+  it('a save over readable progress says nothing was backed up', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: serializeProgress({ caddy: 'learning' }) });
+    expect(updateStored(storage, (p) => withStatus(p, 'nginx', 'done'))).toEqual({
+      ok: true,
+      progress: { caddy: 'learning', nginx: 'done' },
+      backedUp: false
+    });
+  });
+
+  it('a change to unreadable progress starts from nothing', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: 'garbage' });
+    let seen: unknown = 'not called';
+    updateStored(storage, (p) => {
+      seen = p;
+      return withStatus(p, 'nginx', 'done');
+    });
+    expect(seen).toEqual({});
+  });
+
+  it('lists the backups oldest first, and only backups', () => {
+    const storage = memoryStorage({
+      [`${BACKUP_PREFIX}2026-03-01T00:00:00.000Z`]: 'c',
+      [STORAGE_KEY]: 'x',
+      'deployment-map:tour-offer-seen': '1',
+      [`${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`]: 'a',
+      [`${BACKUP_PREFIX}2026-02-01T00:00:00.000Z`]: 'b'
+    });
+    expect(backupKeys(storage)).toEqual([
+      `${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`,
+      `${BACKUP_PREFIX}2026-02-01T00:00:00.000Z`,
+      `${BACKUP_PREFIX}2026-03-01T00:00:00.000Z`
+    ]);
+  });
+
+  it('keeps a copy once per content, under the time it was first kept', () => {
+    const storage = memoryStorage();
+    const first = keepBackup(storage, 'garbage', new Date('2026-01-01T00:00:00Z'));
+    expect(first).toBe(`${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`);
+    expect(keepBackup(storage, 'other', new Date('2026-01-02T00:00:00Z'))).toBe(
+      `${BACKUP_PREFIX}2026-01-02T00:00:00.000Z`
+    );
+    expect(keepBackup(storage, 'garbage', new Date('2026-01-03T00:00:00Z'))).toBe(first);
+    expect(storage.entries()).toEqual({
+      [`${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`]: 'garbage',
+      [`${BACKUP_PREFIX}2026-01-02T00:00:00.000Z`]: 'other'
+    });
+  });
+
+  it.each([
+    ['a refusal that is not about space', new DOMException('Denied.', 'SecurityError')],
+    ['an error that is not the browser’s', new TypeError('setItem is not a function')]
+  ])('%s is "refused", not "full"', (_, error) => {
+    const before = serializeProgress({ nginx: 'done' });
+    const storage = refusing(memoryStorage({ [STORAGE_KEY]: before }), error);
+    expect(updateStored(storage, (p) => withStatus(p, 'caddy', 'done'))).toEqual({
+      ok: false,
+      reason: 'the browser refused to store it',
+      progress: { nginx: 'done' }
+    });
+    expect(storage.getItem(STORAGE_KEY)).toBe(before);
+  });
+
+  it('unreadable progress that was kept but could not be replaced is reported', () => {
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const storage = refusing(memoryStorage({ [STORAGE_KEY]: 'garbage' }), full, STORAGE_KEY);
+    const r = updateStored(storage, (p) => withStatus(p, 'nginx', 'done'));
+    expect(r).toEqual({ ok: false, reason: 'the browser’s storage for this site is full' });
+    expect(backupKeys(storage).map((k) => storage.getItem(k))).toEqual(['garbage']);
+    expect(storage.getItem(STORAGE_KEY)).toBe('garbage');
   });
 });
