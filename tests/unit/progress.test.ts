@@ -497,4 +497,16 @@ describe('progress in storage, in detail', () => {
     expect(backupKeys(storage).map((k) => storage.getItem(k))).toEqual(['garbage']);
     expect(storage.getItem(STORAGE_KEY)).toBe('garbage');
   });
+
+  it('storage that refuses to be read is named as blocked, and nothing is written', () => {
+    const storage = memoryStorage();
+    storage.getItem = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    expect(updateStored(storage, (p) => withStatus(p, 'nginx', 'done'))).toEqual({
+      ok: false,
+      reason: 'saved progress could not be read (the browser blocks this site’s storage)'
+    });
+    expect(storage.entries()).toEqual({});
+  });
 });

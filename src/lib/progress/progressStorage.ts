@@ -75,8 +75,12 @@ export function updateStored(
   let stored: StoredProgress;
   try {
     stored = readStored(storage);
-  } catch (e) {
-    return { ok: false, reason: `saved progress could not be read (${why(e)})` };
+  } catch {
+    // A read fails only when storage is blocked (never for space), so not `why(e)`.
+    return {
+      ok: false,
+      reason: 'saved progress could not be read (the browser blocks this site’s storage)'
+    };
   }
   if (stored.state === 'newer')
     return {
