@@ -52,3 +52,51 @@ describe('embed options', () => {
     );
   });
 });
+
+describe('embed options at their edges', () => {
+  const long = (n: number) => 'a'.repeat(n);
+  it.each([
+    ['?filter=hosting,+server-stack+', { filter: ['hosting', 'server-stack'], controls: true }],
+    [`?tour=${long(80)}`, { tour: long(80), controls: true }],
+    [`?tour=${long(81)}`, { controls: true }],
+    ['?tour=first-deploy&step=12', { tour: 'first-deploy', step: 12, controls: true }],
+    ['?tour=first-deploy&step=999', { tour: 'first-deploy', step: 999, controls: true }],
+    ['?tour=first-deploy&step=1000', { tour: 'first-deploy', controls: true }],
+    ['?tour=first-deploy&step=x3', { tour: 'first-deploy', controls: true }],
+    ['?tour=first-deploy&step=3x', { tour: 'first-deploy', controls: true }],
+    ['?theme=light', { theme: 'light', controls: true }]
+  ])('%s', (search, expected) => {
+    expect(parseEmbedOptions(search, slugs, groups)).toEqual(expected);
+  });
+
+  it('puts a tour and its step in the address, and a step only with its tour', () => {
+    expect(embedHref('/', { tour: 'first-deploy', step: 3 })).toBe(
+      '/embed/?tour=first-deploy&step=3'
+    );
+    expect(embedHref('/', { tour: 'first-deploy' })).toBe('/embed/?tour=first-deploy');
+    expect(embedHref('/', { step: 3 })).toBe('/embed/');
+  });
+
+  it('escapes the ampersands of the address inside the snippet', () => {
+    const code = embedCode(
+      'https://map.example.org/',
+      '/',
+      { focus: 'nginx', tour: 'first-deploy', step: 2 },
+      2
+    );
+    expect(code).toBe(
+      '<iframe src="https://map.example.org/embed/?focus=nginx&amp;tour=first-deploy&amp;step=2" ' +
+        'title="Deployment Map: how a Python web app is deployed" width="100%" height="444" ' +
+        'style="border:0;max-width:100%" loading="lazy"></iframe>\n' +
+        '<p><a href="https://map.example.org/">Open the Deployment Map</a></p>'
+    );
+  });
+
+  it.each([
+    [{ controls: false }, 'height="400"'],
+    [{ controls: true }, 'height="444"'],
+    [{}, 'height="444"']
+  ])('leaves room for the controls bar only when it is shown: %o', (o, height) => {
+    expect(embedCode('https://map.example.org/', '/', o, 2)).toContain(height);
+  });
+});
