@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { TourStep } from '../../src/lib/content/validateTours.ts';
 import type { LayoutEdge, MapLayout } from '../../src/lib/layout/MapLayout.ts';
 import { boundsOf, planLighting, stepLighting } from '../../src/lib/tours/tourLighting.ts';
-import { shouldOfferTour, TOUR_OFFER_KEY } from '../../src/lib/tours/tourOffer.ts';
+import {
+  dismissTourOffer,
+  shouldOfferTour,
+  TOUR_OFFER_KEY
+} from '../../src/lib/tours/tourOffer.ts';
 
 const rect = (x: number, y: number) => ({ x, y, width: 100, height: 40 });
 const node = (slug: string, x: number, y: number, parent = 'r') => ({
@@ -129,5 +133,37 @@ describe('shouldOfferTour', () => {
     ]
   ])('%s', (_, marked, store, expected) => {
     expect(shouldOfferTour(marked, store)).toBe(expected);
+  });
+});
+
+describe('planLighting of a topic drawn as a box', () => {
+  it('lights a part the layout draws as a box', () => {
+    const l = planLighting(layout, ['box'], []);
+    expect([...l.named]).toEqual(['box']);
+    expect([...l.slugs]).toEqual(['box']);
+  });
+});
+
+describe('dismissTourOffer', () => {
+  it('remembers the offer was answered, so it is not offered again', () => {
+    const data = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v)
+    };
+    expect(shouldOfferTour(0, storage)).toBe(true);
+    dismissTourOffer(storage);
+    expect(Object.fromEntries(data)).toEqual({ [TOUR_OFFER_KEY]: '1' });
+    expect(shouldOfferTour(0, storage)).toBe(false);
+  });
+
+  it('blocked or missing storage is no error', () => {
+    const blocked = {
+      setItem: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      }
+    };
+    expect(() => dismissTourOffer(blocked)).not.toThrow();
+    expect(() => dismissTourOffer(undefined)).not.toThrow();
   });
 });
