@@ -34,7 +34,12 @@ describe('routes', () => {
     ],
     ['/map/embed/index.html', '', '/map/', { kind: 'embed', search: '' }],
     ['/embed/x', '', '/', { kind: 'notFound', path: '/embed/x' }],
-    ['/topics/nginx/', '', '/map/', { kind: 'notFound', path: '/topics/nginx/' }]
+    ['/topics/nginx/', '', '/map/', { kind: 'notFound', path: '/topics/nginx/' }],
+    // Paths of another base, even of the same length, are not this site's pages.
+    ['/old/topics/nginx/', '', '/map/', { kind: 'notFound', path: '/old/topics/nginx/' }],
+    ['/maps', '', '/map/', { kind: 'notFound', path: '/maps' }],
+    // Only a page's own file name is dropped, not text that starts like it.
+    ['/index.htmlembed', '', '/', { kind: 'notFound', path: '/index.htmlembed' }]
   ])('%s%s under base %s', (path, search, base, expected) => {
     expect(resolveRoute(path, search, base, slugs)).toEqual(expected);
   });
@@ -116,7 +121,10 @@ describe('suggestTopics', () => {
     ['/topics/web%20servers/', ['web-servers']],
     ['/topics/zz/', []],
     ['/topics/kubernetes-operators/', []],
-    ['/%E0%A4%A/', []]
+    ['/%E0%A4%A/', []],
+    // Three letters too many is too far from any topic.
+    ['/topics/nginxzzz/', []],
+    ['/', []]
   ])('%s suggests %j', (path, expected) => {
     expect(suggestTopics(path, all)).toEqual(expected);
   });
