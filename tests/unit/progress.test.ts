@@ -337,6 +337,14 @@ describe('what a reader is told when text is refused', () => {
       file({ nginx: 'done' }, { version: 0 }),
       { problem: 'corrupt', reason: 'it is version 0; this site reads version 1' }
     ],
+    [
+      'a version in text of 20 characters, shown whole',
+      file({ nginx: 'done' }, { version: '1'.repeat(20) }),
+      {
+        problem: 'corrupt',
+        reason: `its "version" is written as text ("${'1'.repeat(20)}"); it must be the number 1, without quotes: the file was probably edited by hand`
+      }
+    ],
     ['topics that are null', file(null), { problem: 'corrupt', reason: 'it has no "topics" map' }],
     ['topics that are a number', file(5), { problem: 'corrupt', reason: 'it has no "topics" map' }],
     [
