@@ -268,13 +268,17 @@ describe('placeLabels', () => {
     expect(place(60).forward!.y).toBe(100 + TOUCH);
     // Far enough away on both sides: left of travel again.
     expect(place(20).forward!.y).toBe(100 - TOUCH - pill('go').height);
-    // Four units from the other wire is too close even when nothing else is free.
-    const hemmed = placeLabels(
-      [wire(own, 'go'), other(100 - TOUCH - 19 - 4), other(100 + TOUCH + 19 + 4)],
-      measure,
-      scene()
-    )[0];
-    expect(hemmed).toEqual({});
+    // Beyond 24 units of room more does not count: left of travel, though below has more.
+    expect(place(100 - TOUCH - 19 - 30).forward!.y).toBe(100 - TOUCH - 19);
+    // Another wire 4.5 units off is too close even when nothing else is free; 5 will do.
+    const hemmed = (gap: number) =>
+      placeLabels(
+        [wire(own, 'go'), other(100 - TOUCH - 19 - gap), other(100 + TOUCH + 19 + gap)],
+        measure,
+        scene()
+      )[0];
+    expect(hemmed(4.5)).toEqual({});
+    expect(hemmed(5).forward).toBeDefined();
   });
 
   it('keeps a label off the labels placed before it', () => {
@@ -365,21 +369,24 @@ describe('placeLabels', () => {
       scene()
     );
     expect(centreX(m.forward!)).toBe(110);
-    // On a run of 30 with its middle blocked, only points 8 or more from its ends remain.
-    const [n] = placeLabels(
-      [
-        wire(
-          [
-            [100, 50],
-            [130, 50]
-          ],
-          'go'
-        )
-      ],
-      measure,
-      scene({ blocked: [{ x: 114, y: 0, width: 2, height: 200 }] })
-    );
-    expect(n).toEqual({});
+    // On a run of 30 with only its first fifth free, 6 units from its start: too near.
+    const run = (x1: number, blocked: Rect) =>
+      placeLabels(
+        [
+          wire(
+            [
+              [100, 50],
+              [x1, 50]
+            ],
+            'go'
+          )
+        ],
+        measure,
+        scene({ blocked: [blocked] })
+      )[0];
+    expect(run(130, { x: 116, y: 0, width: 2, height: 200 })).toEqual({});
+    // On a run of 40, a fifth in is 8 units: near enough to the middle.
+    expect(centreX(run(140, { x: 118, y: 0, width: 1, height: 200 }).forward!)).toBe(108);
   });
 
   it('stacks a vertical pair on one side when asked and the sides have no room', () => {
@@ -398,6 +405,11 @@ describe('placeLabels', () => {
     const [sides] = placeLabels([pair], measure, scene({ stackPairs: true }));
     expect(sides.forward!.x).toBe(100 + TOUCH);
     expect(sides.back!.x + sides.back!.width).toBe(100 - TOUCH);
+    // A vertical wire with one label has nothing to stack: it goes on the free side.
+    const [single] = placeLabels([wire(points, undefined, 'back')], measure, {
+      ...scene({ stackPairs: true })
+    });
+    expect(single.back!.x + single.back!.width).toBe(100 - TOUCH);
     // A horizontal pair never stacks.
     const flat = wire(
       [
