@@ -169,6 +169,45 @@ describe('routeOrthogonal: shape', () => {
     expect(routeOrthogonal([], to, scene(), ['a'])).toBeUndefined();
   });
 
+  it('may run along the bounds and end its stub on them or on an obstacle', () => {
+    // Both ports face out towards the bounds, 10 away: the stubs end on the bounds, and
+    // the wire runs round along them.
+    const r = route(
+      [port(10, 100, [-1, 0])],
+      [port(290, 100, [1, 0])],
+      scene({ lines: { xs: [], ys: [50] } })
+    );
+    expect(bends(r)).toBe(4);
+    expect([r[1], r[4]]).toEqual([
+      [0, 100],
+      [300, 100]
+    ]);
+    expect(r[2][0]).toBe(0);
+    const v = route(
+      [port(100, 10, [0, -1])],
+      [port(100, 190, [0, 1])],
+      scene({ lines: { xs: [50], ys: [] } })
+    );
+    expect(bends(v)).toBe(4);
+    expect([v[1], v[4]]).toEqual([
+      [100, 0],
+      [100, 200]
+    ]);
+    expect(v[2][1]).toBe(0);
+    // A stub that ends on an obstacle's edge turns there.
+    const block = { x: 20, y: 60, width: 40, height: 80 };
+    const t = route([port(10, 100, [1, 0])], [port(290, 100, [-1, 0])], scene({ hard: [block] }));
+    expect(t[1]).toEqual([20, 100]);
+  });
+
+  it('takes the cheaper of two ends', () => {
+    const from = [port(150, 100, [1, 0])];
+    const ends = [port(290, 100, [-1, 0], 50), port(200, 190, [0, -1])];
+    // Straight on is 140 long, and 50 for the port; down is 130 long and a bend (36).
+    expect(route(from, ends, scene()).at(-1)).toEqual([200, 190]);
+    expect(route(from, [ends[0], { ...ends[1], cost: 80 }], scene()).at(-1)).toEqual([290, 100]);
+  });
+
   it('is undefined when a wall shuts the way', () => {
     const wall = { x: 140, y: -10, width: 20, height: 220 };
     expect(
@@ -305,6 +344,17 @@ describe('routeOrthogonal: other wires', () => {
     expect(r2[1][0]).toBeLessThanOrEqual(150);
   });
 
+  it('counts a crossing of a wire off the grid lines too', () => {
+    // Wires and outlines at odd positions lie inside a step of the grid, not on it.
+    const wire = { a: [150.25, 100] as Pt, b: [260, 100] as Pt, bundles: ['x'] };
+    const Z: [Port[], Port[]] = [[port(50, 50, [1, 0])], [port(250, 150, [-1, 0])]];
+    const r = route(...Z, scene({ segments: [{ ...wire, a: [150, 100.25], b: [260, 100.25] }] }));
+    expect(r[1][0]).toBeLessThanOrEqual(150);
+    const frame = { x: 100.25, y: 0, width: 40, height: 80 };
+    const f = route(...Z, scene({ frames: [frame] }));
+    expect(f[1][0]).toBeLessThanOrEqual(frame.x);
+  });
+
   it('crosses the outline of a box it passes only where it must', () => {
     // A box outline above the right half of the upper level: running on along the upper
     // level would cross it twice, so the route comes down before it.
@@ -387,6 +437,13 @@ describe('routeOrthogonal: regions and extra lines', () => {
     );
     expect(r.filter((p) => p[0] > 100 && p[0] < 200)).toEqual([]);
     expect(Math.max(...r.map((p) => p[1]))).toBe(135);
+    // An extra upright line does the same for a wire going down past a box.
+    const v = route(
+      [port(100, 10, [0, 1])],
+      [port(100, 190, [0, -1])],
+      scene({ hard: [{ x: 60, y: 50, width: 60, height: 100 }], lines: { xs: [135], ys: [] } })
+    );
+    expect(Math.max(...v.map((p) => p[0]))).toBe(135);
   });
 });
 
