@@ -1,0 +1,184 @@
+// @vitest-environment node
+// _map.yaml as a content author writes it: its groups, boxes, nesting and composition,
+// and the exact error (file, line, field, message) for each mistake in it. Small inline
+// files, validated inside each test.
+import { describe, expect, it } from 'vitest';
+import { validateContent, type SourceFile } from '../../src/lib/content/validateContent.ts';
+import { ContentValidationError, type ContentError } from '../../src/lib/content/types.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const topic = (slug: string, parent = 'r', extra = ''): SourceFile => ({
+  path: `${slug}.md`,
+  bytes: enc(
+    `---\ntitle: T\nsummary: S\ngroup: g\nparent: ${parent}\nrelated: [${slug === 'a' ? 'b' : 'a'}]\nreviewed: 2026-11-01\n${extra}---\n\nProse.\n`
+  )
+});
+// Lines 1-14: hub, one group, boxes r (top), s (inside r), t (top), the learning path.
+const FRAME =
+  'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\n  - id: s\n    label: S\n    parent: r\n  - id: t\n    label: T\nlearningPath:\n  - [a]\n';
+const TOPICS = [topic('a'), topic('b', 's')];
+
+function errorsOf(frame: string, topics = TOPICS): ContentError[] {
+  try {
+    validateContent({ path: '_map.yaml', bytes: enc(frame) }, topics);
+    return [];
+  } catch (e) {
+    if (e instanceof ContentValidationError) return e.errors;
+    throw e;
+  }
+}
+const frameError = (line: number, field: string | undefined, message: string) =>
+  expect.objectContaining({ file: '_map.yaml', line, field, message });
+
+describe('the composition of _map.yaml', () => {
+  it('accepts a full composition and keeps it as written', () => {
+    const { frame } = validateContent(
+      {
+        path: '_map.yaml',
+        bytes: enc(
+          `${FRAME}composition:\n  columns: [r]\n  band: t\n  aside: []\n  arrange:\n    r: [[s, a]]\n    s: column\n  requestPath: [a, [b, s]]\n`
+        )
+      },
+      TOPICS
+    );
+    expect(frame.composition).toEqual({
+      columns: ['r'],
+      band: 't',
+      aside: [],
+      arrange: { r: [['s', 'a']], s: 'column' },
+      requestPath: ['a', ['b', 's']]
+    });
+    expect(Object.getPrototypeOf(frame.composition!.arrange)).toBeNull();
+  });
+
+  it('leaves out what is not given', () => {
+    const { frame } = validateContent(
+      { path: '_map.yaml', bytes: enc(`${FRAME}composition:\n  columns: [r, t]\n`) },
+      TOPICS
+    );
+    expect(frame.composition).toEqual({ columns: ['r', 't'], aside: [], arrange: {} });
+  });
+
+  it('refuses a composition that is not a mapping', () => {
+    expect(errorsOf(`${FRAME}composition: [x]\n`)).toEqual([
+      frameError(15, 'composition', 'must be a mapping with columns, band, aside and arrange')
+    ]);
+    expect(errorsOf(`${FRAME}composition: row\n`)).toEqual([
+      frameError(15, 'composition', 'must be a mapping with columns, band, aside and arrange')
+    ]);
+  });
+
+  it('refuses fields of the wrong shape, each at its line', () => {
+    expect(errorsOf(`${FRAME}composition:\n  columns: r\n  band: [t]\n  colour: red\n  aside: [1]\n`)).toEqual([
+      frameError(18, 'composition.colour', 'unknown field'),
+      frameError(17, 'composition.band', 'must be a box id'),
+      frameError(16, 'composition.columns', 'must be a list of box ids'),
+      frameError(19, 'composition.aside', 'must be a list of box ids')
+    ]);
+  });
+
+  it('refuses an arrange that is not a mapping of rows, row or column', () => {
+    expect(errorsOf(`${FRAME}composition:\n  arrange: [r]\n`)).toEqual([
+      frameError(16, 'composition.arrange', 'must map box ids to rows, `row` or `column`')
+    ]);
+    const shape = 'must be `row`, `column` or a list of rows (lists of ids or of id lists)';
+    expect(
+      errorsOf(
+        `${FRAME}composition:\n  arrange:\n    r: diagonal\n    s: []\n    t: [[]]\n    a: [s]\n    b: [[[]]]\n    c: [[1]]\n`
+      )
+    ).toEqual([
+      frameError(17, 'composition.arrange.r', shape),
+      frameError(18, 'composition.arrange.s', shape),
+      frameError(19, 'composition.arrange.t', shape),
+      frameError(20, 'composition.arrange.a', shape),
+      frameError(21, 'composition.arrange.b', shape),
+      frameError(22, 'composition.arrange.c', shape)
+    ]);
+  });
+
+  it('accepts rows of ids and of id lists, and row or column', () => {
+    expect(
+      errorsOf(`${FRAME}composition:\n  arrange:\n    r: [[[s, a]]]\n    s: row\n    t: column\n`)
+    ).toEqual([]);
+  });
+
+  it('names an arranged id that is unknown, not inside its box, or listed twice', () => {
+    expect(
+      errorsOf(`${FRAME}composition:\n  arrange:\n    r: [[s, b], [t]]\n    zz: row\n    s: [[b, b]]\n`)
+    ).toEqual([
+      frameError(17, 'composition.arrange.r', '"b" is not inside "r"'),
+      frameError(17, 'composition.arrange.r', '"t" is not inside "r"'),
+      frameError(18, 'composition.arrange.zz', 'unknown box "zz"'),
+      frameError(19, 'composition.arrange.s', '"b" is listed twice')
+    ]);
+  });
+
+  it('checks the request path: its shape, then that every step is a box or topic', () => {
+    expect(errorsOf(`${FRAME}composition:\n  requestPath: [a, [b, s], zz, [yy]]\n`)).toEqual([
+      frameError(16, 'composition.requestPath', 'unknown box or topic "zz"'),
+      frameError(16, 'composition.requestPath', 'unknown box or topic "yy"')
+    ]);
+    for (const path of ['[a, []]', 'a', '[a, [1]]', '[2]'])
+      expect(errorsOf(`${FRAME}composition:\n  requestPath: ${path}\n`)).toEqual([
+        frameError(16, 'composition.requestPath', 'must be a list of steps (ids or lists of ids)')
+      ]);
+  });
+});
+
+describe('groups, boxes and nesting in _map.yaml', () => {
+  it('refuses entries without an id and label, reserved and repeated ids', () => {
+    const frame = FRAME.replace(
+      'boxes:\n',
+      'boxes:\n  - label: no id\n  - id: Bad\n    label: B\n  - id: x\n  - id: constructor\n    label: T\n  - id: r\n    label: again\n'
+    );
+    expect(errorsOf(frame)).toEqual([
+      frameError(6, 'boxes[0]', 'must have an id (lowercase-with-hyphens) and a label'),
+      frameError(7, 'boxes[1]', 'must have an id (lowercase-with-hyphens) and a label'),
+      frameError(9, 'boxes[2]', 'must have an id (lowercase-with-hyphens) and a label'),
+      frameError(10, 'boxes[3].id', '"constructor" is a name every JavaScript object already has; choose another'),
+      frameError(14, 'boxes[5].id', 'duplicate id "r"')
+    ]);
+  });
+
+  it('refuses a frame whose parts are not the lists they must be', () => {
+    expect(errorsOf('hub: a\ngroups: g\nboxes: {}\nlearningPath: [a]\ncolour: red\n', [topic('a'), topic('b')])).toEqual(
+      expect.arrayContaining([
+        frameError(5, 'colour', 'unknown field'),
+        frameError(2, 'groups', 'must be a list'),
+        frameError(3, 'boxes', 'must be a list'),
+        frameError(4, 'learningPath', 'must be a list of lists of topic slugs')
+      ])
+    );
+    expect(errorsOf('- a\n- b\n').filter((e) => e.file === '_map.yaml')).toEqual([
+      frameError(1, undefined, 'must be a mapping with groups, boxes and learningPath')
+    ]);
+  });
+
+  it('names a box whose parent is not a box, at the parent line', () => {
+    expect(errorsOf(FRAME.replace('    label: T\n', '    label: T\n    parent: ghost\n'))).toEqual([
+      frameError(13, 'boxes.t.parent', 'unknown box "ghost"')
+    ]);
+  });
+
+  it('reports a cycle of boxes once, from its first id, at that box’s parent line', () => {
+    const frame = FRAME.replace('  - id: r\n    label: R\n', '  - id: r\n    label: R\n    parent: s\n');
+    expect(errorsOf(frame).filter((e) => e.message.includes('cycle'))).toEqual([
+      frameError(8, 'parent', 'boxes nest in a cycle: r → s → r')
+    ]);
+  });
+
+  it('reports a cycle of topics at the parent line of the first topic', () => {
+    const errors = errorsOf(FRAME, [topic('a', 'c'), topic('b', 's'), topic('c', 'a')]);
+    expect(errors.filter((e) => e.message.includes('cycle'))).toEqual([
+      expect.objectContaining({ file: 'a.md', line: 5, field: 'parent', message: 'boxes nest in a cycle: a → c → a' })
+    ]);
+  });
+
+  it('refuses a topic that has the id of a box', () => {
+    expect(errorsOf(FRAME, [...TOPICS, topic('t', 'r')])).toContainEqual({
+      file: 't.md',
+      field: 'slug',
+      message: '"t" is also a box id in _map.yaml'
+    });
+  });
+});
