@@ -68,6 +68,18 @@ describe('the composition of _map.yaml', () => {
     ]);
   });
 
+  it('names each placed id that is not a top-level box or is placed twice, at its own line', () => {
+    expect(errorsOf(`${FRAME}composition:\n  columns: [r, s, r]\n  aside: [zz]\n  band: t\n`)).toEqual([
+      frameError(16, 'composition.columns[1]', '"s" is not a top-level box'),
+      frameError(16, 'composition.columns[2]', '"r" is placed twice'),
+      frameError(17, 'composition.aside[0]', '"zz" is not a top-level box')
+    ]);
+    expect(errorsOf(`${FRAME}composition:\n  columns: [r]\n  band: r\n  aside: [t, t]\n`)).toEqual([
+      frameError(17, 'composition.band', '"r" is placed twice'),
+      frameError(18, 'composition.aside[1]', '"t" is placed twice')
+    ]);
+  });
+
   it('refuses fields of the wrong shape, each at its line', () => {
     expect(errorsOf(`${FRAME}composition:\n  columns: r\n  band: [t]\n  colour: red\n  aside: [1]\n`)).toEqual([
       frameError(18, 'composition.colour', 'unknown field'),

@@ -566,10 +566,15 @@ function checkComposition(
   ]);
   const push = (field: string, path: (string | number)[], message: string) =>
     errors.push({ file: framePath, field, line: lineAt(path), message });
-  const top = [...c.columns, ...(c.band ? [c.band] : []), ...c.aside];
-  top.forEach((id, i) => {
-    if (!frame.boxes.some((b) => b.id === id && !b.parent)) push('composition', [], `"${id}" is not a top-level box`);
-    if (top.indexOf(id) !== i) push('composition', [], `"${id}" is placed twice`);
+  // Each placed id with the field and path of its own entry, so a problem is shown at it.
+  const top: { id: string; field: string; path: (string | number)[] }[] = [
+    ...c.columns.map((id, i) => ({ id, field: `composition.columns[${i}]`, path: ['columns', i] })),
+    ...(c.band ? [{ id: c.band, field: 'composition.band', path: ['band'] }] : []),
+    ...c.aside.map((id, i) => ({ id, field: `composition.aside[${i}]`, path: ['aside', i] }))
+  ];
+  top.forEach(({ id, field, path }, i) => {
+    if (!frame.boxes.some((b) => b.id === id && !b.parent)) push(field, path, `"${id}" is not a top-level box`);
+    if (top.findIndex((p) => p.id === id) !== i) push(field, path, `"${id}" is placed twice`);
   });
   for (const id of (c.requestPath ?? []).flat())
     if (!parentOf.has(id)) push('composition.requestPath', ['requestPath'], `unknown box or topic "${id}"`);
