@@ -62,9 +62,19 @@ describe('mapPlace', () => {
 
   it('lists a family with arrows only one way, either way', () => {
     const oneWay: PlaceTopic[] = [
-      { slug: 'sender', title: 'Sender', arrows: [{ to: 'other', label: 'sends' }] },
-      { slug: 'receiver', title: 'Receiver', arrows: [] },
-      { slug: 'other', title: 'Other', arrows: [{ to: 'receiver', label: 'tells' }] },
+      {
+        slug: 'sender',
+        title: 'Sender',
+        parent: 'region',
+        arrows: [{ to: 'other', label: 'sends' }]
+      },
+      { slug: 'receiver', title: 'Receiver', parent: 'region', arrows: [] },
+      {
+        slug: 'other',
+        title: 'Other',
+        parent: 'region',
+        arrows: [{ to: 'receiver', label: 'tells' }]
+      },
       { slug: 'a', title: 'A', parent: 'sender', arrows: [] },
       { slug: 'b', title: 'B', parent: 'receiver', arrows: [] }
     ];
