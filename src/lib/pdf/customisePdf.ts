@@ -196,14 +196,15 @@ function drawBadge(
     borderColor: done ? LINK : INK,
     borderWidth: BADGE.stroke * scale
   });
-  // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon.
+  // drawSvgPath uses SVG coordinates (y grows downwards), like the screen's icon, and
+  // scales the path and its line width alike: the width is given in the icon's units.
   const icon = { x: cx, y: cy, scale };
   if (status === 'learning') page.drawSvgPath(BADGE.icons.learning, { ...icon, color: INK });
   else
     page.drawSvgPath(BADGE.icons[status], {
       ...icon,
       borderColor: done ? WHITE : INK,
-      borderWidth: BADGE.iconStroke * scale,
+      borderWidth: BADGE.iconStroke,
       borderLineCap: LineCapStyle.Round
     });
 }

@@ -75,6 +75,8 @@ export function drawMap(
   dim: (slug: string) => boolean = () => false
 ) {
   const s = p.scale;
+  // Paths and their line widths in map units: drawSvgPath scales both to the page, as the
+  // screen's SVG scales its strokes with the map.
   const svg = (path: string, opts: Parameters<PDFPage['drawSvgPath']>[1]) =>
     page.drawSvgPath(path, { x: p.left, y: p.top, scale: s, ...opts });
   const width = (t: string, size: number, bold: boolean) =>
@@ -113,7 +115,7 @@ export function drawMap(
       svg(roundedRectPath(box, r), {
         color: WHITE,
         borderColor: accent,
-        borderWidth: STROKE.box * s,
+        borderWidth: STROKE.box,
         opacity,
         borderOpacity: opacity
       });
@@ -132,7 +134,7 @@ export function drawMap(
       svg(roundedRectPath(box, r), {
         color: fill,
         borderColor: REGION_STROKE,
-        borderWidth: STROKE.region * s
+        borderWidth: STROKE.region
       });
       const size = box.depth ? TYPE.box : TYPE.region;
       text(
@@ -154,7 +156,7 @@ export function drawMap(
     const opacity = dim(main.from) || dim(main.to) ? FADE.filteredEdge : 1;
     svg(main.path, {
       borderColor: main.primary ? INK : EDGE,
-      borderWidth: (main.primary ? STROKE.primary : STROKE.flow) * s,
+      borderWidth: main.primary ? STROKE.primary : STROKE.flow,
       borderOpacity: opacity
     });
     const pts = main.points ?? [];
@@ -168,7 +170,7 @@ export function drawMap(
       svg(roundedRectPath(lr, RADIUS.pill), {
         color: WHITE,
         borderColor: REGION_STROKE,
-        borderWidth: STROKE.pill * s,
+        borderWidth: STROKE.pill,
         opacity,
         borderOpacity: opacity
       });
@@ -195,7 +197,7 @@ export function drawMap(
     svg(roundedRectPath(n, RADIUS.node), {
       color: tint,
       borderColor: accent,
-      borderWidth: STROKE.node * s,
+      borderWidth: STROKE.node,
       opacity,
       borderOpacity: opacity
     });
@@ -214,7 +216,7 @@ export function drawMap(
     });
   }
 
-  if (layout.key) drawKey(layout.key, svg, text, s);
+  if (layout.key) drawKey(layout.key, svg, text);
   if (layout.intro) {
     const r = layout.intro;
     text(INTRO.line, r.x, r.y + INTRO.body * 1.2, INTRO.body, false, MUTED);
@@ -263,7 +265,8 @@ export function drawLitMap(
         y: p.top,
         scale: p.scale,
         borderColor: INK,
-        borderWidth: STROKE.flowOn * 1.6 * p.scale
+        // Map units, scaled with the path.
+        borderWidth: STROKE.flowOn * 1.6
       });
 }
 
@@ -277,15 +280,14 @@ function fade(c: RGB, opacity: number): RGB {
 function drawKey(
   r: Rect,
   svg: (path: string, opts: Parameters<PDFPage['drawSvgPath']>[1]) => void,
-  text: (t: string, x: number, y: number, size: number, bold: boolean, colour?: RGB) => void,
-  s: number
+  text: (t: string, x: number, y: number, size: number, bold: boolean, colour?: RGB) => void
 ) {
   const line = TYPE.key * TYPE.lineHeight + 6;
   const x = r.x + SPACE.boxPad;
   svg(roundedRectPath(r, RADIUS.box), {
     color: WHITE,
     borderColor: REGION_STROKE,
-    borderWidth: STROKE.region * s
+    borderWidth: STROKE.region
   });
   text('Key', x, r.y + SPACE.boxPad + line / 2 + TYPE.key * 0.36, TYPE.key, true, INK);
   KEY_ENTRIES.forEach((entry, i) => {
@@ -294,7 +296,7 @@ function drawKey(
       const main = entry.sample === 'primary';
       svg(`M${x},${y}H${x + 30}`, {
         borderColor: main ? INK : EDGE,
-        borderWidth: (main ? STROKE.primary : STROKE.flow) * s
+        borderWidth: main ? STROKE.primary : STROKE.flow
       });
       svg(arrowhead([x + 30, y], [x, y]), { color: main ? INK : EDGE });
       if (entry.sample !== 'flow')
@@ -303,13 +305,13 @@ function drawKey(
       svg(roundedRectPath({ x, y: y - 8, width: 30, height: 16 }, 3), {
         color: REGION_FILL,
         borderColor: MUTED,
-        borderWidth: 1 * s
+        borderWidth: 1
       });
       if (entry.sample === 'nest')
         svg(roundedRectPath({ x: x + 8, y: y - 4, width: 14, height: 8 }, 2), {
           color: WHITE,
           borderColor: MUTED,
-          borderWidth: 1 * s
+          borderWidth: 1
         });
       else svg(roundedRectPath({ x, y: y - 8, width: 30, height: 6 }, 3), { color: MUTED });
     }
