@@ -195,6 +195,8 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
   let tm: M = [1, 0, 0, 1, 0, 0];
   let tf: { font: FontInfo; size: number } | undefined;
   let ops: Token[] = [];
+  // Text operators are only valid between BT and ET (PDF 32000 9.4).
+  let inText = false;
   const num = (i: number) => ops[i] as number;
   const paint = (fill: boolean, stroke: boolean) => {
     if (path.length) {
@@ -284,7 +286,13 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
         path = [];
         break;
       case 'BT':
+        if (inText) throw new Error('BT inside a text object');
+        inText = true;
         tm = [1, 0, 0, 1, 0, 0];
+        break;
+      case 'ET':
+        if (!inText) throw new Error('ET outside a text object');
+        inText = false;
         break;
       case 'Tf':
         tf = { font: font((ops[0] as { name: string }).name), size: num(1) };
@@ -296,6 +304,7 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
         tm = mul([1, 0, 0, 1, num(0), num(1)], tm);
         break;
       case 'Tj': {
+        if (!inText) throw new Error('Tj outside a text object');
         const hex = (ops[0] as { hex: string }).hex.toLowerCase();
         const codes = hex.match(/.{4}/g) ?? [];
         const f = tf!.font;
@@ -321,6 +330,7 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
     }
     ops = [];
   }
+  if (inText) throw new Error('text object not ended');
   const { width, height } = page.getSize();
   return { width, height, texts, shapes };
 }
