@@ -100,7 +100,9 @@ const bytesOf = (doc: PDFDocument, obj: PDFObject | undefined): Uint8Array => {
   const o = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
   if (o instanceof PDFRawStream) return decodePDFRawStream(o).decode();
   if (o instanceof PDFArray)
-    return Buffer.concat(o.asArray().map((x) => Buffer.from(bytesOf(doc, x))));
+    return Buffer.concat(
+      o.asArray().flatMap((x) => [Buffer.from(bytesOf(doc, x)), Buffer.from('\n')])
+    );
   throw new Error('not a stream');
 };
 
@@ -109,12 +111,16 @@ interface FontInfo {
   toUnicode: Map<string, string>;
   widths: Map<number, number>;
   defaultWidth: number;
+  simple?: boolean;
 }
 
 function fontInfo(doc: PDFDocument, dict: PDFDict): FontInfo {
   const name = (dict.lookup(PDFName.of('BaseFont')) as PDFName)
     .asString()
     .replace(/^\/\w{6}\+/, '/');
+  // A standard font (the page numbers' Helvetica): one byte a character, no widths here.
+  if (!dict.get(PDFName.of('DescendantFonts')))
+    return { name, toUnicode: new Map(), widths: new Map(), defaultWidth: NaN, simple: true };
   const toUnicode = new Map<string, string>();
   const cmap = Buffer.from(bytesOf(doc, dict.get(PDFName.of('ToUnicode')))).toString('latin1');
   const utf16 = (hex: string) =>
@@ -306,9 +312,14 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
       case 'Tj': {
         if (!inText) throw new Error('Tj outside a text object');
         const hex = (ops[0] as { hex: string }).hex.toLowerCase();
-        const codes = hex.match(/.{4}/g) ?? [];
         const f = tf!.font;
-        const text = codes.map((c) => f.toUnicode.get(c) ?? '\ufffd').join('');
+        const codes = hex.match(f.simple ? /.{2}/g : /.{4}/g) ?? [];
+        const text = codes
+          .map(
+            (c) =>
+              (f.simple ? String.fromCharCode(parseInt(c, 16)) : f.toUnicode.get(c)) ?? '\ufffd'
+          )
+          .join('');
         const adv =
           codes.reduce((s, c) => s + (f.widths.get(parseInt(c, 16)) ?? f.defaultWidth), 0) / 1000;
         const m = mul(tm, st.ctm);
