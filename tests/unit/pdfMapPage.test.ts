@@ -170,7 +170,7 @@ const layout: MapLayout = {
   intro: { x: 330, y: 200, width: 300, height: 50 }
 };
 
-const topic = (slug: string, title: string, group: string, parent?: string): PdfTopic => ({
+const topic = (slug: string, title: string, group: string, parent: string): PdfTopic => ({
   slug,
   title,
   summary: `What ${title} is.`,
@@ -184,9 +184,9 @@ const topic = (slug: string, title: string, group: string, parent?: string): Pdf
   blocks: [{ kind: 'paragraph', runs: [{ text: `${title} in a sentence.` }] }]
 });
 const topics: PdfTopic[] = [
-  topic('alpha', 'Alpha', 'clients'),
-  topic('beta', 'Beta second line', 'server-stack'),
-  topic('family', 'Family box', 'hosting'),
+  topic('alpha', 'Alpha', 'clients', 'frame'),
+  topic('beta', 'Beta second line', 'server-stack', 'frame'),
+  topic('family', 'Family box', 'hosting', 'region'),
   topic('gamma', 'Gamma', 'hosting', 'family'),
   topic('delta', 'Delta', 'hosting', 'family')
 ];
@@ -288,9 +288,9 @@ describe('the PDF map page', () => {
     const strip = shapesAt(page, toPage(family.header, p)).find((x) => x.fill && !x.stroke);
     expect(strip?.fill).toEqual(rgbOf(tint));
     // Regions and frames: shaded and white by depth, their labels muted.
-    for (const [box, fill, size] of [
-      [region, REGION_FILL, TYPE.region],
-      [frame, WHITE, TYPE.box]
+    for (const [box, fill] of [
+      [region, REGION_FILL],
+      [frame, WHITE]
     ] as const) {
       const shape = shapesAt(page, toPage(box, p)).find((x) => x.stroke);
       expect(shape?.fill, box.id).toEqual(rgbOf(fill));

@@ -83,7 +83,7 @@ const layout: MapLayout = {
   learningPath: []
 };
 
-const base = (slug: string, title: string, group: string, parent?: string): PdfTopic => ({
+const base = (slug: string, title: string, group: string, parent: string): PdfTopic => ({
   slug,
   title,
   summary: `${title} in one line.`,
