@@ -93,6 +93,7 @@ const base = (slug: string, title: string, group: string, parent: string): PdfTo
   examples: [],
   resources: [],
   related: [],
+  reviewed: '2026-11-01',
   blocks: []
 });
 const alpha: PdfTopic = {
