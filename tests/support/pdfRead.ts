@@ -50,6 +50,8 @@ export interface Link {
   /** 0-based index of the page an internal link jumps to. */
   page?: number;
   contents?: string;
+  /** The border drawn round the link ([0, 0, 0]: none). */
+  border?: number[];
 }
 
 export interface OutlineItem {
@@ -346,47 +348,96 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
   return { width, height, texts, shapes };
 }
 
-/** The link annotations of a page. */
+/**
+ * The link annotations of a page. Fails on an annotation that is not a well-formed link
+ * (PDF 32000 12.5.6.5): a /Link with a destination [page /Fit] or a /URI action.
+ */
 export function readLinks(doc: PDFDocument, page: PDFPage): Link[] {
   const annots = page.node.lookup(PDFName.of('Annots'));
   if (!(annots instanceof PDFArray)) return [];
   const pages = doc.getPages().map((p) => p.ref);
+  const name = (d: PDFDict | undefined, key: string) =>
+    (d?.lookup(PDFName.of(key)) as PDFName | undefined)?.asString();
   return annots.asArray().map((ref) => {
     const a = doc.context.lookup(ref) as PDFDict;
-    const rect = (a.lookup(PDFName.of('Rect')) as PDFArray)
-      .asArray()
-      .map((n) => (n as PDFNumber).asNumber()) as Link['rect'];
+    if (name(a, 'Type') !== '/Annot' || name(a, 'Subtype') !== '/Link')
+      throw new Error(`not a link annotation: ${a.toString()}`);
+    const nums = (key: string) =>
+      (a.lookup(PDFName.of(key)) as PDFArray | undefined)
+        ?.asArray()
+        .map((n) => (n as PDFNumber).asNumber());
+    const rect = nums('Rect') as Link['rect'];
     const action = a.lookup(PDFName.of('A')) as PDFDict | undefined;
+    if (action && (name(action, 'S') !== '/URI' || name(action, 'Type') !== '/Action'))
+      throw new Error(`not a URI action: ${action.toString()}`);
     const uri = (action?.lookup(PDFName.of('URI')) as PDFString | undefined)?.decodeText();
     const dest = a.lookup(PDFName.of('Dest')) as PDFArray | undefined;
+    if (dest && (dest.size() !== 2 || (dest.lookup(1) as PDFName).asString() !== '/Fit'))
+      throw new Error(`not a [page /Fit] destination: ${dest.toString()}`);
+    if (!dest === !action) throw new Error(`a link needs one destination or action`);
     const target = dest?.get(0);
     const contents = (a.lookup(PDFName.of('Contents')) as PDFHexString | undefined)?.decodeText();
     return {
       rect,
       uri,
       page: target ? pages.findIndex((r) => r === target) : undefined,
-      contents
+      contents,
+      border: nums('Border')
     };
   });
 }
 
-/** The outline as a tree: each entry's title and the page it opens (0-based). */
+/**
+ * The outline as a tree: each entry's title and the page it opens (0-based). Fails when
+ * the tree's links are inconsistent (PDF 32000 12.3.3): Parent, Prev, Next, First, Last
+ * and the counts of open entries, which readers use to walk and fold it.
+ */
 export function readOutline(doc: PDFDocument): OutlineItem[] {
   const pages = doc.getPages().map((p) => p.ref);
   const root = doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict | undefined;
-  const walk = (first: PDFDict | undefined): OutlineItem[] => {
+  const ref = (d: PDFDict, key: string) => d.get(PDFName.of(key)) as PDFRef | undefined;
+  const check = (ok: boolean, what: string) => {
+    if (!ok) throw new Error(`outline: ${what}`);
+  };
+  /** The items under `parent`, and how many entries are visible under it (all are open). */
+  const walk = (parent: PDFDict, parentRef: PDFRef | undefined): [OutlineItem[], number] => {
     const items: OutlineItem[] = [];
-    for (let d = first; d; d = d.lookup(PDFName.of('Next')) as PDFDict | undefined) {
+    let visible = 0;
+    let prev: PDFRef | undefined;
+    let at = ref(parent, 'First');
+    while (at) {
+      const d = doc.context.lookup(at) as PDFDict;
+      if (parentRef) check(ref(d, 'Parent') === parentRef, 'Parent');
+      check(ref(d, 'Prev') === prev, 'Prev');
       const dest = d.lookup(PDFName.of('Dest')) as PDFArray;
+      check((dest.lookup(1) as PDFName).asString() === '/Fit', 'Dest');
+      const [children, under] = walk(d, at);
+      const count = (d.lookup(PDFName.of('Count')) as PDFNumber | undefined)?.asNumber();
+      check(count === (children.length ? under : undefined), 'Count');
+      check(!children.length === !ref(d, 'Last'), 'Last');
       items.push({
         title: (d.lookup(PDFName.of('Title')) as PDFHexString).decodeText(),
         page: pages.findIndex((r) => r === dest.get(0)),
-        children: walk(d.lookup(PDFName.of('First')) as PDFDict | undefined)
+        children
       });
+      visible += 1 + under;
+      prev = at;
+      at = ref(d, 'Next');
     }
-    return items;
+    check(ref(parent, 'Last') === prev, 'Last');
+    return [items, visible];
   };
-  return root ? walk(root.lookup(PDFName.of('First')) as PDFDict) : [];
+  if (!root) return [];
+  check((root.lookup(PDFName.of('Type')) as PDFName).asString() === '/Outlines', 'Type');
+  const rootRef = doc.catalog.get(PDFName.of('Outlines')) as PDFRef;
+  const [items, visible] = walk(root, rootRef);
+  check((root.lookup(PDFName.of('Count')) as PDFNumber).asNumber() === visible, 'Count');
+  check(
+    (doc.catalog.lookup(PDFName.of('PageMode')) as PDFName | undefined)?.asString() ===
+      '/UseOutlines',
+    'PageMode: a reader opens the outline'
+  );
+  return items;
 }
 
 /** Whether a point lies inside a box, to within `slack` points. */

@@ -511,6 +511,7 @@ describe('the PDF map page', () => {
       { slug: 'family', title: 'Family box', r: toPage(family.header, p) }
     ];
     expect(links).toHaveLength(expected.length);
+    for (const l of links) expect(l.border).toEqual([0, 0, 0]);
     for (const e of expected) {
       const l = links.find((x) => x.page === pageOf(e.slug));
       expect(l, e.slug).toBeDefined();

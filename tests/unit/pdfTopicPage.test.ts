@@ -101,8 +101,11 @@ const alpha: PdfTopic = {
   reviewed: '2026-11-20',
   arrows: [{ to: 'beta', label: 'serves' }],
   related: ['beta', 'not-a-topic'],
-  examples: [{ name: 'Example one', url: 'https://ex.example.org/one', note: 'why it helps' }],
-  resources: [{ name: 'Further reading', url: 'https://read.example.net/r' }],
+  examples: [
+    { name: 'Example one', url: 'https://ex.example.org/one%20two', note: 'why it helps' }
+  ],
+  // Not ASCII, and a stray %: the link carries a valid, percent-encoded address.
+  resources: [{ name: 'Further reading', url: 'https://read.example.net/café?q=100%' }],
   blocks: [
     { kind: 'heading', depth: 2, runs: [{ text: 'How it works' }] },
     {
@@ -294,18 +297,23 @@ describe('the PDF topic pages', () => {
 
     // Examples and resources: the name a link to its address, then host and note.
     const ex = find(page, 'Example one');
-    expect(linksOver(links, ex).map((l) => l.uri)).toEqual(['https://ex.example.org/one']);
+    expect(linksOver(links, ex).map((l) => l.uri)).toEqual(['https://ex.example.org/one%20two']);
     const host = page.texts.find((t) => t.text.trim() === 'ex.example.org' && t.y === ex.y);
     expect(host?.size).toBe(8.5);
     expect(sameColour(host!.colour, MUTED)).toBe(true);
     expect(page.texts.some((t) => t.y === ex.y && t.text === ' · why it helps')).toBe(true);
     const res = find(page, 'Further reading');
-    expect(linksOver(links, res).map((l) => l.uri)).toEqual(['https://read.example.net/r']);
+    expect(linksOver(links, res).map((l) => l.uri)).toEqual([
+      'https://read.example.net/caf%C3%A9?q=100%25'
+    ]);
     // Related topics: only those in the PDF, each a link to its page.
     const related = find(page, 'Related topics');
     const rel = page.texts.filter((t) => t.y < related.y && t.y > related.y - 20);
     expect(rel.map((t) => t.text)).toEqual(['Beta']);
     expect(linksOver(links, rel[0]).map((l) => l.page)).toEqual([2]);
+
+    // Links draw no border of their own.
+    for (const l of links) expect(l.border).toEqual([0, 0, 0]);
 
     // The page number, right-aligned in the footer.
     const num = page.texts.find((t) => t.text === `2 / ${1 + topics.length}`);
