@@ -11,6 +11,9 @@ import { customisePdf } from '../../src/lib/pdf/customisePdf.ts';
 import { toPage } from '../../src/lib/pdf/drawMap.ts';
 import { mapPlacement } from '../../src/lib/pdf/mapPlacement.ts';
 import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
+import { INK, LINK, WHITE } from '../../src/lib/pdf/palette.ts';
+import { BADGE } from '../../src/lib/layout/mapStyle.ts';
+import { readPage } from '../support/pdfRead.ts';
 
 const node = (slug: string, x: number, y: number, group: string): LayoutNode => ({
   slug,
@@ -250,5 +253,45 @@ describe('progress marks in the browser PDF', () => {
     const page = renderMap(await customisePdf({ ...(await base()), includeTopics: true }));
     for (const slug of Object.keys(rects))
       expect(page.corner(slug), slug).toMatchObject({ teal: 0, white: 0 });
+  });
+});
+
+describe('progress marks drawn from the map style', () => {
+  it('draws each mark at BADGE size and stroke, scaled with the map, in its corner', async () => {
+    const bytes = await customisePdf({
+      ...(await base()),
+      includeTopics: true,
+      progress: { alpha: 'done', beta: 'learning', family: 'skipped' }
+    });
+    const doc = await PDFDocument.load(bytes);
+    const page = readPage(doc, doc.getPage(0));
+    const s = placement.scale;
+    const rgbOf = (c: { red: number; green: number; blue: number }) => [c.red, c.green, c.blue];
+    const near = (a: number, b: number) => Math.abs(a - b) < 0.02;
+    for (const [slug, status] of [
+      ['alpha', 'done'],
+      ['beta', 'learning'],
+      ['family', 'skipped']
+    ] as const) {
+      const p = toPage(rects[slug], placement);
+      const [cx, cy] = [p.x + p.width - BADGE.inset * s, p.y + p.height - BADGE.inset * s];
+      const r = BADGE.radius * s;
+      const disc = page.shapes.find(
+        (x) =>
+          near(x.box.x1, cx - r) && near(x.box.x2, cx + r) && near(x.box.y1, cy - r) && x.stroke
+      );
+      expect(disc?.fill, slug).toEqual(rgbOf(status === 'done' ? LINK : WHITE));
+      expect(disc?.stroke).toEqual(rgbOf(status === 'done' ? LINK : INK));
+      expect(disc?.lineWidth).toBeCloseTo(BADGE.stroke * s, 3);
+      // The icon over it, drawn after it, inside the disc.
+      const icon = page.shapes[page.shapes.indexOf(disc!) + 1];
+      for (const [x, y] of icon.points)
+        expect(Math.hypot(x - cx, y - cy), slug).toBeLessThanOrEqual(r);
+      if (status === 'learning') expect(icon.fill).toEqual(rgbOf(INK));
+      else {
+        expect(icon.stroke, slug).toEqual(rgbOf(status === 'done' ? WHITE : INK));
+        expect(icon.lineWidth, slug).toBeCloseTo(BADGE.iconStroke * s, 3);
+      }
+    }
   });
 });
