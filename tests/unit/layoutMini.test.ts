@@ -653,8 +653,19 @@ describe('text measured with the real fonts', () => {
     expect(m('Reverse proxy', 13)).toBe(regular);
     expect(m('Reverse proxy', 13, true)).toBe(bold);
     expect(m('Reverse proxy', 26)).toBeCloseTo(2 * regular, 9);
-    // A cached width is the text's own, not another's sharing a prefix or its letters.
-    expect(m('Reverse', 13)).toBeLessThan(regular);
-    expect(m('bReverse proxy', 13)).toBeGreaterThan(regular);
+    // A remembered width is the text's own, in its own weight: after any mix of calls,
+    // each answer is what a fresh measure gives for that text alone.
+    const calls: [string, boolean][] = [
+      ['Reverse', false],
+      ['bReverse proxy', false],
+      ['rReverse proxy', true],
+      ['Reverse proxy', true],
+      ['rmm', true],
+      ['mm', false],
+      ['bmm', false],
+      ['mm', true]
+    ];
+    for (const [text, isBold] of calls)
+      expect(m(text, 13, isBold), `${text} ${isBold}`).toBe(measureNew()(text, 13, isBold));
   });
 });
