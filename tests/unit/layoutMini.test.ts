@@ -186,7 +186,10 @@ describe.each([
     expect(q.labelOverlaps).toEqual([]);
     expect(q.closeWires).toEqual([]);
     if (which === 'layout') {
-      // The landscape drawing keeps to the real map's targets (mapQuality.test.ts).
+      // The landscape drawing keeps to the real map's targets (mapQuality.test.ts). The
+      // portrait one is not held to them: on the midi fixture it drops the labels of the
+      // short proxy/app-server pair and of the wrapped health-check label, crosses four
+      // times and turns back on four wires (a known gap, not a target yet).
       expect(q.missingLabels).toEqual([]);
       expect(q.labels).toBe(arrows.length);
       expect(q.crossings, q.crossingsAt.join('\n')).toBe(0);
