@@ -83,6 +83,10 @@ describe('distances', () => {
     // Off a corner: straight-line distance.
     expect(rectSegmentDistance(r, [14, 13], [20, 13])).toBe(5);
     expect(rectSegmentDistance(r, [-3, -4], [-3, -9])).toBe(5);
+    // Beside a rectangle, level with part of it: the sideways gap.
+    expect(rectSegmentDistance(r, [12, 5], [12, 30])).toBe(2);
+    expect(rectSegmentDistance(r, [12, 30], [12, 5])).toBe(2);
+    expect(rectSegmentDistance(r, [-5, 12], [5, 12])).toBe(2);
     // Touching or crossing: none.
     expect(rectSegmentDistance(r, [10, 5], [20, 5])).toBe(0);
     expect(rectSegmentDistance(r, [-5, 5], [20, 5])).toBe(0);
@@ -337,6 +341,66 @@ describe('placeLabels', () => {
     expect(centreX(l.forward!)).toBeLessThan(150);
   });
 
+  it('prefers the run nearest the middle of the wire to longer runs off it', () => {
+    // Runs of 200, 100 and 200: the middle one's middle is the wire's middle.
+    const [u] = placeLabels(
+      [
+        wire(
+          [
+            [0, 20],
+            [200, 20],
+            [200, 120],
+            [400, 120]
+          ],
+          'go'
+        )
+      ],
+      measure,
+      scene({ bounds: { x: 0, y: 0, width: 400, height: 200 } })
+    );
+    expect(u.forward).toEqual({ x: 200 + TOUCH, y: 70 - 19 / 2, ...pill('go') });
+  });
+
+  it('gives up a pair when either label would sit too near another wire', () => {
+    const own: Pt[] = [
+      [0, 100],
+      [300, 100]
+    ];
+    const near = wire([
+      [0, 100 + TOUCH + 19 + 4.5],
+      [300, 100 + TOUCH + 19 + 4.5]
+    ]);
+    expect(placeLabels([wire(own, 'go', 'back'), near], measure, scene())[0]).toEqual({});
+    // One label alone on that wire goes above, clear of it.
+    expect(placeLabels([wire(own, 'go'), near], measure, scene())[0].forward).toBeDefined();
+  });
+
+  it('places the next wire’s labels after a wire with one of its two labels', () => {
+    const [a, b] = placeLabels(
+      [
+        wire(
+          [
+            [0, 50],
+            [300, 50]
+          ],
+          undefined,
+          'back'
+        ),
+        wire(
+          [
+            [0, 150],
+            [300, 150]
+          ],
+          'go'
+        )
+      ],
+      measure,
+      scene()
+    );
+    expect(a.back!.y).toBe(50 + TOUCH);
+    expect(b.forward!.y).toBe(150 - TOUCH - 19);
+  });
+
   it('skips runs too short for a label and keeps off the ends of a run', () => {
     // The first run is 19 long: the label goes on the second.
     const [l] = placeLabels(
@@ -385,6 +449,10 @@ describe('placeLabels', () => {
         scene({ blocked: [blocked] })
       )[0];
     expect(run(130, { x: 116, y: 0, width: 2, height: 200 })).toEqual({});
+    // The same at the far end of the run.
+    expect(run(130, { x: 112, y: 0, width: 2, height: 200 })).toEqual({});
+    // A wire of one run 19 long has no room for a label at all.
+    expect(run(119, { x: 0, y: 0, width: 1, height: 1 })).toEqual({});
     // On a run of 40, a fifth in is 8 units: near enough to the middle.
     expect(centreX(run(140, { x: 118, y: 0, width: 1, height: 200 }).forward!)).toBe(108);
   });
