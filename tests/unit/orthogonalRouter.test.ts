@@ -428,6 +428,55 @@ describe('routeOrthogonal: regions and extra lines', () => {
     expect(length(r)).toBe(300);
   });
 
+  it('turns a corner outside a region even at the cost of two more bends', () => {
+    // The one-bend way turns inside the region round its corner point: a bend there costs
+    // bendInside, more than two bends outside.
+    const region = { x: 120, y: 20, width: 60, height: 60 };
+    const r = route(
+      [port(50, 50, [1, 0])],
+      [port(150, 150, [0, -1])],
+      scene({ regions: [region] })
+    );
+    expect(bends(r)).toBe(3);
+    expect(length(r)).toBe(200);
+    for (const c of corners(r)) {
+      const inside =
+        c[0] > region.x &&
+        c[0] < region.x + region.width &&
+        c[1] > region.y &&
+        c[1] < region.y + region.height;
+      expect(inside, `corner ${c}`).toBe(false);
+    }
+  });
+
+  it('goes round a region rather than through it when that is no longer', () => {
+    // The crossing run may lie anywhere between the stubs; it keeps out of the region.
+    const region = { x: 180, y: 60, width: 65, height: 80 };
+    const r = route(
+      [port(50, 50, [1, 0])],
+      [port(250, 150, [-1, 0])],
+      scene({ regions: [region] })
+    );
+    expect(length(r)).toBe(300);
+    const x = r[1][0];
+    expect(x <= region.x || x >= region.x + region.width).toBe(true);
+  });
+
+  it('keeps a run that passes beside a region a region’s distance off it', () => {
+    // A region along the right edge: the crossing run stays repelDistance clear of it.
+    const region = { x: 260, y: 0, width: 40, height: 200 };
+    const r = route(
+      [port(50, 50, [1, 0])],
+      [port(250, 150, [-1, 0])],
+      scene({ regions: [region] })
+    );
+    expect(r[1][0]).toBeLessThanOrEqual(region.x - ROUTE_COST.repelDistance);
+    // The same for a level run below a region along the top edge.
+    const top = { x: 0, y: 0, width: 300, height: 15 };
+    const v = route([port(50, 20, [0, 1])], [port(250, 180, [0, -1])], scene({ regions: [top] }));
+    expect(v[1][1]).toBeGreaterThanOrEqual(top.y + top.height + ROUTE_COST.repelDistance);
+  });
+
   it('uses an extra grid line it is given', () => {
     // Round a box, the extra line lets the wire pass further off its edge.
     const r = route(
