@@ -92,6 +92,33 @@ describe('shapeArabic', () => {
     expect(shapeArabic('بب', () => false)).toBe('بب');
     expect(shapeArabic('no Arabic here')).toBe('no Arabic here');
   });
+
+  // Forms as code points: beh (U+0628) is FE8F isolated, FE90 final, FE91 initial, FE92
+  // medial; alef (U+0627) joins only the letter before it (FE8D, FE8E).
+  const cps = (t: string) => [...t].map((c) => c.codePointAt(0)!.toString(16));
+  it('joins each letter to its neighbours as the script does', () => {
+    // Beh beh beh: initial, medial, final (with the default: every form drawable).
+    expect(cps(shapeArabic('ببب'))).toEqual(['fe91', 'fe92', 'fe90']);
+    // After alef, which never joins the letter after it, beh starts afresh.
+    expect(cps(shapeArabic('اب'))).toEqual(['fe8d', 'fe8f']);
+    expect(cps(shapeArabic('باب'))).toEqual(['fe91', 'fe8e', 'fe8f']);
+    // Tatweel joins on both sides.
+    expect(cps(shapeArabic('ـب'))).toEqual(['640', 'fe90']);
+    expect(cps(shapeArabic('بـ'))).toEqual(['fe91', '640']);
+  });
+
+  it('lets marks sit between letters without breaking the join', () => {
+    // Beh, fatha, beh: the mark stays, the letters still join.
+    expect(cps(shapeArabic('بَب'))).toEqual(['fe91', '64e', 'fe90']);
+  });
+
+  it('draws lam and alef as one ligature when the font has it, marks after it', () => {
+    expect(cps(shapeArabic('لا'))).toEqual(['fefb']);
+    expect(cps(shapeArabic('بلا'))).toEqual(['fe91', 'fefc']);
+    expect(cps(shapeArabic('لَا'))).toEqual(['fefb', '64e']);
+    // Without the ligature's glyph: lam initial and alef final instead.
+    expect(cps(shapeArabic('لا', (cp) => cp < 0xfef5))).toEqual(['fedf', 'fe8e']);
+  });
 });
 
 describe('visual order of right-to-left text', () => {
