@@ -174,12 +174,26 @@ export function folderReport(folder, lib = LIB, out = OUT) {
 
 function writeSummary() {
   const folders = mutationFolders().map((folder) => ({ folder, ...folderReport(folder) }));
+  // A folder with some files run is shown with what it has, marked as not finished.
   const rows = folders
-    .filter((f) => f.missing.length === 0)
-    .map((f) => ({ folder: f.folder, ...scoreOf(f.report) }));
+    .filter((f) => Object.keys(f.report.files).length || f.missing.length === 0)
+    .map((f) => {
+      const all = mutationFiles(f.folder).length;
+      const label = f.missing.length
+        ? `${f.folder} (${all - f.missing.length} of ${all} files)`
+        : f.folder;
+      return { folder: label, ...scoreOf(f.report) };
+    });
   const missing = folders.filter((f) => f.missing.length);
-  // Until every file has a report, the total is only of the folders done.
-  const { table, survivors } = summarise(rows, missing.length ? 'folders run' : 'src/lib');
+  // Until every file has a report, the total is only of the files run.
+  const { table, survivors } = summarise(rows, missing.length ? 'files run so far' : 'src/lib');
+  const perFile = Object.entries(Object.assign({}, ...folders.map((f) => f.report.files))).map(
+    ([name, entry]) => {
+      const r = scoreOf({ files: { [name]: entry } });
+      return `| ${name} | ${r.valid ? pct(r.score) : 'no mutants'} | ${r.valid} |`;
+    }
+  );
+  const files = ['| file | score | mutants |', '| --- | --- | --- |', ...perFile].join('\n');
   const file = join(OUT, 'summary.md');
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
   // Everything from the first heading after the tables on (hand-written notes) is kept.
@@ -191,7 +205,7 @@ function writeSummary() {
       (missing.length
         ? `\nNot finished yet (files without a report): ${missing.map((f) => `${f.folder} (${f.missing.length} of ${mutationFiles(f.folder).length})`).join(', ')}.\n`
         : '') +
-      `\n${table}\n\n## Undetected mutants per file\n\n${survivors}\n${notes}`
+      `\n${table}\n\n## Scores per file\n\n${files}\n\n## Undetected mutants per file\n\n${survivors}\n${notes}`
   );
   console.log(`\n${table}\n\n${file}`);
 }
