@@ -38,14 +38,42 @@ describe('attribute values the component check accepts and refuses, with the mes
   it.each([
     ['<a href="/x" rel="noopener">x</a>', 'rel="noopener" is not allowed', 'rel="noopener"'],
     ['<code class="language-">x</code>', 'class="language-" is not allowed', 'class="language-"'],
-    ['<code class="xlanguage-js">x</code>', 'class="xlanguage-js" is not allowed', 'class="xlanguage-js"'],
-    ['<div class="code-block x">x</div>', 'class="code-block x" is not allowed', 'class="code-block x"'],
+    [
+      '<code class="xlanguage-js">x</code>',
+      'class="xlanguage-js" is not allowed',
+      'class="xlanguage-js"'
+    ],
+    [
+      '<div class="code-block x">x</div>',
+      'class="code-block x" is not allowed',
+      'class="code-block x"'
+    ],
     ['<p class="code-titles">x</p>', 'class="code-titles" is not allowed', 'class="code-titles"'],
-    ['<span style="--l:#ff;--d:#000">x</span>', 'style="--l:#ff;--d:#000" is not allowed', 'style="--l:#ff;--d:#000"'],
-    ['<span style="--l:#fff;--d:#fffffffff">x</span>', 'style="--l:#fff;--d:#fffffffff" is not allowed', 'style="--l:#fff;--d:#fffffffff"'],
-    ['<span style="x--l:#fff;--d:#000">x</span>', 'style="x--l:#fff;--d:#000" is not allowed', 'style="x--l:#fff;--d:#000"'],
-    ['<span style="--l:#FFF;--d:#000">x</span>', 'style="--l:#FFF;--d:#000" is not allowed', 'style="--l:#FFF;--d:#000"'],
-    ['<span style="--l:red;--d:#000">x</span>', 'style="--l:red;--d:#000" is not allowed', 'style="--l:red;--d:#000"'],
+    [
+      '<span style="--l:#ff;--d:#000">x</span>',
+      'style="--l:#ff;--d:#000" is not allowed',
+      'style="--l:#ff;--d:#000"'
+    ],
+    [
+      '<span style="--l:#fff;--d:#fffffffff">x</span>',
+      'style="--l:#fff;--d:#fffffffff" is not allowed',
+      'style="--l:#fff;--d:#fffffffff"'
+    ],
+    [
+      '<span style="x--l:#fff;--d:#000">x</span>',
+      'style="x--l:#fff;--d:#000" is not allowed',
+      'style="x--l:#fff;--d:#000"'
+    ],
+    [
+      '<span style="--l:#FFF;--d:#000">x</span>',
+      'style="--l:#FFF;--d:#000" is not allowed',
+      'style="--l:#FFF;--d:#000"'
+    ],
+    [
+      '<span style="--l:red;--d:#000">x</span>',
+      'style="--l:red;--d:#000" is not allowed',
+      'style="--l:red;--d:#000"'
+    ],
     ['<pre tabindex="1">x</pre>', 'tabindex="1" is not allowed', 'tabindex="1"'],
     ['<pre tabindex="00">x</pre>', 'tabindex="00" is not allowed', 'tabindex="00"'],
     ['<input type="text">', 'type="text" is not allowed', 'type="text"'],
@@ -71,9 +99,9 @@ describe('attribute values the component check accepts and refuses, with the mes
       ['start', 'ol', 'is not a number'],
       ['align', 'th', 'is not allowed']
     ])
-      expect(messages(`<${el} ${name}="${long}">${name === 'type' ? '' : `</${el.split(' ')[0]}>`}`)).toEqual([
-        `${name}="${'n'.repeat(40)}" ${tail}`
-      ]);
+      expect(
+        messages(`<${el} ${name}="${long}">${name === 'type' ? '' : `</${el.split(' ')[0]}>`}`)
+      ).toEqual([`${name}="${'n'.repeat(40)}" ${tail}`]);
   });
 
   it('names a refused attribute by its name alone, whatever its value', () => {
@@ -136,9 +164,17 @@ describe('elements and Svelte code the component check refuses, with the message
     ['<Foo.Bar />', '<Foo.Bar> is not allowed in prose', '<Foo.Bar'],
     ['<svelte:head></svelte:head>', '<svelte:head> is not allowed in prose', '<svelte:head'],
     ['<svelte:element this="p" />', '<svelte:element> is not allowed in prose', '<svelte:element'],
-    ['<svelte:fragment></svelte:fragment>', '<svelte:fragment> is not allowed in prose', '<svelte:fragment'],
+    [
+      '<svelte:fragment></svelte:fragment>',
+      '<svelte:fragment> is not allowed in prose',
+      '<svelte:fragment'
+    ],
     ['{x}', 'Svelte code "{x}" is not allowed in prose (write braces in `code`)', '{x}'],
-    ['{@html x}', 'Svelte code "{@html x}" is not allowed in prose (write braces in `code`)', '{@html x}'],
+    [
+      '{@html x}',
+      'Svelte code "{@html x}" is not allowed in prose (write braces in `code`)',
+      '{@html x}'
+    ],
     [
       '{#if a}b{/if}',
       'Svelte code "{#if a}b{/if}" is not allowed in prose (write braces in `code`)',
@@ -208,7 +244,10 @@ describe('what prose compiles to, and where a problem is reported', () => {
   it('never turns an address that leaves the site into a site path by prefixing the base', async () => {
     const link = await compileProse(`${HEAD}[x](//evil.example/)\n`, { base: '/sub/' });
     expect(link.problems).toEqual([
-      { line: 5, message: 'link "//evil.example/" leaves the site without a scheme: write https://…' }
+      {
+        line: 5,
+        message: 'link "//evil.example/" leaves the site without a scheme: write https://…'
+      }
     ]);
     const image = await compileProse(`${HEAD}![i](//evil.example/x.png)\n`, { base: '/sub/' });
     expect(image.problems).toEqual([
@@ -265,7 +304,8 @@ describe('what prose compiles to, and where a problem is reported', () => {
     expect(problems).toEqual([
       {
         line: 7,
-        message: 'link "javascript:alert(1)" is not allowed: use http(s), mailto, a site path (/…) or #anchor'
+        message:
+          'link "javascript:alert(1)" is not allowed: use http(s), mailto, a site path (/…) or #anchor'
       },
       {
         line: 9,
@@ -288,10 +328,14 @@ describe('what prose compiles to, and where a problem is reported', () => {
   });
 
   it('a refused fence gets its own line, after a fence that is fine, and no code', async () => {
-    const result = await compileProse(`${HEAD}\`\`\`ini\nk = v\n\`\`\`\n\nText.\n\n\`\`\`cobol\nx\n\`\`\`\n`);
+    const result = await compileProse(
+      `${HEAD}\`\`\`ini\nk = v\n\`\`\`\n\nText.\n\n\`\`\`cobol\nx\n\`\`\`\n`
+    );
     expect(result).toEqual({
       code: '',
-      problems: [{ line: 11, message: expect.stringMatching(/^code fence: unknown language cobol \(/) }]
+      problems: [
+        { line: 11, message: expect.stringMatching(/^code fence: unknown language cobol \(/) }
+      ]
     });
   });
 });

@@ -69,7 +69,9 @@ describe('the composition of _map.yaml', () => {
   });
 
   it('names each placed id that is not a top-level box or is placed twice, at its own line', () => {
-    expect(errorsOf(`${FRAME}composition:\n  columns: [r, s, r]\n  aside: [zz]\n  band: t\n`)).toEqual([
+    expect(
+      errorsOf(`${FRAME}composition:\n  columns: [r, s, r]\n  aside: [zz]\n  band: t\n`)
+    ).toEqual([
       frameError(16, 'composition.columns[1]', '"s" is not a top-level box'),
       frameError(16, 'composition.columns[2]', '"r" is placed twice'),
       frameError(17, 'composition.aside[0]', '"zz" is not a top-level box')
@@ -81,7 +83,9 @@ describe('the composition of _map.yaml', () => {
   });
 
   it('refuses fields of the wrong shape, each at its line', () => {
-    expect(errorsOf(`${FRAME}composition:\n  columns: r\n  band: [t]\n  colour: red\n  aside: [1]\n`)).toEqual([
+    expect(
+      errorsOf(`${FRAME}composition:\n  columns: r\n  band: [t]\n  colour: red\n  aside: [1]\n`)
+    ).toEqual([
       frameError(18, 'composition.colour', 'unknown field'),
       frameError(17, 'composition.band', 'must be a box id'),
       frameError(16, 'composition.columns', 'must be a list of box ids'),
@@ -116,7 +120,9 @@ describe('the composition of _map.yaml', () => {
 
   it('names an arranged id that is unknown, not inside its box, or listed twice', () => {
     expect(
-      errorsOf(`${FRAME}composition:\n  arrange:\n    r: [[s, b], [t]]\n    zz: row\n    s: [[b, b]]\n`)
+      errorsOf(
+        `${FRAME}composition:\n  arrange:\n    r: [[s, b], [t]]\n    zz: row\n    s: [[b, b]]\n`
+      )
     ).toEqual([
       frameError(17, 'composition.arrange.r', '"b" is not inside "r"'),
       frameError(17, 'composition.arrange.r', '"t" is not inside "r"'),
@@ -147,13 +153,22 @@ describe('groups, boxes and nesting in _map.yaml', () => {
       frameError(6, 'boxes[0]', 'must have an id (lowercase-with-hyphens) and a label'),
       frameError(7, 'boxes[1]', 'must have an id (lowercase-with-hyphens) and a label'),
       frameError(9, 'boxes[2]', 'must have an id (lowercase-with-hyphens) and a label'),
-      frameError(10, 'boxes[3].id', '"constructor" is a name every JavaScript object already has; choose another'),
+      frameError(
+        10,
+        'boxes[3].id',
+        '"constructor" is a name every JavaScript object already has; choose another'
+      ),
       frameError(14, 'boxes[5].id', 'duplicate id "r"')
     ]);
   });
 
   it('refuses a frame whose parts are not the lists they must be', () => {
-    expect(errorsOf('hub: a\ngroups: g\nboxes: {}\nlearningPath: [a]\ncolour: red\n', [topic('a'), topic('b')])).toEqual(
+    expect(
+      errorsOf('hub: a\ngroups: g\nboxes: {}\nlearningPath: [a]\ncolour: red\n', [
+        topic('a'),
+        topic('b')
+      ])
+    ).toEqual(
       expect.arrayContaining([
         frameError(5, 'colour', 'unknown field'),
         frameError(2, 'groups', 'must be a list'),
@@ -173,7 +188,10 @@ describe('groups, boxes and nesting in _map.yaml', () => {
   });
 
   it('reports a cycle of boxes once, from its first id, at that box’s parent line', () => {
-    const frame = FRAME.replace('  - id: r\n    label: R\n', '  - id: r\n    label: R\n    parent: s\n');
+    const frame = FRAME.replace(
+      '  - id: r\n    label: R\n',
+      '  - id: r\n    label: R\n    parent: s\n'
+    );
     expect(errorsOf(frame).filter((e) => e.message.includes('cycle'))).toEqual([
       frameError(8, 'parent', 'boxes nest in a cycle: r → s → r')
     ]);
@@ -182,7 +200,12 @@ describe('groups, boxes and nesting in _map.yaml', () => {
   it('reports a cycle of topics at the parent line of the first topic', () => {
     const errors = errorsOf(FRAME, [topic('a', 'c'), topic('b', 's'), topic('c', 'a')]);
     expect(errors.filter((e) => e.message.includes('cycle'))).toEqual([
-      expect.objectContaining({ file: 'a.md', line: 5, field: 'parent', message: 'boxes nest in a cycle: a → c → a' })
+      expect.objectContaining({
+        file: 'a.md',
+        line: 5,
+        field: 'parent',
+        message: 'boxes nest in a cycle: a → c → a'
+      })
     ]);
   });
 
