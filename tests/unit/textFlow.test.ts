@@ -105,6 +105,8 @@ describe('shapeArabic', () => {
     // Tatweel joins on both sides.
     expect(cps(shapeArabic('ـب'))).toEqual(['640', 'fe90']);
     expect(cps(shapeArabic('بـ'))).toEqual(['fe91', '640']);
+    // Hamza never joins: beh before it stays isolated, and hamza keeps its one form.
+    expect(cps(shapeArabic('بء'))).toEqual(['fe8f', 'fe80']);
   });
 
   it('lets marks sit between letters without breaking the join', () => {
@@ -116,6 +118,7 @@ describe('shapeArabic', () => {
     expect(cps(shapeArabic('لا'))).toEqual(['fefb']);
     expect(cps(shapeArabic('بلا'))).toEqual(['fe91', 'fefc']);
     expect(cps(shapeArabic('لَا'))).toEqual(['fefb', '64e']);
+    expect(cps(shapeArabic('لَّا'))).toEqual(['fefb', '64e', '651']);
     // Without the ligature's glyph: lam initial and alef final instead.
     expect(cps(shapeArabic('لا', (cp) => cp < 0xfef5))).toEqual(['fedf', 'fe8e']);
   });
