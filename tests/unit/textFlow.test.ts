@@ -139,7 +139,18 @@ describe('visual order of right-to-left text', () => {
     ['brackets are mirrored in a right-to-left run', 'שלום (עולם)', '(םלוע) םולש'],
     ['Arabic is reversed', 'مرحبا بالعالم', 'ملاعلاب ابحرم'],
     ['a combining mark stays after its base letter', 'שָׁלוֹם', 'םוֹלשָׁ'],
-    ['English numbers after English stay put', 'version 2 of שלום', 'version 2 of םולש']
+    ['English numbers after English stay put', 'version 2 of שלום', 'version 2 of םולש'],
+    [
+      'in a right-to-left line, English and the number after it read as one run',
+      'שלום abc 12 עולם',
+      'םלוע abc 12 םולש'
+    ],
+    [
+      'in an English line, a number inside Hebrew stays inside it, in its own order',
+      'Hello שלום 123 עולם',
+      'Hello םלוע 123 םולש'
+    ],
+    ['brackets in a left-to-right run keep their direction', 'use (x) שלום', 'use (x) םולש']
   ])('%s', (_, logical, visual) => {
     expect(visualText(logical)).toBe(visual);
   });
