@@ -87,7 +87,7 @@ describe('highlighted code', () => {
     );
   });
 
-  it.each(['cobol', 'constructor', 'c$', 'pyth on', 'a'.repeat(31)])(
+  it.each(['cobol', 'constructor', 'c$', 'pyth on', 'a'.repeat(31), 'b'.repeat(50)])(
     'refuses the unknown language %j, listing the known ones',
     async (lang) => {
       await expect(highlightCode('x', lang, null)).rejects.toThrow(
