@@ -133,7 +133,7 @@ describe('progress panel and controls', () => {
         version: '1',
         topics: { nginx: 'done' }
       }),
-      '“progress.json” was not imported: its "version" is written as text ("1"); it must be the number 1, without quotes: the file was probably edited by hand. Your progress is unchanged.'
+      '“progress.json” was not imported: its "version" is text ("1"); write the number 1 without quotes. Your progress is unchanged.'
     ]
   ])('refuses %s and changes nothing', async (_, text, message) => {
     const before = stored({ nginx: 'learning' });

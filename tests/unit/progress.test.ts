@@ -43,11 +43,7 @@ describe('progress', () => {
     ['a foreign file', JSON.stringify({ hello: 'world' }), 'not a Deployment Map progress file'],
     ['an array', '[1,2]', 'not a Deployment Map progress file'],
     ['a newer version', file({}, { version: 2 }), 'newer version of this site (version 2'],
-    [
-      'a version in words',
-      file({}, { version: 'one' }),
-      'written as text ("one"); it must be the number 1'
-    ],
+    ['a version in words', file({}, { version: 'one' }), 'is text ("one"); write the number 1'],
     ['no topics map', file(['nginx']), 'no "topics" map'],
     ['an empty file', '', 'the file is empty'],
     ['a blank file', ' \n\t', 'the file is empty'],
@@ -170,12 +166,12 @@ describe('importing a file', () => {
     [
       'a version written as text',
       file({ nginx: 'done' }, { version: '1' }),
-      'its "version" is written as text ("1"); it must be the number 1, without quotes: the file was probably edited by hand'
+      'its "version" is text ("1"); write the number 1 without quotes'
     ],
     [
       'a long version written as text, shortened',
       file({ nginx: 'done' }, { version: `1${' '.repeat(5000)}` }),
-      `its "version" is written as text ("1${' '.repeat(19)}…"); it must be the number 1`
+      `its "version" is text ("1${' '.repeat(19)}…"); write the number 1`
     ],
     [
       'another format',
@@ -328,8 +324,7 @@ describe('what a reader is told when text is refused', () => {
       file({ nginx: 'done' }, { version: '2' }),
       {
         problem: 'corrupt',
-        reason:
-          'its "version" is written as text ("2"); it must be the number 1, without quotes: the file was probably edited by hand'
+        reason: 'its "version" is text ("2"); write the number 1 without quotes'
       }
     ],
     [
@@ -342,7 +337,7 @@ describe('what a reader is told when text is refused', () => {
       file({ nginx: 'done' }, { version: '1'.repeat(20) }),
       {
         problem: 'corrupt',
-        reason: `its "version" is written as text ("${'1'.repeat(20)}"); it must be the number 1, without quotes: the file was probably edited by hand`
+        reason: `its "version" is text ("${'1'.repeat(20)}"); write the number 1 without quotes`
       }
     ],
     ['topics that are null', file(null), { problem: 'corrupt', reason: 'it has no "topics" map' }],

@@ -106,7 +106,7 @@ export function parseProgress(text: string): ParseResult {
     return {
       ok: false,
       problem: 'corrupt',
-      reason: `its "version" is written as text (${shown}); it must be the number ${FILE_VERSION}, without quotes: the file was probably edited by hand`
+      reason: `its "version" is text (${shown}); write the number ${FILE_VERSION} without quotes`
     };
   }
   if (version !== FILE_VERSION) {
