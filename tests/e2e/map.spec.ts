@@ -106,6 +106,31 @@ test('searching for "gunicorn" focuses that node and zooms to it', async ({ page
   await expect(page.locator('[aria-live="polite"]')).toContainText('Gunicorn');
 });
 
+test('leaving the search box and coming straight back keeps the new results open', async ({
+  page
+}) => {
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Search topics' });
+  await box.fill('nginx');
+  await expect(page.getByRole('option', { name: /Nginx/ }).first()).toBeVisible();
+  // Away to a map node and back to type, all within the list's closing delay.
+  await page.evaluate(() => {
+    document.querySelector<HTMLElement>('.map-svg a[data-slug="nginx"]')!.focus();
+    const input = document.querySelector<HTMLInputElement>('#map-search')!;
+    input.focus();
+    input.value = 'wsgi';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await expect(page.getByRole('option', { name: /WSGI servers/ }).first()).toBeVisible();
+  // Well past the delay, the list is still open for the box that has focus.
+  await page.waitForTimeout(400);
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('listbox', { name: 'Matching topics' })).toBeVisible();
+  // Leaving for good still closes it.
+  await box.press('Tab');
+  await expect(page.getByRole('listbox', { name: 'Matching topics' })).toBeHidden();
+});
+
 test('search covers prose, not only titles', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Search topics' }).fill('PEP 3333');
