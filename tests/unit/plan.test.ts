@@ -2,10 +2,9 @@
 // The deployment planner's engine: choices to parts, request path, checklist and files;
 // what a user is told about combinations that do not fit; the address round trip.
 import { describe, expect, it } from 'vitest';
-import { extractExamples } from '../../scripts/examples/extractExamples.js';
+import { checklistTopics } from '../../src/lib/plan/planChecklist.ts';
 import { loadContent } from '../../src/lib/content/loadContent.ts';
 import { loadPlanData } from '../../src/lib/plan/loadPlanData.ts';
-import { checklistTopics } from '../../src/lib/plan/planChecklist.ts';
 import { buildPlanData } from '../../src/lib/plan/planData.ts';
 import {
   COMMON_PLANS,
@@ -22,10 +21,13 @@ import {
   withChoice,
   type PlanChoices
 } from '../../src/lib/plan/planModel.ts';
+import { realExamples, realPlanData, realTopics } from '../support/realContent.ts';
 
-const content = loadContent('content');
-const slugs = new Set(content.topics.map((t) => t.slug));
-const data = loadPlanData('content', content.topics);
+// The real content, read once per process (see tests/support/realContent.ts).
+const topics = realTopics();
+const examples = realExamples();
+const slugs = new Set(topics.map((t) => t.slug));
+const data = realPlanData();
 const vps = (c: Partial<PlanChoices>): PlanChoices => ({ ...defaultChoices('vps'), ...c });
 
 describe('the catalogue', () => {
@@ -398,7 +400,7 @@ describe('a plan', () => {
       expect(plan.requestArrows.length, planQuery(c)).toBe(plan.requestPath.length - 1);
       for (const a of plan.requestArrows)
         expect(
-          content.topics
+          topics
             .find((t) => t.slug === a.from)
             ?.arrows.some((x) => x.to === a.to && x.label === a.label)
         ).toBe(true);
@@ -464,7 +466,6 @@ describe('a plan', () => {
   });
 
   it('every file is its published block, byte for byte, apart from the changes it lists', () => {
-    const examples = extractExamples('content');
     for (const c of everyPlan()) {
       for (const f of buildPlan(c, data).files) {
         if (!f.source) {
@@ -485,16 +486,16 @@ describe('a plan', () => {
   });
 
   it('a page edit that moves a substituted text fails with the page, line and block', () => {
-    const examples = extractExamples('content').map((e) =>
+    const edited = examples.map((e) =>
       e.title === '/etc/systemd/system/app.service'
         ? { ...e, code: e.code.replace('app:app', 'wsgi:app') }
         : e
     );
-    expect(() => buildPlanData(content.topics, examples, data.proven)).toThrow(
+    expect(() => buildPlanData(topics, edited, data.proven)).toThrow(
       /content\/gunicorn\.md:\d+: plan: the block "\/etc\/systemd\/system\/app\.service" no longer contains "app:app"/
     );
-    const missing = extractExamples('content').filter((e) => e.title !== '/etc/caddy/Caddyfile');
-    expect(() => buildPlanData(content.topics, missing, data.proven)).toThrow(
+    const missing = examples.filter((e) => e.title !== '/etc/caddy/Caddyfile');
+    expect(() => buildPlanData(topics, missing, data.proven)).toThrow(
       'content/caddy.md: plan: no block titled "/etc/caddy/Caddyfile"'
     );
     const block = data.blocks['gunicorn:/etc/systemd/system/app.service'];
@@ -584,5 +585,18 @@ describe('a plan', () => {
   it('builds the nearest plan from choices that do not fit', () => {
     const plan = buildPlan({ hosting: 'vps', webServer: 'apache', appServer: 'gunicorn' }, data);
     expect(plan.choices.appServer).toBe('mod-wsgi');
+  });
+});
+
+describe('reading the plan data from a content folder', () => {
+  it('reads and checks the topics first: invalid content fails with its own errors', () => {
+    expect(() => loadPlanData('tests/fixtures/mini-content')).toThrow(/^Content has \d+ errors:/);
+  });
+
+  it('a folder without the blocks the planner needs fails, naming each missing one', () => {
+    const midi = 'tests/fixtures/midi-content';
+    expect(() => loadPlanData(midi, loadContent(midi, {}).topics)).toThrow(
+      /^The planner cannot assemble its files:\n {2}\S*nginx\.md: plan: no block titled "\/etc\/nginx\/sites-available\/app"/
+    );
   });
 });

@@ -3,7 +3,6 @@
 // `npm run test:plans -- --record`) covers exactly the stacks the planner offers that can
 // run here, and a plan says it was proven only when its stack is in the record.
 import { describe, expect, it } from 'vitest';
-import { loadPlanData } from '../../src/lib/plan/loadPlanData.ts';
 import { readProvenRecord } from '../../src/lib/plan/planData.ts';
 import {
   buildPlan,
@@ -14,8 +13,11 @@ import {
   stackId
 } from '../../src/lib/plan/planModel.ts';
 import record from '../../src/lib/plan/proven.json' with { type: 'json' };
+import { realPlanData } from '../support/realContent.ts';
 
 const proven = readProvenRecord(record);
+// The planner's data for content/, read once per process (tests/support/realContent.ts).
+const data = realPlanData();
 
 const runnable = new Set(
   everyPlan()
@@ -54,7 +56,6 @@ describe('the proof record', () => {
   });
 
   it('was made from the files the planner builds today (else run npm run test:plans -- --record)', () => {
-    const data = loadPlanData('content');
     for (const c of everyPlan().filter((x) => !notRunnable(x))) {
       const plan = buildPlan(c, data);
       expect(
@@ -65,7 +66,6 @@ describe('the proof record', () => {
   });
 
   it('a record for other files proves nothing', () => {
-    const data = loadPlanData('content');
     const stale = {
       ...data,
       proven: {
@@ -86,7 +86,6 @@ describe('the proof record', () => {
   });
 
   it("a plan carries its stack's record; hostings that cannot run here carry none", () => {
-    const data = loadPlanData('content');
     const plan = buildPlan(defaultChoices('vps'), data);
     expect(plan.proven?.id).toBe('nginx-gunicorn-django-postgresql');
     expect(plan.proven?.versions).toMatchObject({
