@@ -113,3 +113,152 @@ describe('parseProse', () => {
     );
   });
 });
+
+describe('parseProse, in the corners', () => {
+  it('a reference image links to its definition; an undefined one adds nothing', () => {
+    const r = parseProse(md('![Map][m] and ![Gone][none]', '', '[m]: /map.png'));
+    expect(r.links).toEqual([
+      { href: '/map.png', line: 1, image: true },
+      { href: '/map.png', line: 3 }
+    ]);
+    // An image is not text; a reference to no definition is not an image but its text.
+    expect(r.blocks[0]).toEqual({ kind: 'paragraph', runs: [{ text: ' and ![Gone][none]' }] });
+  });
+
+  it('the first definition of a label wins, as CommonMark says', () => {
+    const r = parseProse(md('[docs][d]', '', '[d]: https://one.test/', '[d]: https://two.test/'));
+    expect(r.blocks[0]).toEqual({
+      kind: 'paragraph',
+      runs: [{ text: 'docs', href: 'https://one.test/' }]
+    });
+  });
+
+  it('a reference to nothing is plain text, not a link', () => {
+    // With no definition the parser leaves the brackets as text; a defined label that
+    // is used only once stays a link.
+    const r = parseProse(md('[docs][d] and [more][m]', '', '[m]: https://m.test/'));
+    expect(r.blocks[0]).toEqual({
+      kind: 'paragraph',
+      runs: [{ text: '[docs][d] and ' }, { text: 'more', href: 'https://m.test/' }]
+    });
+  });
+
+  it('a hard line break reads as a space', () => {
+    expect(parseProse('one  \ntwo').blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: 'one' }, { text: ' ' }, { text: 'two' }] }
+    ]);
+  });
+
+  it('a list item of two paragraphs, or with a list inside, joins them with spaces', () => {
+    const r = parseProse(
+      md('- first', '', '  second', '', '- outer', '  - inner a', '  - inner b')
+    );
+    expect(r.blocks).toEqual([
+      {
+        kind: 'list',
+        ordered: false,
+        items: [
+          [{ text: 'first' }, { text: ' ' }, { text: 'second' }],
+          [
+            { text: 'outer' },
+            { text: ' ' },
+            { text: ' ' },
+            { text: 'inner a' },
+            { text: ' ' },
+            { text: 'inner b' }
+          ]
+        ]
+      }
+    ]);
+    expect(r.text).toBe('first second\nouter  inner a inner b');
+  });
+
+  it('finds fences inside lists and quotes and with tildes; indented code is no fence', () => {
+    const r = parseProse(
+      md(
+        '- item',
+        '',
+        '  ```sh',
+        '  ls',
+        '  ```',
+        '',
+        '> ~~~py',
+        '> x = 1',
+        '> ~~~',
+        '',
+        '    indented'
+      )
+    );
+    expect(r.fences).toEqual([
+      { line: 3, lang: 'sh' },
+      { line: 7, lang: 'py' }
+    ]);
+    // The indented block is still code on the page.
+    expect(r.blocks.at(-1)).toEqual({ kind: 'code', text: 'indented' });
+  });
+
+  it('a fence of two backticks is inline code, not a fence', () => {
+    const r = parseProse('``ls -l``');
+    expect(r.fences).toEqual([]);
+    expect(r.blocks).toEqual([{ kind: 'paragraph', runs: [{ text: 'ls -l', code: true }] }]);
+  });
+
+  it('refuses braces in link titles, image alt text and image titles, by name', () => {
+    const messages = parseProse(
+      md(
+        '[a](/x "t{1}")',
+        '',
+        '![b{2}](/i.png)',
+        '',
+        '![c](/i.png "t{3}")',
+        '',
+        '![d{4}][m]',
+        '',
+        '[m]: /m.png'
+      )
+    ).problems.map((p) => `${p.line}: ${p.message}`);
+    expect(messages).toEqual([
+      '1: curly braces are not allowed in a link title (write them in `code` in the text)',
+      '3: curly braces are not allowed in image alt text (write them in `code` in the text)',
+      '5: curly braces are not allowed in an image title (write them in `code` in the text)',
+      '7: curly braces are not allowed in image alt text (write them in `code` in the text)'
+    ]);
+  });
+
+  it('names raw HTML by its first 40 characters', () => {
+    const tag = `<div class="${'x'.repeat(60)}">`;
+    expect(parseProse(tag).problems).toEqual([
+      { line: 1, message: `raw HTML is not allowed in prose: ${tag.slice(0, 40)}` }
+    ]);
+  });
+
+  it('raw HTML is left out of the blocks and the text', () => {
+    const r = parseProse(md('Keep <b>this</b> text.', '', '<div>', 'gone', '</div>'));
+    expect(r.blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: 'Keep ' }, { text: 'this' }, { text: ' text.' }] }
+    ]);
+    expect(r.text).toBe('Keep this text.');
+  });
+
+  it('a heading without a depth is not guessed: ATX and setext headings keep theirs', () => {
+    expect(parseProse(md('Title', '=====', '', '### Small')).blocks).toEqual([
+      { kind: 'heading', depth: 1, runs: [{ text: 'Title' }] },
+      { kind: 'heading', depth: 3, runs: [{ text: 'Small' }] }
+    ]);
+  });
+
+  it('other blocks degrade to their text: a quote, a thematic break, a table', () => {
+    const r = parseProse(
+      md('> quoted *words*', '', '---', '', '| a | b |', '| - | - |', '| 1 | 2 |')
+    );
+    expect(r.blocks[0]).toEqual({
+      kind: 'paragraph',
+      runs: [{ text: 'quoted ' }, { text: 'words', emphasis: true }]
+    });
+    expect(r.text).toContain('quoted words');
+  });
+
+  it('counts words with letters or digits only: punctuation alone is no word', () => {
+    expect(parseProse('Use — it, 2 times ; ok').wordCount).toBe(5);
+  });
+});
