@@ -5,7 +5,7 @@
 // Left out, and why:
 // - build, budget, examples, hostileProse: they run `scripts/build.js` or the examples in a
 //   child process, where a mutant is never switched on, so they cannot kill one.
-// - layout, mapQuality, pdf, customisePdf, budgetSyntheticContent: they lay out or print
+// - layout, mapQuality, pdf, customisePdfReal, budgetSyntheticContent: they lay out or print
 //   the real (or a large synthetic) content, 5 to 40 s a run; the same behaviour is
 //   checked on small fixtures by the files below (layoutMini, quality, ...).
 // - nginxConf, precompress: they test deploy/ and scripts/, not src/lib.
@@ -22,7 +22,7 @@ const slowOrOutOfProcess = [
   'layout',
   'mapQuality',
   'pdf',
-  'customisePdf',
+  'customisePdfReal',
   'budgetSyntheticContent',
   'nginxConf',
   'precompress',

@@ -1,15 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { customisePdf, winAnsiSafe } from '../../src/lib/pdf/customisePdf.ts';
 import { stampPageNumbers } from '../../src/lib/pdf/pageNumbers.ts';
 import { sitePdf } from '../../src/build/writeSitePdf.ts';
+import {
+  expectedFooters as expected,
+  pdfFooters as footers,
+  pdfText as check
+} from '../support/pdfTools.ts';
 import { siteFor } from './siteFixture.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'dm-custom-'));
 const links = (doc: PDFDocument, i: number) => {
   const annots = doc.getPage(i).node.lookup(PDFName.of('Annots'));
   return annots instanceof PDFArray
@@ -39,15 +39,6 @@ async function setup() {
       siteUrl: 'https://example.test/map/'
     }
   };
-}
-
-function check(bytes: Uint8Array, name: string) {
-  const file = join(tmp, name);
-  writeFileSync(file, bytes);
-  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
-    /No syntax or stream encoding errors/
-  );
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 }
 
 describe('customisePdf (the browser step)', () => {
@@ -86,37 +77,6 @@ describe('customisePdf (the browser step)', () => {
     expect(internal.length).toBe(topics.length + 1);
   });
 
-  /** The footer number of every page, read back from the PDF one page at a time. */
-  function footers(bytes: Uint8Array, name: string): (string | null)[] {
-    const file = join(tmp, name);
-    writeFileSync(file, bytes);
-    const pages = Number(
-      /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]
-    );
-    return Array.from({ length: pages }, (_, i) => {
-      const text = execFileSync(
-        'pdftotext',
-        ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'],
-        { encoding: 'utf8' }
-      );
-      // The footer is the page's last line: a "6379/1" in a code block above is not one.
-      // pdftotext may drop the narrow spaces around the slash.
-      const last =
-        text
-          .split('\n')
-          .filter((l) => l.trim())
-          .at(-1) ?? '';
-      return (
-        [...last.matchAll(/\b(\d+) ?\/ ?(\d+)\b/g)].map((m) => `${m[1]} / ${m[2]}`).join(' | ') ||
-        null
-      );
-    });
-  }
-  const expected = (n: number) => [
-    null,
-    ...Array.from({ length: n - 1 }, (_, i) => `${i + 2} / ${n}`)
-  ];
-
   it.each([
     ['the prebuilt PDF', null],
     ['with the progress page', { includeTopics: true, progress: { alpha: 'done' as const } }],
@@ -139,86 +99,83 @@ describe('customisePdf (the browser step)', () => {
     expect(footers(bytes, `${name.replace(/\W/g, '')}.pdf`)).toEqual(expected(pages));
   });
 
-  it('footer page numbers of the real content with the progress page: page 24 reads 24 / 52', async () => {
-    const site = await siteFor('content', false);
-    const topics = site.content.topics.map((t) => ({
-      slug: t.slug,
-      title: t.title,
-      group: t.group
-    }));
-    const bytes = await customisePdf({
-      bytes: await sitePdf(site),
-      layout: site.layout,
-      pageSize: 'A4',
-      topics,
-      groups: site.graph.groups,
-      siteUrl: 'https://example.test/',
-      includeTopics: true,
-      tours: site.tours.map((t) => ({ title: t.title, steps: t.steps.length })),
-      includeTours: false,
-      progress: { nginx: 'done', caddy: 'learning' }
+  it('keeps tour pages after the topic pages, or leaves them out, and the outline follows', async () => {
+    const { site, base, topics } = await setup();
+    // Three steps print on two pages, two to a page; one step on one.
+    const step = (title: string, slug: string) => ({
+      title,
+      line: 1,
+      topics: [slug],
+      arrows: [],
+      text: [`${title} explains ${slug} in a sentence or two.`]
     });
-    const got = footers(bytes, 'real-progress.pdf');
-    expect(got).toHaveLength(topics.length + 2);
-    expect(got[23]).toBe(`24 / ${topics.length + 2}`);
-    expect(got).toEqual(expected(topics.length + 2));
-  }, 60_000);
-
-  it('keeps the tour pages after the topic pages, or leaves them out, and the outline follows', async () => {
-    const site = await siteFor('content', false);
-    const topics = site.content.topics.map((t) => ({
-      slug: t.slug,
-      title: t.title,
-      group: t.group
-    }));
-    const tours = site.tours.map((t) => ({ title: t.title, steps: t.steps.length }));
-    const tourPages = tours.reduce((n, t) => n + Math.ceil(t.steps / 2), 0);
+    const tours = [
+      {
+        slug: 'first',
+        file: 'tours/first.md',
+        title: 'First tour',
+        promise: 'P.',
+        order: 1,
+        steps: [step('Start here', 'alpha'), step('Then this', 'beta'), step('Last', 'gamma')]
+      },
+      {
+        slug: 'second',
+        file: 'tours/second.md',
+        title: 'Second tour',
+        promise: 'P.',
+        order: 2,
+        steps: [step('Only step', 'hub')]
+      }
+    ];
+    const bytes = await sitePdf({ ...site, tours }, { pageSize: 'Letter' });
     const options = {
-      bytes: await sitePdf(site),
-      layout: site.layout,
-      pageSize: 'A4' as const,
-      topics,
-      groups: site.graph.groups,
-      siteUrl: 'https://example.test/',
-      tours
+      ...base,
+      bytes,
+      tours: tours.map((t) => ({ title: t.title, steps: t.steps.length }))
     };
     const kept = await customisePdf({
       ...options,
       includeTopics: true,
-      includeTours: true,
-      progress: { nginx: 'done' }
+      progress: { alpha: 'done' }
     });
     const doc = await PDFDocument.load(kept);
-    expect(doc.getPageCount()).toBe(2 + topics.length + tourPages);
+    // The map, the progress page, the topics, then 2 + 1 tour pages.
+    expect(doc.getPageCount()).toBe(2 + topics.length + 3);
     const text = check(kept, 'tours-kept.pdf');
-    expect(text).toContain(site.tours[0].steps[0].title);
-    expect(footers(kept, 'tours-kept-footers.pdf')).toEqual(
-      expected(2 + topics.length + tourPages)
-    );
-    // The outline's top level ends with the tours, one entry per tour under it.
-    const item = (doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(
-      PDFName.of('Last')
-    ) as PDFDict;
+    expect(text.indexOf('Start here')).toBeGreaterThan(text.indexOf(topics.at(-1)!.title));
+    expect(footers(kept, 'tours-kept-footers.pdf')).toEqual(expected(2 + topics.length + 3));
+    // The outline's top level ends with the tours, one entry per tour under it, each
+    // opening its own first page.
+    const outline = doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict;
+    const item = outline.lookup(PDFName.of('Last')) as PDFDict;
     const title = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFString).decodeText();
     expect(title(item)).toBe('Guided tours');
-    const children: string[] = [];
+    const children: PDFDict[] = [];
     for (
       let c = item.lookup(PDFName.of('First')) as PDFDict | undefined;
       c;
       c = c.lookup(PDFName.of('Next')) as PDFDict | undefined
     )
-      children.push(title(c));
-    expect(children).toEqual(site.tours.map((t) => t.title));
+      children.push(c);
+    expect(children.map(title)).toEqual(['First tour', 'Second tour']);
+    const pageOf = (d: PDFDict) =>
+      doc.getPages().findIndex((p) => p.ref === (d.lookup(PDFName.of('Dest')) as PDFArray).get(0));
+    expect(children.map(pageOf)).toEqual([2 + topics.length, 2 + topics.length + 2]);
+    // Left out on request: the topic pages stay, the tours and their outline entry go.
     const dropped = await PDFDocument.load(
       await customisePdf({ ...options, includeTopics: true, includeTours: false })
     );
     expect(dropped.getPageCount()).toBe(1 + topics.length);
+    const last = (dropped.catalog.lookup(PDFName.of('Outlines')) as PDFDict).lookup(
+      PDFName.of('Last')
+    ) as PDFDict;
+    expect(title(last)).not.toBe('Guided tours');
     // Without topic pages the tours go too: their links lead to topic pages.
     const bare = await PDFDocument.load(
       await customisePdf({ ...options, includeTopics: false, includeTours: true })
     );
     expect(bare.getPageCount()).toBe(1);
-  }, 90_000);
+  });
 
   it('refuses a PDF that does not match the content, with a clear message', async () => {
     const { base } = await setup();
