@@ -582,6 +582,168 @@ describe('a plan', () => {
       for (const i of buildPlan(c, data).checklist) expect(slugs.has(i.topic), i.id).toBe(true);
   });
 
+  const tail = ['ci-workflow', 'deploy-strategy', 'logs-monitoring'];
+  const django = ['django-settings', 'django-release'];
+  const checklists: [string, Partial<PlanChoices> & { hosting?: string }, string[]][] = [
+    [
+      'a platform, with Celery',
+      { ...defaultChoices('paas'), taskQueue: 'celery' },
+      [
+        'paas-app',
+        'db-managed',
+        'db-backups',
+        'code-dependencies',
+        ...django,
+        'paas-procfile',
+        'paas-static',
+        'celery-redis',
+        'celery-worker',
+        ...tail
+      ]
+    ],
+    [
+      'a cloud machine',
+      defaultChoices('iaas'),
+      [
+        'iaas-machine',
+        'os-updates',
+        'db-postgresql',
+        'db-backups',
+        'code-venv',
+        'code-dependencies',
+        'env-file',
+        ...django,
+        'gunicorn-unit',
+        'nginx-site',
+        'https-certbot',
+        'static-files',
+        ...tail
+      ]
+    ],
+    [
+      'containers',
+      defaultChoices('containers'),
+      [
+        'containers-service',
+        'db-managed',
+        'db-backups',
+        'code-dependencies',
+        ...django,
+        'paas-static',
+        'containers-image',
+        ...tail
+      ]
+    ],
+    ['serverless', defaultChoices('serverless'), ['serverless-function', ...tail]],
+    [
+      'serverless with a queue',
+      { ...defaultChoices('serverless'), taskQueue: 'sqs' },
+      ['serverless-function', 'sqs-consumer', ...tail]
+    ],
+    [
+      'Apache and mod_wsgi',
+      vps({ webServer: 'apache', appServer: 'mod-wsgi' }),
+      [
+        'vps-machine',
+        'os-updates',
+        'db-postgresql',
+        'db-backups',
+        'code-venv',
+        'code-dependencies',
+        'env-file',
+        ...django,
+        'mod-wsgi-script',
+        'apache-site',
+        'apache-proto',
+        'https-certbot',
+        'static-files',
+        ...tail
+      ]
+    ],
+    [
+      'Caddy and Uvicorn, no database: Caddy does HTTPS, the app no static files',
+      vps({ webServer: 'caddy', appServer: 'uvicorn', framework: 'asgi', database: 'none' }),
+      [
+        'vps-machine',
+        'os-updates',
+        'code-venv',
+        'code-dependencies',
+        'asgi-app',
+        'uvicorn-unit',
+        'caddy-site',
+        ...tail
+      ]
+    ],
+    [
+      'uWSGI, Flask and SQLite, without CI',
+      vps({ appServer: 'uwsgi', framework: 'flask', database: 'sqlite', ci: 'none' }),
+      [
+        'vps-machine',
+        'os-updates',
+        'db-sqlite',
+        'db-backups',
+        'code-venv',
+        'code-dependencies',
+        'env-file',
+        'flask-app',
+        'uwsgi-unit',
+        'nginx-site',
+        'https-certbot',
+        'static-files',
+        'deploy-strategy',
+        'logs-monitoring'
+      ]
+    ],
+    [
+      'a managed database and Celery on a server',
+      vps({ database: 'managed', taskQueue: 'celery' }),
+      [
+        'vps-machine',
+        'os-updates',
+        'db-managed',
+        'db-backups',
+        'code-venv',
+        'code-dependencies',
+        'env-file',
+        ...django,
+        'gunicorn-unit',
+        'nginx-site',
+        'https-certbot',
+        'static-files',
+        'celery-redis',
+        'celery-worker',
+        ...tail
+      ]
+    ]
+  ];
+  it.each(checklists)('the checklist for %s', (_, choices, ids) => {
+    expect(buildPlan(choices as PlanChoices, data).checklist.map((i) => i.id)).toEqual(ids);
+  });
+
+  it('every checklist item of every plan is a sentence, naming files by their path in the plan', () => {
+    for (const c of everyPlan()) {
+      const plan = buildPlan(c, data);
+      for (const item of plan.checklist) {
+        expect(item.text, item.id).toMatch(/^[A-Z].{30,}[.)]$/s);
+        // A file named in backticks is one the plan lists (or a command).
+        for (const [, named] of item.text.matchAll(/`([^`]+)`/g))
+          if (/^[\w./-]+\.(py|ini|sql|env|service|conf|yml)$|Caddyfile$/.test(named))
+            expect(
+              plan.files.map((f) => f.path),
+              `${planQuery(c)} ${item.id}`
+            ).toContain(named);
+      }
+    }
+    const celery = buildPlan(vps({ taskQueue: 'celery' }), data).checklist;
+    expect(celery.find((i) => i.id === 'celery-worker')?.text).toBe(
+      'Add `/srv/app/tasks.py` and start the worker with `/etc/systemd/system/celery.service`; restart the workers on every deploy.'
+    );
+    const paas = buildPlan({ ...defaultChoices('paas'), taskQueue: 'celery' }, data).checklist;
+    expect(paas.find((i) => i.id === 'celery-worker')?.text).toBe(
+      'Add `tasks.py` and start the worker; restart the workers on every deploy.'
+    );
+  });
+
   it('builds the nearest plan from choices that do not fit', () => {
     const plan = buildPlan({ hosting: 'vps', webServer: 'apache', appServer: 'gunicorn' }, data);
     expect(plan.choices.appServer).toBe('mod-wsgi');
