@@ -447,3 +447,16 @@ export const inside = (
   slack = 0.01
 ) =>
   x >= b.x - slack && x <= b.x + b.width + slack && y >= b.y - slack && y <= b.y + b.height + slack;
+
+/**
+ * Whether a colour read back from a page is the palette colour `rgb`: the content stream
+ * keeps a few decimals, so within 0.006 on each channel.
+ */
+export const sameColour = (
+  c: readonly number[] | undefined,
+  rgb: { red: number; green: number; blue: number }
+) =>
+  !!c &&
+  Math.abs(c[0] - rgb.red) < 0.006 &&
+  Math.abs(c[1] - rgb.green) < 0.006 &&
+  Math.abs(c[2] - rgb.blue) < 0.006;

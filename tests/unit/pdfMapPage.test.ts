@@ -35,6 +35,7 @@ import {
   readLinks,
   readOutline,
   readPage,
+  sameColour,
   type PageContent,
   type Shape,
   type TextRun
@@ -192,11 +193,6 @@ const topics: PdfTopic[] = [
 ];
 
 const close = (a: number, b: number, eps = 0.02) => Math.abs(a - b) <= eps;
-const sameColour = (c: [number, number, number] | undefined, rgb: RGB) =>
-  !!c &&
-  close(c[0], rgb.red, 0.006) &&
-  close(c[1], rgb.green, 0.006) &&
-  close(c[2], rgb.blue, 0.006);
 const rgbOf = (rgb: RGB): [number, number, number] => [rgb.red, rgb.green, rgb.blue];
 const faded = (rgb: RGB, opacity: number): RGB => {
   const mix = (v: number) => 1 - (1 - v) * opacity;

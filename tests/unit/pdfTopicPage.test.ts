@@ -4,7 +4,7 @@
 // hanging marks, "Where it sits on the map", examples, resources, related topics, the
 // page number, and a long topic set smaller so it keeps one page inside the margins.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type RGB } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { MapLayout } from '../../src/lib/layout/MapLayout.ts';
 import { exportMapPdf, type PdfTopic } from '../../src/lib/pdf/exportMapPdf.ts';
@@ -15,6 +15,7 @@ import { readFonts } from '../../src/lib/site/siteData.ts';
 import {
   readLinks,
   readPage,
+  sameColour,
   type Link,
   type PageContent,
   type TextRun
@@ -148,10 +149,6 @@ const beta: PdfTopic = {
 const family: PdfTopic = base('family', 'Family', 'hosting', 'edge');
 const topics = [alpha, beta, family];
 
-const sameColour = (c: [number, number, number], rgb: RGB) =>
-  Math.abs(c[0] - rgb.red) < 0.006 &&
-  Math.abs(c[1] - rgb.green) < 0.006 &&
-  Math.abs(c[2] - rgb.blue) < 0.006;
 const find = (page: PageContent, text: string): TextRun => {
   const runs = page.texts.filter((t) => t.text.trim() === text);
   expect(runs, `"${text}" drawn once`).toHaveLength(1);

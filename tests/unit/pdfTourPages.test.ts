@@ -13,7 +13,7 @@ import { MARGIN } from '../../src/lib/pdf/mapPlacement.ts';
 import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
 import { INK, LINK, MUTED } from '../../src/lib/pdf/palette.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
-import { readLinks, readOutline, readPage, type TextRun } from '../support/pdfRead.ts';
+import { readLinks, readOutline, readPage, sameColour, type TextRun } from '../support/pdfRead.ts';
 
 const fontBytes = readFonts();
 const node = (slug: string, x: number): LayoutNode => ({
@@ -146,21 +146,17 @@ describe('the PDF tour pages', () => {
       expect(runs, `"${text}" drawn once`).toHaveLength(1);
       return runs[0];
     };
-    const same = (c: number[], rgb: { red: number; green: number; blue: number }) =>
-      Math.abs(c[0] - rgb.red) < 0.006 &&
-      Math.abs(c[1] - rgb.green) < 0.006 &&
-      Math.abs(c[2] - rgb.blue) < 0.006;
 
     // The header on both pages, the title and promise on the first only.
     for (const page of [first, second]) {
       const head = find(page, 'GUIDED TOUR · FIRST TOUR');
       expect([head.x, head.y, head.size, head.bold]).toEqual([MARGIN, h - MARGIN - 22, 8.5, true]);
-      expect(same(head.colour, MUTED)).toBe(true);
+      expect(sameColour(head.colour, MUTED)).toBe(true);
       expect(find(page, '← Back to the map').y).toBe(h - MARGIN);
     }
     const title = find(first, 'First tour');
     expect([title.y, title.size, title.bold]).toEqual([h - MARGIN - 48, 20, true]);
-    expect(same(find(first, 'What the first tour teaches.').colour, MUTED)).toBe(true);
+    expect(sameColour(find(first, 'What the first tour teaches.').colour, MUTED)).toBe(true);
     expect(second.texts.some((t) => t.text === 'First tour')).toBe(false);
     for (const link of [...readLinks(doc, doc.getPage(4)), ...readLinks(doc, doc.getPage(5))])
       expect(link.page, link.contents).toBeGreaterThanOrEqual(0);
@@ -184,7 +180,7 @@ describe('the PDF tour pages', () => {
       (s) =>
         s.stroke &&
         !s.fill &&
-        same(s.stroke, INK) &&
+        sameColour(s.stroke, INK) &&
         Math.abs(s.lineWidth - STROKE.flowOn * 1.6 * scale) < 0.01 &&
         s.box.y1 > step1.y
     );
@@ -194,14 +190,14 @@ describe('the PDF tour pages', () => {
     const onMap = first.texts.find(
       (t) => t.text.startsWith('On the map') && t.y < step1.y && t.y > step2.y
     )!;
-    expect(same(onMap.colour, MUTED)).toBe(true);
+    expect(sameColour(onMap.colour, MUTED)).toBe(true);
     const links = readLinks(doc, doc.getPage(4));
     for (const [name, page] of [
       ['Alpha', 1],
       ['Beta', 2]
     ] as const) {
       const run = first.texts.find((t) => t.text === name && t.y === onMap.y)!;
-      expect(same(run.colour, LINK), name).toBe(true);
+      expect(sameColour(run.colour, LINK), name).toBe(true);
       const over = links.filter(
         (l) =>
           l.rect[0] <= run.x + 0.01 &&
