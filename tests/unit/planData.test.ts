@@ -115,7 +115,7 @@ describe('the proof record', () => {
     expect(readProvenRecord(good)).toBe(good);
   });
 
-  it.each([
+  it.each<[string, unknown, string]>([
     ['nothing', undefined, 'expected { ranOn, stacks: [...] }'],
     ['no ranOn', { stacks: [] }, 'expected { ranOn, stacks: [...] }'],
     ['stacks that are not a list', { ranOn: 'x', stacks: {} }, 'expected { ranOn, stacks: [...] }'],
@@ -130,7 +130,7 @@ describe('the proof record', () => {
           `a stack without ${field}`,
           { ranOn: 'x', stacks: [stack, { ...stack, [field]: 7 }] },
           'stacks[1] needs an id, a label, ranOn and files'
-        ] as const
+        ] as [string, unknown, string]
     ),
     [
       'no versions',
