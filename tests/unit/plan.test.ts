@@ -762,3 +762,162 @@ describe('reading the plan data from a content folder', () => {
     );
   });
 });
+
+describe('the files of each stack', () => {
+  const stacks: [string, Partial<PlanChoices>, [string, string][]][] = [
+    [
+      'a platform: the Procfile, the Python line, settings, CI',
+      defaultChoices('paas'),
+      [
+        ['Procfile', 'heroku'],
+        ['.python-version', 'platform-as-a-service'],
+        ['mysite/production.py', 'django'],
+        ['.github/workflows/ci.yml', 'continuous-integration']
+      ]
+    ],
+    [
+      'serverless with a queue and no CI: the handler and the consumer only',
+      { ...defaultChoices('serverless'), taskQueue: 'sqs', ci: 'none' },
+      [
+        ['handler.py', 'aws-lambda'],
+        ['consumer.py', 'serverless']
+      ]
+    ],
+    [
+      'Flask on SQLite behind nginx and Gunicorn',
+      vps({ framework: 'flask', database: 'sqlite' }),
+      [
+        ['/etc/nginx/sites-available/app', 'nginx'],
+        ['/srv/app/gunicorn.conf.py', 'gunicorn'],
+        ['/etc/systemd/system/app.service', 'gunicorn'],
+        ['/srv/app/app.py', 'flask'],
+        ['.github/workflows/ci.yml', 'continuous-integration'],
+        ['/srv/app/app.env', 'flask']
+      ]
+    ],
+    [
+      'an ASGI app under Uvicorn with no database: no environment file to fill in',
+      vps({ appServer: 'uvicorn', framework: 'asgi', database: 'none' }),
+      [
+        ['/etc/nginx/sites-available/app', 'nginx'],
+        ['/srv/app/asgi.py', 'asgi-servers'],
+        ['/etc/systemd/system/asgi.service', 'asgi-servers'],
+        ['.github/workflows/ci.yml', 'continuous-integration']
+      ]
+    ],
+    [
+      'Flask under uWSGI with Celery',
+      vps({ appServer: 'uwsgi', framework: 'flask', database: 'none', taskQueue: 'celery' }),
+      [
+        ['/etc/nginx/sites-available/app', 'nginx'],
+        ['/srv/app/wsgi.py', 'mod-wsgi'],
+        ['/srv/app/uwsgi.ini', 'uwsgi'],
+        ['/etc/systemd/system/app.service', 'gunicorn'],
+        ['/srv/app/app.py', 'flask'],
+        ['/srv/app/tasks.py', 'task-queues'],
+        ['/etc/systemd/system/celery.service', 'task-queues'],
+        ['.github/workflows/ci.yml', 'continuous-integration'],
+        ['/srv/app/app.env', 'flask']
+      ]
+    ],
+    [
+      "an ASGI app with Celery: the environment file is the task queue's",
+      vps({ appServer: 'uvicorn', framework: 'asgi', database: 'none', taskQueue: 'celery' }),
+      [
+        ['/etc/nginx/sites-available/app', 'nginx'],
+        ['/srv/app/asgi.py', 'asgi-servers'],
+        ['/etc/systemd/system/asgi.service', 'asgi-servers'],
+        ['/srv/app/tasks.py', 'task-queues'],
+        ['/etc/systemd/system/celery.service', 'task-queues'],
+        ['.github/workflows/ci.yml', 'continuous-integration'],
+        ['/srv/app/app.env', 'task-queues']
+      ]
+    ]
+  ];
+  it.each(stacks)('%s', (_, choices, expected) => {
+    const files = buildPlan(choices as PlanChoices, data).files;
+    expect(files.map((f) => [f.path, f.topic])).toEqual(expected);
+    for (const f of files) expect(f.path.endsWith(`/${f.name}`) || f.path === f.name).toBe(true);
+  });
+
+  it('every file says why it is there, and every change why it was made', () => {
+    for (const c of everyPlan())
+      for (const f of buildPlan(c, data).files) {
+        expect(f.why, `${planQuery(c)} ${f.path}`).toMatch(/^[A-Za-z][^]{20,}\.$/);
+        expect(f.lang, f.path).toMatch(/^[a-z]+$/);
+        for (const ch of f.changes) {
+          expect(ch.why, `${f.path}: ${ch.from}`).toMatch(/^[a-z][^]{10,}[^.]$/);
+          expect(ch.from, f.path).not.toBe(ch.to);
+        }
+      }
+  });
+
+  it('the Procfile changes only as far as the stack needs', () => {
+    const paas = buildPlan(defaultChoices('paas'), data).files[0];
+    expect(paas.changes.map((ch) => ch.why)).toEqual(["run the Django project's WSGI module"]);
+    const both = buildPlan(
+      { ...defaultChoices('paas'), appServer: 'uvicorn', taskQueue: 'celery' },
+      data
+    ).files[0];
+    expect(both.changes.map((ch) => ch.why)).toEqual([
+      "start Uvicorn on the platform's $PORT, and add a worker process for Celery"
+    ]);
+    expect(both.content).toBe(
+      'web: uvicorn --host 0.0.0.0 --port $PORT --workers 2 mysite.asgi:application\nworker: celery --app tasks worker --loglevel INFO --concurrency 2\n'
+    );
+  });
+
+  it('a container under Uvicorn runs the ASGI application', () => {
+    const box = buildPlan({ ...defaultChoices('containers'), appServer: 'uvicorn' }, data);
+    expect(box.files[0].changes.map((ch) => ch.why)).toEqual([
+      'start Uvicorn with the ASGI application'
+    ]);
+    const wsgi = buildPlan(defaultChoices('containers'), data).files[0];
+    expect(wsgi.changes.map((ch) => ch.why)).toEqual(["run the Django project's WSGI module"]);
+    expect(wsgi.content).toContain('"mysite.wsgi"]');
+  });
+
+  it('Flask keeps the published app:app; an ASGI app under Uvicorn is asgi:app', () => {
+    const flask = buildPlan(vps({ framework: 'flask', database: 'sqlite' }), data);
+    const unit = flask.files.find((f) => f.name === 'app.service')!;
+    expect(unit.changes).toEqual([]);
+    expect(unit.content).toContain('/srv/app/gunicorn.conf.py app:app\n');
+    const asgi = buildPlan(
+      vps({ appServer: 'uvicorn', framework: 'asgi', database: 'none' }),
+      data
+    );
+    expect(asgi.files.find((f) => f.name === 'asgi.service')?.content).toContain(' asgi:app');
+  });
+
+  it('the environment file holds what the chosen files read, and nothing else', () => {
+    const env = (c: Partial<PlanChoices>) =>
+      buildPlan(vps(c), data)
+        .files.find((f) => f.name === 'app.env')
+        ?.content.split('\n');
+    expect(env({ database: 'managed' })).toEqual([
+      '# Secrets and settings: mode 0640, owner root, group app. Never commit it.',
+      'DJANGO_SETTINGS_MODULE=mysite.production',
+      'DJANGO_SECRET_KEY=replace-with-50-random-characters',
+      'DJANGO_ALLOWED_HOSTS=example.org',
+      'DB_HOST=replace-with-the-provider-host',
+      'DB_PORT=5432',
+      'DB_NAME=app',
+      'DB_USER=app',
+      'DB_PASSWORD=replace-with-the-provider-password',
+      ''
+    ]);
+    expect(env({ framework: 'flask', database: 'sqlite', taskQueue: 'celery' })).toEqual([
+      '# Secrets and settings: mode 0640, owner root, group app. Never commit it.',
+      'SECRET_KEY=replace-with-50-random-characters',
+      'DATABASE=/srv/app/data/app.sqlite3',
+      'CELERY_BROKER_URL=redis://127.0.0.1:6379/0',
+      'CELERY_RESULT_BACKEND=redis://127.0.0.1:6379/1',
+      ''
+    ]);
+    expect(env({ framework: 'flask', database: 'none' })).toEqual([
+      '# Secrets and settings: mode 0640, owner root, group app. Never commit it.',
+      'SECRET_KEY=replace-with-50-random-characters',
+      ''
+    ]);
+  });
+});
