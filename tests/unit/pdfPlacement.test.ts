@@ -4,7 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { stampPageNumbers } from '../../src/lib/pdf/pageNumbers.ts';
 import { HEADER, MARGIN, mapPlacement, tourPageCount } from '../../src/lib/pdf/mapPlacement.ts';
-import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
+import { PAGE_SIZES, PAGE_SIZE_NAMES, pdfFileName } from '../../src/lib/pdf/pageSizes.ts';
 import { MUTED } from '../../src/lib/pdf/palette.ts';
 import { readPage, sameColour } from '../support/pdfRead.ts';
 
@@ -36,6 +36,16 @@ describe('mapPlacement', () => {
   it('follows the page size it is given', () => {
     const [lw, lh] = PAGE_SIZES.Letter;
     expect(mapPlacement({ width: 10, height: 10 }, 'Letter').page).toEqual([lh, lw]);
+  });
+});
+
+describe('pdfFileName', () => {
+  it('names the A4 PDF plainly and the others by their size, in lower case', () => {
+    expect(PAGE_SIZE_NAMES.map(pdfFileName)).toEqual([
+      'deployment-map.pdf',
+      'deployment-map-letter.pdf',
+      'deployment-map-a3.pdf'
+    ]);
   });
 });
 
