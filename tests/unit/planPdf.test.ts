@@ -96,6 +96,7 @@ describe('the plan PDF', () => {
     expect(line.text).toBe('A virtual private server + nginx + Gunicorn - 2026-12-01');
     expect(sameColour(line.colour, MUTED)).toBe(true);
     expect(heading.y).toBeCloseTo(first.getHeight() - MARGIN - 14, 1);
+    expect(line.y).toBeCloseTo(first.getHeight() - MARGIN - 30, 1);
     const uris = readLinks(doc, first).map((l) => l.uri);
     expect(uris).toEqual([
       'https://example.test/map/topics/web-browsers/',
@@ -235,5 +236,53 @@ describe('the plan PDF', () => {
       Array.from({ length: 150 }, (_, i) => `line ${i + 1} of the long file`)
     );
     expect(doc.getPageCount()).toBeGreaterThan(3);
+  });
+
+  it('says what it is: title shown in the window, subject, author, language', async () => {
+    const doc = await PDFDocument.load(await exportPlanPdf(options()), { updateMetadata: false });
+    expect(doc.getTitle()).toBe('Deployment plan: A virtual private server + nginx + Gunicorn');
+    expect(doc.catalog.getOrCreateViewerPreferences().getDisplayDocTitle()).toBe(true);
+    expect(doc.getSubject()).toBe(
+      'A deployment plan from the Deployment Map: the lit map, the checklist and the files.'
+    );
+    expect(doc.getAuthor()).toBe('Deployment Map');
+    expect(doc.getCreator()).toBe('Deployment Map');
+    expect(doc.getProducer()).toBe('Deployment Map with pdf-lib');
+    expect(doc.catalog.toString()).toContain('/Lang (en)');
+  });
+
+  it('never leaves a heading or a file path alone at the foot of a page, nor a page half empty', async () => {
+    const doc = await PDFDocument.load(await exportPlanPdf(options()));
+    const pages = doc.getPages().slice(1);
+    pages.forEach((p, i) => {
+      const texts = readPage(doc, p).texts.filter((t) => !/^\d+ \/ \d+$/.test(t.text));
+      const lowest = texts.reduce((a, b) => (b.y < a.y ? b : a));
+      const isHeading = lowest.size === 14 && lowest.bold;
+      const isPath = mono(lowest) && lowest.size === 10.5;
+      expect(isHeading || isPath, `page ${i + 2} ends with "${lowest.text}"`).toBe(false);
+      if (i < pages.length - 1)
+        expect(lowest.y, `page ${i + 2} stops at ${lowest.y}`).toBeLessThan(p.getHeight() / 2);
+    });
+  });
+
+  it('sets each file on a code background, in muted words above it', async () => {
+    const doc = await PDFDocument.load(await exportPlanPdf(options()));
+    const page = readPage(doc, doc.getPage(doc.getPageCount() - 1));
+    const code = page.texts.filter((t) => mono(t) && t.size === 8.5);
+    expect(code.length).toBeGreaterThan(0);
+    for (const t of code)
+      expect(
+        page.shapes.some((s) => s.fill && s.box.x1 <= t.x && s.box.y1 <= t.y && s.box.y2 >= t.y),
+        t.text
+      ).toBe(true);
+    const all = doc
+      .getPages()
+      .slice(1)
+      .flatMap((p) => readPage(doc, p).texts);
+    const why = all.find((t) => t.text.startsWith(plan.files[0].why.slice(0, 20)))!;
+    expect(why.size).toBe(9.5);
+    expect(sameColour(why.colour, MUTED)).toBe(true);
+    const open = all.find((t) => t.text.startsWith('Open this plan in the chooser'))!;
+    expect(sameColour(open.colour, MUTED)).toBe(true);
   });
 });
