@@ -225,4 +225,80 @@ describe('the PDF tour pages', () => {
     expect(find(second, 'Step 3 of 3: Last').y).toBeLessThan(h - MARGIN - 22);
     expect(second.texts.filter((t) => t.text.startsWith('Step '))).toHaveLength(1);
   });
+
+  it('sets a long step smaller to keep its half page, its map centred inside the margins', async () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const long: TourData = {
+      ...tour,
+      steps: [
+        {
+          title: 'Crowded',
+          line: 5,
+          topics: ['alpha', 'beta', 'gamma'],
+          arrows: [],
+          text: [words(160), words(160), words(160)],
+          breaks: {
+            broken: ['beta', 'gamma'],
+            symptom: [],
+            log: '/var/log/beta.log',
+            check: 'beta --status',
+            text: [words(60)]
+          }
+        },
+        { title: 'Short', line: 9, topics: ['alpha'], arrows: [], text: ['Alpha alone.'] }
+      ]
+    };
+    const doc = await PDFDocument.load(
+      await exportMapPdf({
+        layout,
+        topics,
+        groups: layout.groups,
+        tours: [long],
+        fonts: fontBytes,
+        fontkit,
+        pageSize: 'A4',
+        date: new Date('2026-12-01T00:00:00Z')
+      })
+    );
+    const [w] = PAGE_SIZES.A4;
+    const page = readPage(doc, doc.getPage(4));
+    const step1 = page.texts.find((t) => t.text === 'Step 1 of 2: Crowded')!;
+    const step2 = page.texts.find((t) => t.text === 'Step 2 of 2: Short')!;
+    const body1 = page.texts.filter((t) => t.text.includes('word') && t.y < step1.y);
+    const body2 = page.texts.find((t) => t.text === 'Alpha alone.')!;
+    // Shrunk below the usual 9 pt, its heading two points larger, all above step 2's map.
+    expect(body1[0].size).toBeLessThan(9);
+    expect(body1[0].size).toBeGreaterThanOrEqual(5);
+    expect(step1.size).toBe(body1[0].size + 2);
+    expect(body2.size).toBe(9);
+    const nodes2Top = Math.max(
+      ...page.shapes
+        .filter((s) => s.fill && s.stroke && s.box.y2 < step1.y && s.box.y1 > step2.y)
+        .filter((s) => Math.abs(s.box.x2 - s.box.x1 - (s.box.y2 - s.box.y1) * 2) < 0.01)
+        .map((s) => s.box.y2)
+    );
+    expect(nodes2Top).toBeGreaterThan(step2.y);
+    for (const t of body1) expect(t.y, t.text).toBeGreaterThan(nodes2Top);
+    // Parts and what breaks, joined by commas.
+    const onMap = page.texts.filter(
+      (t) => t.y === page.texts.find((r) => r.text.startsWith('On the map'))!.y && t.y > step2.y
+    );
+    expect(onMap.map((t) => t.text).join('')).toBe('On the map: Alpha, Beta, Gamma');
+    expect(sameColour(onMap.find((t) => t.text === ', ')!.colour, MUTED)).toBe(true);
+    expect(page.texts.find((t) => t.text === 'What breaks: Beta, Gamma')?.bold).toBe(true);
+    // Each step's small map: its nodes inside the margins, the map centred across the page
+    // (the three nodes span the layout evenly), and below its own heading's slot top.
+    const nodes1 = page.shapes
+      .filter((s) => s.fill && s.stroke && s.box.y1 > step1.y)
+      .filter((s) => Math.abs(s.box.x2 - s.box.x1 - (s.box.y2 - s.box.y1) * 2) < 0.01)
+      .sort((a, b) => a.box.x1 - b.box.x1);
+    expect(nodes1).toHaveLength(3);
+    const left = nodes1[0].box.x1 - MARGIN;
+    const right = w - MARGIN - nodes1[2].box.x2;
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeCloseTo(right, 1);
+    const scale = (nodes1[0].box.x2 - nodes1[0].box.x1) / 80;
+    // The map is as wide as the margins allow (400 units across 595 - 72 points).
+    expect(scale).toBeCloseTo(Math.min((w - MARGIN * 2) / 400, scale), 5);
+  });
 });
