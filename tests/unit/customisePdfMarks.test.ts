@@ -13,6 +13,7 @@ import { mapPlacement } from '../../src/lib/pdf/mapPlacement.ts';
 import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
 import { INK, LINK, WHITE } from '../../src/lib/pdf/palette.ts';
 import { BADGE } from '../../src/lib/layout/mapStyle.ts';
+import { regionBox } from '../support/layoutFixture.ts';
 import { readPage } from '../support/pdfRead.ts';
 
 const node = (slug: string, x: number, y: number, group: string): LayoutNode => ({
@@ -46,19 +47,7 @@ const layout: MapLayout = {
     { id: 'g', label: 'Group G' },
     { id: 'h', label: 'Group H' }
   ],
-  boxes: [
-    {
-      id: 'region',
-      label: 'Region',
-      depth: 0,
-      x: 0,
-      y: 0,
-      width: 400,
-      height: 200,
-      header: { x: 0, y: 0, width: 400, height: 20 }
-    },
-    family
-  ],
+  boxes: [regionBox(400, 200, { header: 20 }), family],
   nodes: [node('alpha', 20, 30, 'g'), node('beta', 120, 30, 'g'), node('gamma', 20, 120, 'h')],
   flows: [],
   related: [],

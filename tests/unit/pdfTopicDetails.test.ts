@@ -8,35 +8,18 @@ import { describe, expect, it } from 'vitest';
 import type { MapLayout } from '../../src/lib/layout/MapLayout.ts';
 import { exportMapPdf, type PdfTopic } from '../../src/lib/pdf/exportMapPdf.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
+import { fixtureNode, regionBox } from '../support/layoutFixture.ts';
 import { readLinks, readPage, type PageContent, type TextRun } from '../support/pdfRead.ts';
 
 const fontBytes = readFonts();
-const node = (slug: string, parent: string, x: number) => ({
-  slug,
-  title: slug[0].toUpperCase() + slug.slice(1),
-  group: 'hosting',
-  parent,
-  lines: [slug[0].toUpperCase() + slug.slice(1)],
-  x,
-  y: 70,
-  width: 60,
-  height: 30
-});
+const node = (slug: string, parent: string, x: number) =>
+  fixtureNode(slug, { x, y: 70, width: 60, height: 30 }, { parent });
 const layout: MapLayout = {
   width: 400,
   height: 200,
   groups: [{ id: 'hosting', label: 'Hosting' }],
   boxes: [
-    {
-      id: 'edge',
-      label: 'The edge',
-      depth: 0,
-      x: 0,
-      y: 0,
-      width: 400,
-      height: 200,
-      header: { x: 0, y: 0, width: 400, height: 28 }
-    },
+    regionBox(400, 200, { id: 'edge', label: 'The edge' }),
     {
       id: 'family',
       slug: 'family',

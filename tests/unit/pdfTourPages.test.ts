@@ -13,36 +13,17 @@ import { MARGIN } from '../../src/lib/pdf/mapPlacement.ts';
 import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
 import { INK, LINK, MUTED } from '../../src/lib/pdf/palette.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
+import { fixtureNode, regionBox } from '../support/layoutFixture.ts';
 import { readLinks, readOutline, readPage, sameColour, type TextRun } from '../support/pdfRead.ts';
 
 const fontBytes = readFonts();
-const node = (slug: string, x: number): LayoutNode => ({
-  slug,
-  title: slug[0].toUpperCase() + slug.slice(1),
-  group: 'hosting',
-  parent: 'region',
-  lines: [slug[0].toUpperCase() + slug.slice(1)],
-  x,
-  y: 40,
-  width: 80,
-  height: 40
-});
+const node = (slug: string, x: number): LayoutNode =>
+  fixtureNode(slug, { x, y: 40, width: 80, height: 40 });
 const layout: MapLayout = {
   width: 400,
   height: 120,
   groups: [{ id: 'hosting', label: 'Hosting' }],
-  boxes: [
-    {
-      id: 'region',
-      label: 'Region',
-      depth: 0,
-      x: 0,
-      y: 0,
-      width: 400,
-      height: 120,
-      header: { x: 0, y: 0, width: 400, height: 28 }
-    }
-  ],
+  boxes: [regionBox(400, 120)],
   nodes: [node('alpha', 20), node('beta', 160), node('gamma', 300)],
   flows: [
     {

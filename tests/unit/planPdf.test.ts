@@ -11,6 +11,7 @@ import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
 import { LINK, MUTED } from '../../src/lib/pdf/palette.ts';
 import { exportPlanPdf, type PlanPdfOptions } from '../../src/lib/pdf/planPdf.ts';
 import { buildPlan, defaultChoices } from '../../src/lib/plan/planModel.ts';
+import { fixtureNode, regionBox } from '../support/layoutFixture.ts';
 import { readLinks, readOutline, readPage, sameColour, type TextRun } from '../support/pdfRead.ts';
 import { pdfText } from '../support/pdfTools.ts';
 import { realPlanData, realTopics } from '../support/realContent.ts';
@@ -20,32 +21,14 @@ const data = realPlanData();
 const titles = Object.fromEntries(realTopics().map((t) => [t.slug, t.title]));
 const plan = buildPlan(defaultChoices('vps'), data);
 
-const node = (slug: string, x: number): LayoutNode => ({
-  slug,
-  title: titles[slug],
-  group: 'stack',
-  parent: 'region',
-  lines: [titles[slug]],
-  x,
-  y: 40,
-  width: 90,
-  height: 40
-});
+const node = (slug: string, x: number): LayoutNode =>
+  fixtureNode(slug, { x, y: 40, width: 90, height: 40 }, { group: 'stack', title: titles[slug] });
 const layout: MapLayout = {
   width: 560,
   height: 120,
   groups: [{ id: 'stack', label: 'Stack' }],
   boxes: [
-    {
-      id: 'region',
-      label: 'Region',
-      depth: 0,
-      x: 0,
-      y: 0,
-      width: 560,
-      height: 120,
-      header: { x: 0, y: 0, width: 560, height: 28 }
-    },
+    regionBox(560, 120),
     {
       id: 'web-servers',
       slug: 'web-servers',
