@@ -1,17 +1,15 @@
 // @vitest-environment node
 // The check of what mdsvex compiles (compileProse), on its own: behind the markdown
 // check, it must refuse anything but static allowed markup, at the source line, even
-// for markdown the markdown check never saw. Also the content folder's names and lines.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// for markdown the markdown check never saw. Also content errors' files, fields and lines
+// (reading the folder itself: contentFolder.test.ts).
 import { preprocess } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 import config from '../../svelte.config.js';
 import { compiledProblems, compileProse } from '../../src/lib/content/compileProse.js';
-import { loadContent, scanContentDir } from '../../src/lib/content/loadContent.ts';
 import { ContentValidationError, type ContentError } from '../../src/lib/content/types.ts';
 import { validateContent, type SourceFile } from '../../src/lib/content/validateContent.ts';
+import { FRAME, topicFile } from '../support/contentFiles.ts';
 
 const HEAD = '---\ntitle: A\n---\n\n'; // prose starts on line 5
 
@@ -147,11 +145,6 @@ describe('compileProse refuses what the component would run, at its source line'
 });
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const topic = (slug: string, extra = '') =>
-  `---\ntitle: ${slug}\nsummary: S\ngroup: g\nparent: r\nrelated: []\nreviewed: 2026-11-01\n${extra}---\n\nProse.\n`;
-const FRAME =
-  'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
-
 function errorsOf(run: () => unknown): ContentError[] {
   try {
     run();
@@ -162,57 +155,11 @@ function errorsOf(run: () => unknown): ContentError[] {
   }
 }
 
-describe('the content folder', () => {
-  const folder = (files: Record<string, string>) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dm-scan-'));
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(dir, path, '..'), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    return dir;
-  };
-
-  it('names every unexpected file, and leaves tours/ to the tours', () => {
-    const dir = folder({
-      '_map.yaml': FRAME,
-      'a.md': topic('a'),
-      '..md': 'x',
-      'extra.MD': 'x',
-      'notes.txt': 'x',
-      '_draft.md': 'x',
-      'tours/first.md': 'x',
-      'Upper/b.md': 'x'
-    });
-    const errors = errorsOf(() => loadContent(dir, {}));
-    expect(errors.map((e) => `${e.file}: ${e.message.split(':')[0]}`).sort()).toEqual([
-      '..md: file name "." is not a slug (lowercase words joined by hyphens)',
-      'Upper: unexpected folder',
-      '_draft.md: file name "_draft" is not a slug (lowercase words joined by hyphens)',
-      'extra.MD: unexpected file',
-      'notes.txt: unexpected file'
-    ]);
-  });
-
-  it('reports a symlink loop as a content error', () => {
-    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a') });
-    symlinkSync(join(dir, 'self.md'), join(dir, 'self.md'));
-    mkdirSync(join(dir, 'more'));
-    symlinkSync(dir, join(dir, 'more', 'again'));
-    const { problems } = scanContentDir(dir);
-    expect(problems).toContainEqual({
-      file: 'self.md',
-      message: 'cannot read: symlink loop (ELOOP)'
-    });
-    expect(problems).toContainEqual({
-      file: 'more/again',
-      message: expect.stringMatching(/^symlink loop/)
-    });
-  });
-
+describe('content errors, named by file, field and line', () => {
   it('refuses slugs and ids every JavaScript object already has', () => {
     const files: SourceFile[] = [
-      { path: 'a.md', bytes: enc(topic('a')) },
-      { path: 'constructor.md', bytes: enc(topic('constructor')) }
+      { path: 'a.md', bytes: enc(topicFile('a')) },
+      { path: 'constructor.md', bytes: enc(topicFile('constructor')) }
     ];
     const frame = FRAME.replace('boxes:\n', 'boxes:\n  - id: constructor\n    label: C\n');
     const errors = errorsOf(() => validateContent({ path: '_map.yaml', bytes: enc(frame) }, files));
@@ -234,7 +181,7 @@ describe('the content folder', () => {
       'hub: nowhere\ngroups:\n  - id: g\n    label: G\n  - id: g\n    label: again\nboxes:\n  - id: r\n    label: R\n    parent: ghost\nlearningPath:\n  - [a, missing]\n';
     const errors = errorsOf(() =>
       validateContent({ path: '_map.yaml', bytes: enc(frame) }, [
-        { path: 'a.md', bytes: enc(topic('a')) }
+        { path: 'a.md', bytes: enc(topicFile('a')) }
       ])
     );
     expect(errors).toEqual(

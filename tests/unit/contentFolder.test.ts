@@ -18,11 +18,7 @@ import {
   type ContentError,
   type Topic
 } from '../../src/lib/content/types.ts';
-
-const FRAME =
-  'hub: a\ngroups:\n  - id: g\n    label: G\nboxes:\n  - id: r\n    label: R\nlearningPath:\n  - [a]\n';
-const topic = (slug: string, related = '[]') =>
-  `---\ntitle: ${slug}\nsummary: S\ngroup: g\nparent: r\nrelated: ${related}\nreviewed: 2026-11-01\n---\n\nProse.\n`;
+import { FRAME, topicFile } from '../support/contentFiles.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -90,6 +86,14 @@ describe('scanning a content folder', () => {
     ).toEqual(['_map.yaml: unexpected folder', 'tours: unexpected file']);
   });
 
+  it('a file linked to itself is named as a symlink loop', () => {
+    const dir = folder({ 'a.md': 'x' });
+    symlinkSync(join(dir, 'self.md'), join(dir, 'self.md'));
+    expect(scanContentDir(dir).problems).toEqual([
+      { file: 'self.md', message: 'cannot read: symlink loop (ELOOP)' }
+    ]);
+  });
+
   it('a folder linked back to the content folder is named as a loop to the content folder', () => {
     const dir = folder({ 'a.md': 'x' });
     mkdirSync(join(dir, 'more'));
@@ -125,25 +129,50 @@ describe('scanning a content folder', () => {
 });
 
 describe('loading a content folder', () => {
+  it('names every unexpected file and every file name that is not a slug, and leaves tours/ to the tours', () => {
+    const dir = folder({
+      '_map.yaml': FRAME,
+      'a.md': topicFile('a'),
+      '..md': 'x',
+      'extra.MD': 'x',
+      'notes.txt': 'x',
+      '_draft.md': 'x',
+      'tours/first.md': 'x',
+      'Upper/b.md': 'x'
+    });
+    const errors = errorsOf(() => loadContent(dir, {}));
+    expect(errors.map((e) => `${e.file}: ${e.message.split(':')[0]}`).sort()).toEqual([
+      '..md: file name "." is not a slug (lowercase words joined by hyphens)',
+      'Upper: unexpected folder',
+      '_draft.md: file name "_draft" is not a slug (lowercase words joined by hyphens)',
+      'extra.MD: unexpected file',
+      'notes.txt: unexpected file'
+    ]);
+  });
+
   it('reads and validates the topics it finds', () => {
-    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a') });
+    const dir = folder({ '_map.yaml': FRAME, 'a.md': topicFile('a') });
     expect(loadContent(dir, {}).topics.map((t) => t.slug)).toEqual(['a']);
   });
 
   it('a folder problem alone is thrown, though every topic is valid', () => {
-    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a'), 'notes.txt': 'x' });
+    const dir = folder({ '_map.yaml': FRAME, 'a.md': topicFile('a'), 'notes.txt': 'x' });
     expect(errorsOf(() => loadContent(dir, {})).map((e) => e.file)).toEqual(['notes.txt']);
   });
 
   it('folder problems come first, then the topics’ own, all in one error', () => {
-    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a', '[ghost]'), 'notes.txt': 'x' });
+    const dir = folder({
+      '_map.yaml': FRAME,
+      'a.md': topicFile('a', { related: '[ghost]' }),
+      'notes.txt': 'x'
+    });
     const errors = errorsOf(() => loadContent(dir, {}));
     expect(errors.map((e) => e.file)).toEqual(['notes.txt', 'a.md']);
     expect(errors[1].message).toContain('ghost');
   });
 
   it('without _map.yaml it says the file is missing and where it looked', () => {
-    const dir = folder({ 'a.md': topic('a') });
+    const dir = folder({ 'a.md': topicFile('a') });
     expect(errorsOf(() => loadContent(dir, {}))).toEqual([
       {
         file: '_map.yaml',
@@ -180,7 +209,7 @@ describe('the tours folder', () => {
   });
 
   it('a tours folder problem alone is thrown, before any tour is read', () => {
-    const dir = folder({ '_map.yaml': FRAME, 'a.md': topic('a'), 'tours/notes.txt': 'x' });
+    const dir = folder({ '_map.yaml': FRAME, 'a.md': topicFile('a'), 'tours/notes.txt': 'x' });
     const content = loadContent(dir, {});
     expect(errorsOf(() => loadTours(dir, content))).toEqual([
       { file: 'tours/notes.txt', message: 'unexpected file: tours/ holds one <slug>.md per tour' }
@@ -190,7 +219,7 @@ describe('the tours folder', () => {
   it('folder problems come first, then the tours’ own', () => {
     const dir = folder({
       '_map.yaml': FRAME,
-      'a.md': topic('a'),
+      'a.md': topicFile('a'),
       'tours/notes.txt': 'x',
       'tours/broken.md': 'no frontmatter here'
     });
@@ -205,12 +234,12 @@ describe('the check of compiled prose', () => {
   const topicAt = (file: string) => ({ file }) as Topic;
 
   it('passes prose that compiles to allowed markup', async () => {
-    const dir = folder({ 'a.md': topic('a') });
+    const dir = folder({ 'a.md': topicFile('a') });
     await expect(checkCompiledProse(dir, [topicAt('a.md')])).resolves.toBeUndefined();
   });
 
   it('refuses what compiles to markup that is not allowed, naming the file, line and source', async () => {
-    const dir = folder({ 'a.md': 'ok', 'b.md': `${topic('b')}\n<script>alert(1)</script>\n` });
+    const dir = folder({ 'a.md': 'ok', 'b.md': `${topicFile('b')}\n<script>alert(1)</script>\n` });
     const run = checkCompiledProse(dir, [topicAt('a.md'), topicAt('b.md')]);
     await expect(run).rejects.toBeInstanceOf(ContentValidationError);
     const errors: ContentError[] = await run.then(
