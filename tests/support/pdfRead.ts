@@ -460,3 +460,13 @@ export const sameColour = (
   Math.abs(c[0] - rgb.red) < 0.006 &&
   Math.abs(c[1] - rgb.green) < 0.006 &&
   Math.abs(c[2] - rgb.blue) < 0.006;
+
+/** The links whose rectangle covers a text run: its baseline from start to end, and its letters. */
+export const linksOver = (links: Link[], r: TextRun) =>
+  links.filter(
+    (l) =>
+      l.rect[0] <= r.x + 0.01 &&
+      l.rect[2] >= r.x + r.width - 0.5 &&
+      l.rect[1] <= r.y &&
+      l.rect[3] >= r.y + r.size * 0.7
+  );

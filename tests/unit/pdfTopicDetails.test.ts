@@ -3,13 +3,19 @@
 // address, or nowhere), and the words of "Where it sits on the map" and "Related topics"
 // line by line: a box's contents, the arrows of the box a topic sits in, the separators.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type LoadOptions } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { MapLayout } from '../../src/lib/layout/MapLayout.ts';
 import { exportMapPdf, type PdfTopic } from '../../src/lib/pdf/exportMapPdf.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
 import { fixtureNode, regionBox } from '../support/layoutFixture.ts';
-import { readLinks, readPage, type PageContent, type TextRun } from '../support/pdfRead.ts';
+import {
+  linksOver,
+  readLinks,
+  readPage,
+  type PageContent,
+  type TextRun
+} from '../support/pdfRead.ts';
 
 const fontBytes = readFonts();
 const node = (slug: string, parent: string, x: number) =>
@@ -82,7 +88,7 @@ const topics = [
   topic('family', 'edge', { arrows: [{ to: 'beta', label: 'calls' }] })
 ];
 
-async function build(siteUrl?: string) {
+async function build(siteUrl?: string, load: LoadOptions = {}) {
   const bytes = await exportMapPdf({
     layout,
     topics,
@@ -93,7 +99,7 @@ async function build(siteUrl?: string) {
     ...(siteUrl ? { siteUrl } : {}),
     date: new Date('2026-12-01T00:00:00Z')
   });
-  return PDFDocument.load(bytes);
+  return PDFDocument.load(bytes, load);
 }
 
 /**
@@ -120,18 +126,8 @@ const pageOf = (doc: PDFDocument, slug: string) => 1 + topics.findIndex((t) => t
 
 describe('the PDF document', () => {
   it('says what it is: title, subject, keywords with the map’s groups, author, language', async () => {
-    const doc = await PDFDocument.load(
-      await exportMapPdf({
-        layout,
-        topics,
-        groups: layout.groups,
-        fonts: fontBytes,
-        fontkit,
-        pageSize: 'A4',
-        date: new Date('2026-12-01T00:00:00Z')
-      }),
-      { updateMetadata: false }
-    );
+    // As written, not as pdf-lib would stamp it on loading.
+    const doc = await build(undefined, { updateMetadata: false });
     expect(doc.getTitle()).toBe('Deployment Map: how a Python web app is deployed');
     expect(doc.getSubject()).toBe(
       'The parts of a production Python web application deployment and how they connect.'
@@ -153,13 +149,7 @@ describe('prose links on a topic page', () => {
     const page = doc.getPage(pageOf(doc, 'alpha'));
     const run = readPage(doc, page).texts.find((t) => t.text === words)!;
     expect(run, words).toBeDefined();
-    return readLinks(doc, page).filter(
-      (l) =>
-        l.rect[0] <= run.x + 0.01 &&
-        l.rect[2] >= run.x + run.width - 0.5 &&
-        l.rect[1] <= run.y &&
-        l.rect[3] >= run.y
-    );
+    return linksOver(readLinks(doc, page), run);
   };
 
   it.each([

@@ -13,10 +13,10 @@ import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
 import { INK, LINK, MUTED, groupColours } from '../../src/lib/pdf/palette.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
 import {
+  linksOver,
   readLinks,
   readPage,
   sameColour,
-  type Link,
   type PageContent,
   type TextRun
 } from '../support/pdfRead.ts';
@@ -154,15 +154,6 @@ const find = (page: PageContent, text: string): TextRun => {
   expect(runs, `"${text}" drawn once`).toHaveLength(1);
   return runs[0];
 };
-/** The links whose rectangle covers the run's baseline from its start to its end. */
-const linksOver = (links: Link[], r: TextRun) =>
-  links.filter(
-    (l) =>
-      l.rect[0] <= r.x + 0.01 &&
-      l.rect[2] >= r.x + r.width - 0.5 &&
-      l.rect[1] <= r.y &&
-      l.rect[3] >= r.y + r.size * 0.7
-  );
 
 async function build() {
   const bytes = await exportMapPdf({

@@ -14,7 +14,14 @@ import { PAGE_SIZES } from '../../src/lib/pdf/pageSizes.ts';
 import { INK, LINK, MUTED } from '../../src/lib/pdf/palette.ts';
 import { readFonts } from '../../src/lib/site/siteData.ts';
 import { fixtureNode, regionBox } from '../support/layoutFixture.ts';
-import { readLinks, readOutline, readPage, sameColour, type TextRun } from '../support/pdfRead.ts';
+import {
+  linksOver,
+  readLinks,
+  readOutline,
+  readPage,
+  sameColour,
+  type TextRun
+} from '../support/pdfRead.ts';
 
 const fontBytes = readFonts();
 const node = (slug: string, x: number): LayoutNode =>
@@ -179,15 +186,8 @@ describe('the PDF tour pages', () => {
     ] as const) {
       const run = first.texts.find((t) => t.text === name && t.y === onMap.y)!;
       expect(sameColour(run.colour, LINK), name).toBe(true);
-      const over = links.filter(
-        (l) =>
-          l.rect[0] <= run.x + 0.01 &&
-          l.rect[2] >= run.x + run.width - 0.5 &&
-          l.rect[1] <= run.y &&
-          l.rect[3] >= run.y
-      );
       expect(
-        over.map((l) => l.page),
+        linksOver(links, run).map((l) => l.page),
         name
       ).toEqual([page]);
     }
