@@ -335,7 +335,8 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
           size: tf!.size * scale,
           font: f.name,
           bold: /Bold/.test(f.name),
-          mono: /Mono/.test(f.name),
+          // An embedded monospace face, or Courier, the standard one.
+          mono: /Mono|Courier/.test(f.name),
           colour: st.fill
         });
         break;

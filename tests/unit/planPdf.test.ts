@@ -12,7 +12,7 @@ import { LINK, MUTED } from '../../src/lib/pdf/palette.ts';
 import { exportPlanPdf, type PlanPdfOptions } from '../../src/lib/pdf/planPdf.ts';
 import { buildPlan, defaultChoices } from '../../src/lib/plan/planModel.ts';
 import { fixtureNode, regionBox } from '../support/layoutFixture.ts';
-import { readLinks, readOutline, readPage, sameColour, type TextRun } from '../support/pdfRead.ts';
+import { readLinks, readOutline, readPage, sameColour } from '../support/pdfRead.ts';
 import { pdfText } from '../support/pdfTools.ts';
 import { realPlanData, realTopics } from '../support/realContent.ts';
 
@@ -45,9 +45,6 @@ const layout: MapLayout = {
   flows: [],
   related: []
 } as unknown as MapLayout;
-
-/** Courier: the standard font the plan sets code and paths in. */
-const mono = (t: TextRun) => t.font === '/Courier';
 
 const options = (extra: Partial<PlanPdfOptions> = {}): PlanPdfOptions => ({
   layout,
@@ -146,7 +143,7 @@ describe('the plan PDF', () => {
       .slice(1)
       .flatMap((p) => readPage(doc, p).texts);
     const command = runs.find((t) => t.text.startsWith('systemctl'));
-    expect(command && mono(command) && command.size === 10).toBe(true);
+    expect(command?.mono && command.size === 10).toBe(true);
   });
 
   it('prints every file in monospace under its path, with where it comes from and what changed', async () => {
@@ -158,7 +155,7 @@ describe('the plan PDF', () => {
     for (const f of plan.files) {
       // Its heading: the path in monospace, larger than a path named in a checklist step.
       expect(
-        runs.some((t) => t.text === f.path && mono(t) && t.size === 10.5),
+        runs.some((t) => t.text === f.path && t.mono && t.size === 10.5),
         f.path
       ).toBe(true);
     }
@@ -173,7 +170,7 @@ describe('the plan PDF', () => {
     expect(all).toContain(
       `Written for this plan; see ${titles[plan.files.find((f) => !f.source)!.topic]}.`
     );
-    const code = runs.filter((t) => mono(t) && t.size === 8.5);
+    const code = runs.filter((t) => t.mono && t.size === 8.5);
     expect(code.some((t) => t.text.includes('ExecStart='))).toBe(true);
     const from = runs.find((t) => t.text.startsWith('From '))!;
     expect(sameColour(from.colour, LINK)).toBe(true);
@@ -213,7 +210,7 @@ describe('the plan PDF', () => {
       .getPages()
       .slice(1)
       .flatMap((p) => readPage(doc, p).texts)
-      .filter((t) => mono(t) && t.size === 8.5)
+      .filter((t) => t.mono && t.size === 8.5)
       .map((t) => t.text);
     expect(lines.filter((l) => /^line \d+ of the long file$/.test(l))).toEqual(
       Array.from({ length: 150 }, (_, i) => `line ${i + 1} of the long file`)
@@ -241,7 +238,7 @@ describe('the plan PDF', () => {
       const texts = readPage(doc, p).texts.filter((t) => !/^\d+ \/ \d+$/.test(t.text));
       const lowest = texts.reduce((a, b) => (b.y < a.y ? b : a));
       const isHeading = lowest.size === 14 && lowest.bold;
-      const isPath = mono(lowest) && lowest.size === 10.5;
+      const isPath = lowest.mono && lowest.size === 10.5;
       expect(isHeading || isPath, `page ${i + 2} ends with "${lowest.text}"`).toBe(false);
       if (i < pages.length - 1)
         expect(lowest.y, `page ${i + 2} stops at ${lowest.y}`).toBeLessThan(p.getHeight() / 2);
@@ -251,7 +248,7 @@ describe('the plan PDF', () => {
   it('sets each file on a code background, in muted words above it', async () => {
     const doc = await PDFDocument.load(await exportPlanPdf(options()));
     const page = readPage(doc, doc.getPage(doc.getPageCount() - 1));
-    const code = page.texts.filter((t) => mono(t) && t.size === 8.5);
+    const code = page.texts.filter((t) => t.mono && t.size === 8.5);
     expect(code.length).toBeGreaterThan(0);
     for (const t of code)
       expect(
