@@ -73,6 +73,10 @@ describe('pdfSafeText', () => {
     expect(seen).toEqual(missing);
   });
 
+  it('without a font, cleans the text and keeps every character', () => {
+    expect(pdfSafeText('a\u200bb\tc 漢 →')).toBe('ab c 漢 →');
+  });
+
   it('styleRuns cleans every run and reports what the font lacks', () => {
     const seen: string[] = [];
     const runs = styleRuns(
@@ -279,6 +283,85 @@ describe('codeLines', () => {
     const lines = codeLines('x'.repeat(100), mono, 10, 120, 12);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.map((l) => text(l).replace(/^↪ /, '')).join('')).toBe('x'.repeat(100));
+  });
+});
+
+describe('codeLines, character by character (a monospace face: every character one advance)', () => {
+  const size = 10;
+  /** A block exactly `chars` characters wide. */
+  const cols = (chars: number) => chars * textWidth(mono, ' ', size);
+  const lines = (code: string, chars: number) => codeLines(code, mono, size, cols(chars), 12);
+
+  it('ends a line at CRLF, CR or LF, tabs as four spaces, trailing blanks dropped', () => {
+    expect(lines('a\r\nb\rc\nd', 40).map(text)).toEqual(['a', 'b', 'c', 'd']);
+    expect(lines('\tx = 1  \t', 40).map(text)).toEqual(['    x = 1']);
+    expect(lines('if x:\n\t\treturn', 40).map(text)).toEqual(['if x:', '        return']);
+  });
+
+  it('keeps a line exactly as wide as the block whole', () => {
+    expect(lines('x'.repeat(20), 20).map(text)).toEqual(['x'.repeat(20)]);
+    expect(lines('x'.repeat(21), 20).map(text)).toEqual(['x'.repeat(20), '↪ x']);
+  });
+
+  it('wraps at the last space in the line’s last third, dropping the space at the cut', () => {
+    const got = lines('aaaa bbbb cccc dddd eeee ffff', 20);
+    expect(got.map(text)).toEqual(['aaaa bbbb cccc dddd', '↪ eeee ffff']);
+    expect(got.map((l) => l.indent)).toEqual([0, 0]);
+    // A space at the very edge is the cut too.
+    expect(lines(`${'a'.repeat(20)} bb`, 20).map(text)).toEqual(['a'.repeat(20), '↪ bb']);
+  });
+
+  it('cuts mid-word when the last space comes too early', () => {
+    const got = lines(`ab ${'c'.repeat(30)}`, 20);
+    expect(got.map(text)).toEqual([`ab ${'c'.repeat(17)}`, `↪ ${'c'.repeat(13)}`]);
+  });
+
+  it('hangs continuations under the indentation, two characters narrower', () => {
+    const advance = textWidth(mono, ' ', size);
+    const got = lines(`    ${'w'.repeat(40)}`, 20);
+    // 20 on the first line (4 of them spaces), then 20 - 4 - 2 = 14 behind the mark.
+    expect(got.map(text)).toEqual([
+      `    ${'w'.repeat(16)}`,
+      `↪ ${'w'.repeat(14)}`,
+      `↪ ${'w'.repeat(10)}`
+    ]);
+    expect(got.map((l) => l.indent)).toEqual([0, 4 * advance, 4 * advance]);
+    // Deep indentation keeps at least 8 characters a line for the code itself.
+    const deep = lines(`${' '.repeat(30)}${'z'.repeat(20)}`, 20);
+    expect(deep[1].indent).toBe(12 * advance);
+    expect(deep.slice(1).every((l) => [...text(l)].length <= 8)).toBe(true);
+  });
+});
+
+describe('breakLines, word by word (a monospace face)', () => {
+  const size = 10;
+  const cols = (chars: number) => chars * textWidth(mono, ' ', size);
+  const mrun = (t: string): StyledRun => ({ text: t, font: mono, size });
+  const broken = (t: string, chars: number, indent = 0, hang = 0) =>
+    breakLines([mrun(t)], cols(chars), 14, indent * cols(1), hang * cols(1));
+
+  it('fills a line to the last word that fits exactly, spaces at the ends dropped', () => {
+    expect(broken('aa bb cc', 5).map(text)).toEqual(['aa bb', 'cc']);
+    expect(broken('  aa   bb  ', 40).map(text)).toEqual(['aa   bb']);
+    expect(broken('aa bb cc', 5)[0].words[0].x).toBe(0);
+  });
+
+  it('indents the first line and hangs the rest, each within what is left of the width', () => {
+    const got = broken('aa bb cc dd ee', 8, 2, 3);
+    // 6 characters on the first line, 3 on the others.
+    expect(got.map(text)).toEqual(['aa bb', 'cc', 'dd', 'ee']);
+    expect(got.map((l) => l.indent)).toEqual([2, 5, 5, 5].map(cols));
+    expect(got.every((l) => l.height === 14)).toBe(true);
+  });
+
+  it('cuts a word wider than a line to the narrowest line, then goes on', () => {
+    const got = broken(`go ${'x'.repeat(12)} on`, 10, 0, 4);
+    expect(got.map(text)).toEqual(['go', 'xxxxxx', 'xxxxxx', 'on']);
+    for (const l of got) expect(right(l) + l.indent).toBeLessThanOrEqual(cols(10) + 1e-9);
+    // Cut on the first line too: its pieces are sized for the hanging lines after it.
+    const first = broken(`${'x'.repeat(25)} on`, 10, 0, 4);
+    expect(first.map(text)).toEqual(['xxxxxx', 'xxxxxx', 'xxxxxx', 'xxxxxx', 'x on']);
+    for (const l of first) expect(right(l) + l.indent).toBeLessThanOrEqual(cols(10) + 1e-9);
   });
 });
 
