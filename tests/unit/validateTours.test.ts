@@ -264,6 +264,160 @@ describe('validateTours', () => {
   });
 });
 
+describe('validateTours, message by message', () => {
+  const BREAKS = `\n### What breaks\nbroken: b\nlog: l\ncheck: c\n\n${words(20)}\n`;
+  const front = (lines: string) => `---\n${lines}\n---\n`;
+  const cases: [string, SourceFile[], Partial<ContentError>[]][] = [
+    [
+      'a blank title',
+      [tour(STEP, front('title: "  "\npromise: P.'))],
+      [{ field: 'title', line: 2, message: 'must be a non-empty string' }]
+    ],
+    [
+      'a title that is a number',
+      [tour(STEP, front('title: 5\npromise: P.'))],
+      [{ field: 'title', line: 2, message: 'must be a non-empty string' }]
+    ],
+    [
+      'a promise on two lines',
+      [tour(STEP, front('title: T\npromise: "One.\\nTwo."'))],
+      [{ field: 'promise', line: 3, message: 'must be one line' }]
+    ],
+    [
+      'a link in the title',
+      [tour(STEP, front('title: See [the guide](/x/)\npromise: P.'))],
+      [
+        {
+          field: 'title',
+          line: 2,
+          message: "links are not allowed in tour text: name the topic in the step's topics instead"
+        }
+      ]
+    ],
+    [
+      'an order that is not whole',
+      [tour(STEP, front('title: T\npromise: P.\norder: 1.5'))],
+      [{ field: 'order', line: 4, message: 'must be a whole number' }]
+    ],
+    [
+      'an unknown frontmatter field',
+      [tour(STEP, front('title: T\npromise: P.\ncolour: red'))],
+      [{ field: 'colour', line: 4, message: 'unknown field (allowed: title, promise, order)' }]
+    ],
+    [
+      'what breaks, twice in one step',
+      [tour(`${STEP}${BREAKS}${BREAKS}`)],
+      [{ field: 'body', line: 19, message: '"### What breaks" appears twice in this step' }]
+    ],
+    [
+      'what breaks before any step',
+      [tour(`### What breaks\n\n${STEP}`)],
+      [
+        {
+          field: 'body',
+          line: 5,
+          message:
+            'unexpected heading: a step starts with "## <title>" and may hold one "### What breaks"'
+        }
+      ]
+    ],
+    [
+      "a heading deeper than a step's",
+      [tour(`${STEP}#### Deep\n`)],
+      [{ field: 'body', line: 11, message: expect.stringContaining('unexpected heading') }]
+    ],
+    [
+      'text before the first step',
+      [tour(`Intro.\n\n${STEP}`)],
+      [
+        {
+          field: 'body',
+          line: 5,
+          message: 'text before the first step: every line belongs to a "## <title>" step'
+        }
+      ]
+    ],
+    [
+      'a step with no topics line',
+      [tour(`## S\n\n${words(45)}`)],
+      [
+        {
+          field: 'steps[0].topics',
+          line: 5,
+          message: 'missing "topics:" line (the topics this step lights, by slug)'
+        }
+      ]
+    ],
+    [
+      'what breaks with no broken line',
+      [tour(`${STEP}\n### What breaks\nlog: l\ncheck: c\n\n${words(20)}\n`)],
+      [
+        {
+          field: 'steps[0].broken',
+          line: 12,
+          message: 'missing "broken:" line (the topics this failure breaks, by slug)'
+        }
+      ]
+    ],
+    [
+      'a step field under what breaks',
+      [tour(`${STEP}\n### What breaks\ntopics: a\nbroken: b\nlog: l\ncheck: c\n\n${words(20)}\n`)],
+      [
+        {
+          field: 'topics',
+          line: 13,
+          message: '"topics" belongs to the step, above "### What breaks"'
+        }
+      ]
+    ],
+    [
+      'a break field in the step',
+      [tour(`## S\ntopics: a\nbroken: a\n\n${words(45)}`)],
+      [{ field: 'broken', line: 7, message: '"broken" belongs under "### What breaks"' }]
+    ],
+    [
+      'an arrow listed twice',
+      [tour(`## S\ntopics: a\narrows: a → b, a -> b\n\n${words(45)}`)],
+      [{ field: 'steps[0].arrows', line: 7, message: 'lists "a → b" twice' }]
+    ],
+    [
+      'an arrow between two unknown topics',
+      [tour(`## S\ntopics: a\narrows: x → y\n\n${words(45)}`)],
+      [{ line: 7, message: 'arrow "x → y" names unknown topics "x", "y"' }]
+    ],
+    [
+      'an arrow with no start',
+      [tour(`## S\ntopics: a\narrows: -> b\n\n${words(45)}`)],
+      [{ line: 7, message: '"-> b" is not an arrow: write "from → to" with topic slugs' }]
+    ],
+    [
+      'a what-breaks text too short',
+      [tour(`${STEP}\n### What breaks\nbroken: b\nlog: l\ncheck: c\n\n${words(14)}\n`)],
+      [{ line: 12, message: '"What breaks" text has 14 words; expected 15 to 120' }]
+    ]
+  ];
+
+  it.each(cases)('refuses %s with that exact message', (_, files, expected) => {
+    expect(errorsOf(files)).toMatchObject(expected.map((e) => ({ file: 'tours/t.md', ...e })));
+  });
+
+  it('takes step texts at the word bounds, fields written tightly, either arrow, joined lines', () => {
+    const body = `##   Spaced title  \ntopics:a ,  b\narrows:a→b,b -> a\n\n${words(20)}\n${words(20)}\n\n${words(80)}\n`;
+    const [t] = validateTours([tour(body)], content, TOUR_RULES);
+    const [step] = t.steps;
+    expect(step.title).toBe('Spaced title');
+    expect(step.topics).toEqual(['a', 'b']);
+    expect(step.arrows.map((a) => a.id)).toEqual(['flow:a>b', 'flow:b>a']);
+    // Lines of one paragraph join with a space; a blank line starts the next.
+    expect(step.text).toEqual([`${words(20)} ${words(20)}`, words(80)]);
+    expect(errorsOf([tour(`## S\ntopics: a\n\n${words(40)}`)])).toEqual([]);
+    expect(errorsOf([tour(`## S\ntopics: a\n\n${words(120)}`)])).toEqual([]);
+    const tight = `${STEP}\n### What breaks\nbroken:b\nlog:   /var/log/x  \ncheck: c\n\n${words(15)}\n`;
+    const [b] = validateTours([tour(tight)], content, TOUR_RULES)[0].steps;
+    expect(b.breaks).toMatchObject({ broken: ['b'], log: '/var/log/x', check: 'c' });
+  });
+});
+
 describe('loadTours', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tours-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
