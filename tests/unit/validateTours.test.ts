@@ -327,6 +327,14 @@ describe('validateTours, message by message', () => {
       [{ field: 'body', line: 11, message: expect.stringContaining('unexpected heading') }]
     ],
     [
+      'a step heading with no title',
+      [tour(`${STEP}##\n## \n`)],
+      [
+        { field: 'body', line: 11, message: expect.stringContaining('unexpected heading') },
+        { field: 'body', line: 12, message: expect.stringContaining('unexpected heading') }
+      ]
+    ],
+    [
       'text before the first step',
       [tour(`Intro.\n\n${STEP}`)],
       [

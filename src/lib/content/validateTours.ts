@@ -185,9 +185,9 @@ function readSteps(lines: string[], bodyLine: number, known: Known, rules: TourR
   lines.forEach((raw, i) => {
     const line = bodyLine + i;
     const text = raw.trim();
-    const heading = /^(#{1,6})\s+(.*)$/.exec(text);
+    const heading = /^(#{1,6})(?:\s+(.*))?$/.exec(text);
     if (heading) {
-      const [, hashes, name] = heading;
+      const [, hashes, name = ''] = heading;
       if (hashes === '##' && name.trim()) {
         current = newSection(line);
         drafts.push({ title: name.trim(), main: current });
