@@ -348,6 +348,110 @@ describe('validateContent', () => {
   });
 });
 
+describe('validateContent, message by message', () => {
+  // Frontmatter lines: 1 ---, 2 title, 3 summary, 4 group, 5 parent, 6 related, then the
+  // fields a case adds, then reviewed.
+  const cases: [string, SourceFile[], ContentError[]][] = [
+    [
+      'an unknown group',
+      [topic('a', { group: 'nope' })],
+      [
+        {
+          file: 'a.md',
+          field: 'group',
+          line: 4,
+          message: 'unknown group "nope" (known: g)',
+          source: 'group: nope'
+        }
+      ]
+    ],
+    [
+      'an unknown parent',
+      [topic('a', { parent: 'nope' })],
+      [
+        {
+          file: 'a.md',
+          field: 'parent',
+          line: 5,
+          message: 'unknown parent "nope": not a box in _map.yaml nor a topic',
+          source: 'parent: nope'
+        }
+      ]
+    ],
+    [
+      'an arrow to an unknown topic',
+      [topic('a', { arrows: '\n  - to: ghost\n    label: x' })],
+      [
+        {
+          file: 'a.md',
+          field: 'arrows[0].to',
+          line: 8,
+          message: 'arrow to unknown topic "ghost"',
+          source: '  - to: ghost'
+        }
+      ]
+    ],
+    [
+      'a topic related to itself',
+      [topic('a', { related: '[a]' })],
+      [
+        {
+          file: 'a.md',
+          field: 'related[0]',
+          line: 6,
+          message: 'a topic cannot be related to itself',
+          source: 'related: [a]'
+        }
+      ]
+    ],
+    [
+      'a related topic listed twice',
+      [topic('a', { related: '[b, b]' }), topic('b', { related: '[a]' })],
+      [
+        {
+          file: 'a.md',
+          field: 'related',
+          line: 6,
+          message: 'lists the same topic twice',
+          source: 'related: [b, b]'
+        }
+      ]
+    ],
+    [
+      'a resource listed twice',
+      [
+        topic('a', {
+          resources:
+            '\n  - title: T\n    url: https://x.test/\n  - title: U\n    url: https://x.test/'
+        })
+      ],
+      [
+        {
+          file: 'a.md',
+          field: 'resources[1]',
+          line: 11,
+          message: 'repeats "https://x.test/" (each may appear once)',
+          source: '    url: https://x.test/'
+        }
+      ]
+    ]
+  ];
+  it.each(cases)('reports %s exactly, with the line it is on', (_, files, expected) => {
+    expect(errorsOf(files)).toEqual(expected);
+  });
+
+  it('reads a file saved with a byte-order mark and Windows or old Mac line endings', () => {
+    const plain = topic('a', {}, 'First line\nsecond line.');
+    const text = new TextDecoder().decode(plain.bytes).replace(/\n/g, '\r\n');
+    const { topics } = validateContent(frame, [{ path: 'a.md', bytes: enc(`\ufeff${text}`) }]);
+    expect(topics[0]).toMatchObject({ slug: 'a', title: 'A', summary: 'A topic.', group: 'g' });
+    expect(topics[0].text).toBe('First line\nsecond line.');
+    // Old Mac files end lines with a carriage return alone.
+    const mac = { path: 'a.md', bytes: enc(text.replace(/\r\n/g, '\r')) };
+    expect(validateContent(frame, [mac]).topics[0].text).toBe('First line\nsecond line.');
+  });
+});
+
 describe('loadContent', () => {
   it('loads the mini fixture', () => {
     const c = loadContent('tests/fixtures/mini-content', {});
