@@ -217,3 +217,70 @@ describe('groups, boxes and nesting in _map.yaml', () => {
     });
   });
 });
+
+describe('the frame of _map.yaml, entry by entry', () => {
+  const frameOf = (text: string, topics = TOPICS) =>
+    validateContent({ path: '_map.yaml', bytes: enc(text) }, topics).frame;
+
+  it('keeps a box’s parent but never a group’s', () => {
+    const frame = frameOf(FRAME.replace('    label: G\n', '    label: G\n    parent: r\n'));
+    expect(frame.groups).toEqual([{ id: 'g', label: 'G' }]);
+    expect(frame.boxes).toEqual([
+      { id: 'r', label: 'R' },
+      { id: 's', label: 'S', parent: 'r' },
+      { id: 't', label: 'T' }
+    ]);
+  });
+
+  it('names an empty entry in a list, and reads the entries after it', () => {
+    const errors = errorsOf(FRAME.replace('boxes:\n', 'boxes:\n  - null\n'));
+    expect(errors).toEqual([
+      frameError(6, 'boxes[0]', 'must have an id (lowercase-with-hyphens) and a label')
+    ]);
+    // A box after the empty one still has its lines: its unknown parent is shown at it.
+    const late = FRAME.replace('boxes:\n', 'boxes:\n  - null\n').replace(
+      '    label: T\n',
+      '    label: T\n    parent: ghost\n'
+    );
+    expect(errorsOf(late)).toContainEqual(frameError(14, 'boxes.t.parent', 'unknown box "ghost"'));
+  });
+
+  it.each([
+    ['a step that is not a list', 'learningPath:\n  - [a]\n  - b\n'],
+    ['a step with a number in it', 'learningPath:\n  - [a, 1]\n']
+  ])('refuses a learning path with %s', (_, path) => {
+    expect(errorsOf(FRAME.replace('learningPath:\n  - [a]\n', path))).toContainEqual(
+      frameError(14, 'learningPath', 'must be a list of lists of topic slugs')
+    );
+  });
+
+  it.each([
+    ['a list for arrange', 'arrange: [r]', 'composition.arrange', 'must map box ids to rows'],
+    ['a cell with a number', 'arrange:\n    r: [[s, [a, 1]]]', 'composition.arrange.r', 'must be'],
+    ['a row that is not a list', 'arrange:\n    r: [[s], a]', 'composition.arrange.r', 'must be'],
+    ['a row with a number', 'arrange:\n    r: [[s, 5]]', 'composition.arrange.r', 'must be'],
+    [
+      'a request path step with a number',
+      'requestPath: [a, [b, 1]]',
+      'composition.requestPath',
+      'must be a list of steps'
+    ]
+  ])('refuses %s in the composition', (_, yaml, field, message) => {
+    const errors = errorsOf(`${FRAME}composition:\n  columns: [r]\n  ${yaml}\n`);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: '_map.yaml',
+        field,
+        message: expect.stringContaining(message)
+      })
+    ]);
+    expect(errors[0].line).toBeGreaterThanOrEqual(16);
+  });
+
+  it('names an unknown request-path step at the request path’s line', () => {
+    const errors = errorsOf(`${FRAME}composition:\n  columns: [r]\n  requestPath: [a, ghost]\n`);
+    expect(errors).toEqual([
+      frameError(17, 'composition.requestPath', 'unknown box or topic "ghost"')
+    ]);
+  });
+});
