@@ -254,6 +254,12 @@ describe('the frame of _map.yaml, entry by entry', () => {
     );
   });
 
+  it('refuses a hub that is not a slug', () => {
+    expect(errorsOf(FRAME.replace('hub: a', 'hub: [a]'))).toEqual([
+      frameError(1, 'hub', 'must be a topic slug')
+    ]);
+  });
+
   it.each([
     ['a list for arrange', 'arrange: [r]', 'composition.arrange', 'must map box ids to rows'],
     ['a cell with a number', 'arrange:\n    r: [[s, [a, 1]]]', 'composition.arrange.r', 'must be'],

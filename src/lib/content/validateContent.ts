@@ -501,6 +501,7 @@ function readFrame(file: SourceFile, errors: ContentError[]): { frame: MapFrame;
       ? (path as string[][])
       : (err('must be a list of lists of topic slugs', 'learningPath', at(['learningPath'])), []);
   const hub = typeof raw.hub === 'string' ? raw.hub : undefined;
+  if (raw.hub !== undefined && hub === undefined) err('must be a topic slug', 'hub', at(['hub']));
   // Boxes by id for the lines of their fields (ids are unique by now).
   const boxIndex = new Map((Array.isArray(raw.boxes) ? (raw.boxes as { id?: unknown }[]) : []).map((b, i) => [b?.id, i]));
   const frameAt: FrameLine = (path) =>
