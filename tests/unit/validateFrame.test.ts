@@ -289,4 +289,15 @@ describe('the frame of _map.yaml, entry by entry', () => {
       frameError(17, 'composition.requestPath', 'unknown box or topic "ghost"')
     ]);
   });
+
+  it('reports two separate cycles, each from its first id', () => {
+    const frame = FRAME.replace('    label: R\n', '    label: R\n    parent: s\n').replace(
+      '  - id: t\n    label: T\n',
+      '  - id: u\n    label: U\n    parent: t\n  - id: t\n    label: T\n    parent: u\n'
+    );
+    expect(errorsOf(frame).filter((e) => e.message.includes('cycle'))).toEqual([
+      frameError(8, 'parent', 'boxes nest in a cycle: r → s → r'),
+      frameError(17, 'parent', 'boxes nest in a cycle: t → u → t')
+    ]);
+  });
 });

@@ -624,12 +624,14 @@ function checkNesting(frame: MapFrame, topics: Topic[], framePath: string, frame
     if (reported.has(key)) continue;
     reported.add(key);
     const first = [...cycle].sort()[0];
+    // Told from its first id, where the error is shown.
+    const ring = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first];
     const file = fileOf.get(first) ?? framePath;
     errors.push({
       file,
       field: 'parent',
       line: frameAt([file === framePath ? 'box' : 'topic', first, 'parent']),
-      message: `boxes nest in a cycle: ${[...cycle, at].join(' → ')}`
+      message: `boxes nest in a cycle: ${ring.join(' → ')}`
     });
   }
 }
