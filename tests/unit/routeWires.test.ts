@@ -264,4 +264,146 @@ describe('routeWires', () => {
     for (const w of wires)
       for (const [p, q] of runs(w.points)) expect(passes(p, q, titleRect(region))).toBe(false);
   });
+
+  it('fans a part’s wires to a column: one trunk, a spine clear of the labels, a branch per topic', () => {
+    const a = leaf('a', 0, 150, 60, 30);
+    const t1 = leaf('t1', 310, 60, 60, 30);
+    const t2 = leaf('t2', 310, 260, 60, 30);
+    const region = box('r', 300, 20, 80, 300, [t1, t2]);
+    const route = (labelWidth: number) =>
+      routeWires(
+        graphOf([flow('a', 't1', 'one'), flow('a', 't2', 'two')]),
+        treeOf([a, region]),
+        bounds,
+        [],
+        () => labelWidth
+      ).map((w) => w.points);
+    // The spine stands 24 in from the region, less the widest label; the trunk leaves a at
+    // the mean height of the targets, as far as a's side allows (its lower inset here).
+    expect(route(0)).toEqual([
+      [
+        [60, 175],
+        [276, 175],
+        [276, 75],
+        [310, 75]
+      ],
+      [
+        [60, 175],
+        [276, 175],
+        [276, 275],
+        [310, 275]
+      ]
+    ]);
+    expect(route(100).map((pts) => pts[1][0])).toEqual([176, 176]);
+    // A label wider than the corridor: the spine keeps 12 from a.
+    expect(route(400).map((pts) => pts[1][0])).toEqual([72, 72]);
+  });
+
+  it('fans to a column on the left the same way, mirrored', () => {
+    const a = leaf('a', 500, 150, 60, 30);
+    const t1 = leaf('t1', 20, 60, 60, 30);
+    const t2 = leaf('t2', 20, 260, 60, 30);
+    const region = box('r', 10, 20, 80, 300, [t1, t2]);
+    const wires = routeWires(
+      graphOf([flow('a', 't1'), flow('a', 't2')]),
+      treeOf([region, a]),
+      bounds,
+      [],
+      () => 0
+    );
+    expect(wires.map((w) => w.points)).toEqual([
+      [
+        [500, 175],
+        [114, 175],
+        [114, 75],
+        [80, 75]
+      ],
+      [
+        [500, 175],
+        [114, 175],
+        [114, 275],
+        [80, 275]
+      ]
+    ]);
+  });
+
+  it('routes round what stands in a fan’s way instead of fanning through it', () => {
+    const a = leaf('a', 0, 150, 60, 30);
+    const t1 = leaf('t1', 310, 60, 60, 30);
+    const t2 = leaf('t2', 310, 260, 60, 30);
+    const region = box('r', 300, 20, 80, 300, [t1, t2]);
+    const post = leaf('post', 256, 60, 40, 240);
+    const wires = routeWires(
+      graphOf([flow('a', 't1'), flow('a', 't2')]),
+      treeOf([a, post, region]),
+      bounds,
+      [],
+      () => 0
+    );
+    for (const w of wires) {
+      expect(onOutline(w.points.at(-1)!, w.forward.to === 't1' ? t1 : t2)).toBe(true);
+      for (const [p, q] of runs(w.points)) expect(passes(p, q, rect(post))).toBe(false);
+    }
+  });
+
+  it('keeps the ends of wires from different parts apart on the topic they share', () => {
+    // Both come from above and left: each would meet b at its top left corner.
+    const a = leaf('a', 0, 20, 60, 30);
+    const c = leaf('c', 100, 20, 60, 30);
+    const b = leaf('b', 300, 200, 60, 30);
+    const wires = routeWires(
+      graphOf([flow('a', 'b'), flow('c', 'b')]),
+      treeOf([a, c, b]),
+      bounds,
+      [],
+      () => 0
+    );
+    const [e1, e2] = wires.map((w) => w.points.at(-1)!);
+    expect(onOutline(e1, b) && onOutline(e2, b)).toBe(true);
+    expect(Math.hypot(e1[0] - e2[0], e1[1] - e2[1])).toBeGreaterThanOrEqual(9);
+  });
+
+  it('draws a request from the first column of the composition, whichever comes first', () => {
+    const a = leaf('a', 0, 100, 60, 30);
+    const b = leaf('b', 300, 100, 60, 30);
+    const g = {
+      ...graphOf([flow('a', 'b', 'answers'), flow('b', 'a', 'asks')]),
+      composition: { columns: ['right'], aside: [], arrange: {} }
+    };
+    const left = box('left', 0, 60, 80, 100, [a]);
+    const right = box('right', 280, 60, 100, 100, [b]);
+    const [w] = routeWires(g, treeOf([left, right]), bounds, [], () => 0);
+    expect([w.forward.id, w.back!.id]).toEqual(['flow:b>a', 'flow:a>b']);
+    expect(onOutline(w.points[0], b)).toBe(true);
+  });
+
+  it('looks beyond the ends’ neighbourhood when a wall shuts the near way', () => {
+    const a = leaf('a', 0, 190, 60, 30);
+    const b = leaf('b', 400, 190, 60, 30);
+    const wall = leaf('wall', 200, 20, 20, 560);
+    const big: Box4 = { x: 0, y: 0, width: 600, height: 640 };
+    const [w] = routeWires(graphOf([flow('a', 'b')]), treeOf([a, wall, b]), big, [], () => 0);
+    expect(onOutline(w.points[0], a) && onOutline(w.points.at(-1)!, b)).toBe(true);
+    for (const [p, q] of runs(w.points)) expect(passes(p, q, rect(wall))).toBe(false);
+    // It goes round an end of the wall, outside the first search's window.
+    const ys = w.points.map((p) => p[1]);
+    expect(Math.min(...ys) < 20 || Math.max(...ys) > 580).toBe(true);
+  });
+
+  it('draws plain elbows on a map of more than 300 topics', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      leaf(`n${i}`, 10 + (i % 30) * 19, 400 + Math.floor(i / 30) * 19, 10, 10)
+    );
+    const a = leaf('a', 0, 100, 60, 30);
+    const b = leaf('b', 300, 200, 60, 30);
+    const x = leaf('x', 150, 100, 60, 200);
+    const [w] = routeWires(
+      graphOf([flow('a', 'b')]),
+      treeOf([a, b, x, ...many]),
+      { x: 0, y: 0, width: 600, height: 600 },
+      [],
+      () => 0
+    );
+    expect(w.points).toEqual(elbow(a, b));
+  });
 });
