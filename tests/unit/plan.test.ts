@@ -17,6 +17,7 @@ import {
   optionsFor,
   parsePlanQuery,
   planQuery,
+  slotLeftOut,
   slotsFor,
   withChoice,
   type PlanChoices
@@ -214,6 +215,41 @@ describe('combinations that do not fit, and what the user is told', () => {
       'Functions cannot keep a Celery worker running: use an SQS-triggered function.'
     ],
     [
+      'a web server in containers',
+      defaultChoices('containers'),
+      'webServer',
+      'nginx',
+      "With containers, the container service's load balancer or ingress sits in front: the plan runs no web server of its own."
+    ],
+    [
+      'mod_wsgi in a container',
+      defaultChoices('containers'),
+      'appServer',
+      'mod-wsgi',
+      'mod_wsgi runs inside Apache, and a container gives you no Apache of your own: choose Gunicorn or Uvicorn.'
+    ],
+    [
+      'PostgreSQL of your own in a container',
+      defaultChoices('containers'),
+      'database',
+      'postgresql',
+      'Keep the database outside the containers you replace on each deploy: choose a managed PostgreSQL.'
+    ],
+    [
+      'Flask with a managed PostgreSQL',
+      { ...defaultChoices('paas'), framework: 'flask' },
+      'database',
+      'managed',
+      "The map's tested Flask app reads SQLite with Python's standard library; PostgreSQL from Flask needs a driver or SQLAlchemy, which no page tests yet."
+    ],
+    [
+      'the Lambda handler with a database',
+      defaultChoices('serverless'),
+      'database',
+      'sqlite',
+      'The Lambda handler keeps no data: choose no database.'
+    ],
+    [
       'SQS off serverless',
       vps({}),
       'taskQueue',
@@ -236,6 +272,46 @@ describe('combinations that do not fit, and what the user is told', () => {
       "The map's Apache file hosts the app with mod_wsgi; to proxy to Gunicorn, choose nginx or Caddy. The WSGI or ASGI server is now mod_wsgi."
     ]);
     expect(withChoice(apache.choices, 'appServer', 'mod-wsgi').notes).toEqual([]);
+  });
+
+  it('lets every other combination through: each rule names its own slot and option', () => {
+    // Flask may keep SQLite; Celery runs off serverless; uWSGI is fine on a VPS; PostgreSQL
+    // of your own is fine on a VPS; Django may use a managed database.
+    const fits = (choices: PlanChoices, slot: Parameters<typeof optionsFor>[1], id: string) =>
+      optionsFor(choices, slot).find((o) => o.option.id === id);
+    expect(fits(vps({ framework: 'flask' }), 'database', 'sqlite')).toMatchObject({ fits: true });
+    expect(fits(vps({}), 'taskQueue', 'celery')).toMatchObject({ fits: true });
+    expect(fits(vps({}), 'appServer', 'uwsgi')).toMatchObject({ fits: true });
+    expect(fits(vps({}), 'database', 'managed')).toMatchObject({ fits: true });
+    expect(fits(defaultChoices('serverless'), 'taskQueue', 'sqs')).toMatchObject({ fits: true });
+    expect(fits(defaultChoices('paas'), 'database', 'managed')).toMatchObject({ fits: true });
+    expect(fits(defaultChoices('containers'), 'appServer', 'uvicorn')).toMatchObject({
+      fits: true
+    });
+  });
+
+  it('says nothing about a slot the hosting asks for, and why it leaves one out', () => {
+    expect(slotLeftOut('vps', 'webServer')).toBeUndefined();
+    expect(slotLeftOut('paas', 'hosting')).toBeUndefined();
+    expect(slotLeftOut('paas', 'appServer')).toBeUndefined();
+    expect(slotLeftOut('containers', 'appServer')).toBeUndefined();
+    expect(slotLeftOut('serverless', 'appServer')).toBe(
+      'On serverless hosting the provider runs your function: there is no app server to choose.'
+    );
+    expect(slotLeftOut('containers', 'webServer')).toMatch(/^With containers/);
+  });
+
+  it('fits a plan from choices the catalogue does not know, with notes only for known ones', () => {
+    const unknown = fitChoices({ hosting: 'mainframe', webServer: 'iis', framework: 'rails' });
+    expect(unknown.choices).toEqual(defaultChoices('vps'));
+    expect(unknown.notes).toEqual([]);
+    const known = fitChoices({ ...vps({}), database: 'none' });
+    expect(known.choices.database).toBe('postgresql');
+    expect(known.notes).toEqual([
+      "Django's sessions, admin and migrations need a database. Using PostgreSQL on the server."
+    ]);
+    expect(defaultChoices('mainframe')).toEqual(defaultChoices());
+    expect(defaultChoices()).toMatchObject({ hosting: 'vps', webServer: 'nginx' });
   });
 
   it('a change of hosting keeps what still fits and says what it had to change', () => {
