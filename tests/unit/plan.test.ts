@@ -834,7 +834,7 @@ describe('reading the plan data from a content folder', () => {
   it('a folder without the blocks the planner needs fails, naming each missing one', () => {
     const midi = 'tests/fixtures/midi-content';
     expect(() => loadPlanData(midi, loadContent(midi, {}).topics)).toThrow(
-      /^The planner cannot assemble its files:\n {2}\S*nginx\.md: plan: no block titled "\/etc\/nginx\/sites-available\/app"/
+      /^The planner cannot assemble its files:\n {2}tests\/fixtures\/midi-content\/nginx\.md: plan: no block titled "\/etc\/nginx\/sites-available\/app"/
     );
   });
 });

@@ -1,5 +1,6 @@
 // The plan data in Node (the content plugin, prerendering, scripts/plans, unit tests):
 // the content folder's topics and blocks, read the way the examples suite reads them.
+import { relative } from 'node:path';
 import { loadContent } from '../content/loadContent.ts';
 import type { Topic } from '../content/types.ts';
 import { extractExamples } from '../../../scripts/examples/extractExamples.js';
@@ -19,6 +20,8 @@ export function loadPlanData(
   return buildPlanData(
     topics ?? loadContent(contentDir).topics,
     extractExamples(contentDir),
-    record ?? readProvenRecord(proven)
+    record ?? readProvenRecord(proven),
+    // As extractExamples names the blocks: from the working directory.
+    relative(process.cwd(), contentDir) || '.'
   );
 }

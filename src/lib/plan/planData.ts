@@ -51,14 +51,16 @@ export function readProvenRecord(value: unknown, file = 'src/lib/plan/proven.jso
 const slugOf = (file: string) => file.split('/').pop()?.replace(/\.md$/, '') ?? file;
 
 /**
- * The plan data for these topics and blocks. Throws an Error listing every problem (a
+ * The plan data for these topics and blocks (read from `contentDir`, as the blocks' own
+ * paths give it, which names the page of a block that is missing). Throws an Error listing every problem (a
  * block the catalogue needs is missing or twice on its page, a substitution no longer
  * finds its text) so the build fails naming the page and line.
  */
 export function buildPlanData(
   topics: Topic[],
   examples: ExampleBlock[],
-  proven: ProvenRecord
+  proven: ProvenRecord,
+  contentDir = 'content'
 ): PlanData {
   const problems: string[] = [];
   const blocks: Record<string, PlanBlock> = {};
@@ -66,7 +68,7 @@ export function buildPlanData(
     const found = examples.filter((e) => slugOf(e.file) === topic && e.title === title);
     if (found.length !== 1) {
       problems.push(
-        `content/${topic}.md: plan: ${found.length ? 'more than one block' : 'no block'} titled "${title}" (the planner's files use it)`
+        `${contentDir}/${topics.find((t) => t.slug === topic)?.file ?? `${topic}.md`}: plan: ${found.length ? 'more than one block' : 'no block'} titled "${title}" (the planner's files use it)`
       );
       continue;
     }
