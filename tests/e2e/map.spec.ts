@@ -131,6 +131,43 @@ test('leaving the search box and coming straight back keeps the new results open
   await expect(page.getByRole('listbox', { name: 'Matching topics' })).toBeHidden();
 });
 
+for (const [width, height] of [
+  [1280, 800],
+  [390, 844]
+] as const)
+  test(`search results read whole at ${width}×${height}: titles in full, summaries wrapped`, async ({
+    page
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Search topics' }).fill('server');
+    const list = page.getByRole('listbox', { name: 'Matching topics' });
+    const first = page.getByRole('option', { name: /Apache HTTP Server/ });
+    await expect(first).toBeVisible();
+    const frame = (await list.boundingBox())!;
+    // Inside the window, and wide enough for a title and a line of summary.
+    expect(frame.x).toBeGreaterThanOrEqual(0);
+    expect(frame.x + frame.width).toBeLessThanOrEqual(width);
+    expect(frame.width).toBeGreaterThanOrEqual(Math.min(400, width - 24));
+    const fit = await first.evaluate((li) =>
+      [...li.children].map((c) => ({
+        text: c.textContent,
+        // Wider than its own box, or than the option it is in: part of it hidden sideways.
+        cut:
+          c.scrollWidth > c.clientWidth + 1 ||
+          c.getBoundingClientRect().right > li.getBoundingClientRect().right + 1,
+        lines: Math.round(
+          c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight)
+        )
+      }))
+    );
+    expect(fit[0]).toMatchObject({ text: 'Apache HTTP Server', cut: false, lines: 1 });
+    // The summary wraps (no part of a line hidden sideways), at most two lines.
+    expect(fit[1].cut).toBe(false);
+    expect(fit[1].lines).toBeGreaterThanOrEqual(1);
+    expect(fit[1].lines).toBeLessThanOrEqual(2);
+  });
+
 test('search covers prose, not only titles', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Search topics' }).fill('PEP 3333');
