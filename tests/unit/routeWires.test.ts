@@ -171,6 +171,13 @@ describe('elbow and titleRect', () => {
       [40, 10],
       [100, 10]
     ]);
+    // As far across as down: across first, out of the side.
+    expect(elbow(a, leaf('b', 100, 100))).toEqual([
+      [40, 10],
+      [70, 10],
+      [70, 110],
+      [100, 110]
+    ]);
   });
 
   it('titleRect is the title strip, as wide as its text or the box', () => {
