@@ -334,6 +334,34 @@ describe('routeWires', () => {
     ]);
   });
 
+  it('starts a two-way wire at the end nearer the first region along the arrows', () => {
+    // No composition: the first root is where requests start. a calls c; c and d answer
+    // each other, and c is one arrow from a, d two: the request runs c to d.
+    const a = leaf('a', 0, 100, 60, 30);
+    const c = leaf('c', 200, 100, 60, 30);
+    const d = leaf('d', 400, 100, 60, 30);
+    const start = box('start', 0, 60, 80, 100, [a]);
+    const flows = [flow('d', 'c', 'answers'), flow('a', 'c', 'calls'), flow('c', 'd', 'asks')];
+    const wires = routeWires(graphOf(flows), treeOf([start, d, c]), bounds, [], () => 0);
+    const pair = wires.find((w) => w.back)!;
+    expect([pair.forward.id, pair.back!.id]).toEqual(['flow:c>d', 'flow:d>c']);
+    expect(onOutline(pair.points[0], c)).toBe(true);
+    // With d's region first, the same pair runs the other way.
+    const dFirst = box('dfirst', 380, 60, 100, 100, [leaf('d', 400, 100, 60, 30)]);
+    const flipped = routeWires(
+      graphOf(flows),
+      treeOf([
+        dFirst,
+        leaf('c', 200, 100, 60, 30),
+        box('start', 0, 60, 80, 100, [leaf('a', 0, 100, 60, 30)])
+      ]),
+      bounds,
+      [],
+      () => 0
+    ).find((w) => w.back)!;
+    expect(flipped.forward.id).toBe('flow:d>c');
+  });
+
   it('routes round what stands in a fan’s way instead of fanning through it', () => {
     const a = leaf('a', 0, 150, 60, 30);
     const t1 = leaf('t1', 310, 60, 60, 30);
