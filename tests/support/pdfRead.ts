@@ -12,11 +12,23 @@ import {
   PDFNumber,
   PDFRawStream,
   PDFRef,
+  StandardFonts,
   PDFString,
   decodePDFRawStream,
+  type PDFFont,
   type PDFObject,
   type PDFPage
 } from 'pdf-lib';
+
+/** The standard fonts the browser PDF uses, for the widths a PDF does not list for them. */
+const scratch = await PDFDocument.create();
+const STANDARD = new Map<string, PDFFont>(
+  await Promise.all(
+    [StandardFonts.Helvetica, StandardFonts.HelveticaBold, StandardFonts.Courier].map(
+      async (n) => [n as string, await scratch.embedFont(n)] as const
+    )
+  )
+);
 
 export interface TextRun {
   text: string;
@@ -91,11 +103,29 @@ function tokenize(src: string): Token[] {
     } else if (m[2]) stack.pop();
     else if (m[3] !== undefined) top.push({ hex: m[3].replace(/\s/g, '') });
     else if (m[4]) top.push({ name: m[4] });
-    else if (m[5] !== undefined) top.push({ hex: '' });
+    else if (m[5] !== undefined) top.push({ hex: literalHex(m[5]) });
     else if (m[6]) top.push(Number(m[6]));
     else top.push(m[7]);
   }
   return out;
+}
+
+/** A literal string's bytes (PDF 32000 7.3.4.2: escapes and octal codes), as hex. */
+function literalHex(body: string): string {
+  const named: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12 };
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\') bytes.push(body.charCodeAt(i));
+    else {
+      const next = body[++i];
+      const octal = /^[0-7]{1,3}/.exec(body.slice(i))?.[0];
+      if (octal) {
+        bytes.push(parseInt(octal, 8));
+        i += octal.length - 1;
+      } else bytes.push(named[next] ?? next.charCodeAt(0));
+    }
+  }
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const bytesOf = (doc: PDFDocument, obj: PDFObject | undefined): Uint8Array => {
@@ -114,6 +144,8 @@ interface FontInfo {
   widths: Map<number, number>;
   defaultWidth: number;
   simple?: boolean;
+  /** A standard font's own width of a text at size 1000 (it lists no widths in the PDF). */
+  standard?: PDFFont;
 }
 
 function fontInfo(doc: PDFDocument, dict: PDFDict): FontInfo {
@@ -122,7 +154,14 @@ function fontInfo(doc: PDFDocument, dict: PDFDict): FontInfo {
     .replace(/^\/\w{6}\+/, '/');
   // A standard font (the page numbers' Helvetica): one byte a character, no widths here.
   if (!dict.get(PDFName.of('DescendantFonts')))
-    return { name, toUnicode: new Map(), widths: new Map(), defaultWidth: NaN, simple: true };
+    return {
+      name,
+      toUnicode: new Map(),
+      widths: new Map(),
+      defaultWidth: NaN,
+      simple: true,
+      standard: STANDARD.get(name.replace(/^\//, '').replace(/-\d+$/, ''))
+    };
   const toUnicode = new Map<string, string>();
   const cmap = Buffer.from(bytesOf(doc, dict.get(PDFName.of('ToUnicode')))).toString('latin1');
   const utf16 = (hex: string) =>
@@ -322,8 +361,9 @@ export function readPage(doc: PDFDocument, page: PDFPage): PageContent {
               (f.simple ? String.fromCharCode(parseInt(c, 16)) : f.toUnicode.get(c)) ?? '\ufffd'
           )
           .join('');
-        const adv =
-          codes.reduce((s, c) => s + (f.widths.get(parseInt(c, 16)) ?? f.defaultWidth), 0) / 1000;
+        const adv = f.standard
+          ? f.standard.widthOfTextAtSize(text, 1)
+          : codes.reduce((s, c) => s + (f.widths.get(parseInt(c, 16)) ?? f.defaultWidth), 0) / 1000;
         const m = mul(tm, st.ctm);
         const [x, y] = apply(m, 0, 0);
         const scale = Math.hypot(m[0], m[1]);
