@@ -8,6 +8,7 @@ import {
   pdfFooters as footers,
   pdfText as check
 } from '../support/pdfTools.ts';
+import { linksOver, readLinks, readPage, sameColour, type TextRun } from '../support/pdfRead.ts';
 import { siteFor } from './siteFixture.ts';
 
 const links = (doc: PDFDocument, i: number) => {
@@ -75,6 +76,101 @@ describe('customisePdf (the browser step)', () => {
     expect(text).toMatch(/1 of 4 done - 1 learning - 1 skipped - 2026-02-03/);
     const internal = links(doc, 1).filter((a) => a.lookup(PDFName.of('Dest')));
     expect(internal.length).toBe(topics.length + 1);
+  });
+
+  it('lists the topics under Done, Learning, Skipped and Not started, each a link to its page', async () => {
+    const { base } = await setup();
+    const progress = { alpha: 'done', beta: 'learning', hub: 'skipped' } as const;
+    const out = await customisePdf({
+      ...base,
+      includeTopics: true,
+      progress,
+      now: new Date('2026-02-03T00:00:00Z')
+    });
+    const doc = await PDFDocument.load(out);
+    const page = doc.getPage(1);
+    const { texts, shapes, height } = readPage(doc, page);
+    // Down the first column, then the second (the page number in the footer aside).
+    const byColumn = texts
+      .filter((t) => !/^\d+ \/ \d+$/.test(t.text))
+      .sort((a, b) => Math.round(a.x / 200) - Math.round(b.x / 200) || b.y - a.y);
+    expect(byColumn.map((t) => t.text)).toEqual([
+      'Your progress',
+      '1 of 4 done - 1 learning - 1 skipped - 2026-02-03',
+      'Done',
+      'Alpha topic',
+      'Learning',
+      'Beta topic',
+      'Back to the map',
+      'Skipped',
+      'Hub topic',
+      'Not started',
+      'Gamma topic'
+    ]);
+    const run = (text: string) => texts.find((t) => t.text === text)!;
+    expect(run('Your progress')).toMatchObject({ bold: true, size: 20 });
+    expect(run('Your progress').y).toBeGreaterThan(height - 60);
+    expect(run('Back to the map').y).toBeLessThan(40);
+    // The group headings are bold and a point larger than the topics under them.
+    const [heading, topic] = [run('Done'), run('Alpha topic')];
+    expect(heading.bold && !topic.bold).toBe(true);
+    expect(heading.size).toBeCloseTo(topic.size + 1, 5);
+    // Two columns: the second starts level with the first.
+    const xs = [
+      ...new Set(
+        texts
+          .filter((t) => t.y < run('Your progress').y - 30 && t.y > 40)
+          .map((t) => Math.round(t.x))
+      )
+    ];
+    expect(xs.length).toBeGreaterThanOrEqual(2);
+    // Each topic jumps to its own page; the foot of the page back to the map.
+    const links = readLinks(doc, page);
+    // A topic's page is the one that carries its title as its largest text.
+    const headline = (p: number) =>
+      readPage(doc, doc.getPage(p)).texts.reduce((a, b) => (b.size > a.size ? b : a)).text;
+    const pageOf = (title: string) =>
+      doc.getPages().findIndex((_, p) => p > 1 && headline(p) === title);
+    for (const title of ['Alpha topic', 'Beta topic', 'Hub topic', 'Gamma topic']) {
+      const over = linksOver(links, run(title));
+      expect(
+        over.map((l) => l.page),
+        title
+      ).toEqual([pageOf(title)]);
+      expect(pageOf(title), title).toBeGreaterThan(1);
+    }
+    const back = links.find((l) => l.rect[1] < 40)!;
+    expect(back.page).toBe(0);
+    // A done topic's box is filled and ticked; the others are empty boxes.
+    const boxFor = (t: TextRun) =>
+      shapes.find(
+        (sh) => sh.box.x2 <= t.x && sh.box.x2 > t.x - 12 && sh.box.y1 < t.y + 2 && sh.box.y2 > t.y
+      );
+    const done = boxFor(run('Alpha topic'))!;
+    const learning = boxFor(run('Beta topic'))!;
+    expect(done.fill && learning.fill).toBeTruthy();
+    expect(sameColour(done.fill, { red: 1, green: 1, blue: 1 })).toBe(false);
+    expect(sameColour(learning.fill, { red: 1, green: 1, blue: 1 })).toBe(true);
+    const ticks = shapes.filter((sh) => sh.stroke && !sh.fill && sh.points.length === 3);
+    expect(ticks).toHaveLength(1);
+    const within = (a: typeof done.box, b: typeof done.box) =>
+      a.x1 >= b.x1 - 0.01 && a.x2 <= b.x2 + 0.01 && a.y1 >= b.y1 - 0.01 && a.y2 <= b.y2 + 0.01;
+    expect(within(ticks[0].box, done.box)).toBe(true);
+  });
+
+  it('links the list to the website when the topic pages are left out', async () => {
+    const { base } = await setup();
+    const out = await customisePdf({
+      ...base,
+      includeTopics: false,
+      progress: { beta: 'learning' }
+    });
+    const doc = await PDFDocument.load(out);
+    const page = doc.getPage(1);
+    const { texts } = readPage(doc, page);
+    const beta = texts.find((t) => t.text === 'Beta topic')!;
+    const over = linksOver(readLinks(doc, page), beta);
+    expect(over.map((l) => l.uri)).toEqual(['https://example.test/map/topics/beta/']);
   });
 
   it.each([
