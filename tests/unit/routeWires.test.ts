@@ -398,6 +398,24 @@ describe('routeWires', () => {
     expect(Math.hypot(e1[0] - e2[0], e1[1] - e2[1])).toBeGreaterThanOrEqual(9);
   });
 
+  it('draws the wire that reaches less far first: it keeps its port, the other moves along', () => {
+    const a = leaf('a', 0, 20, 60, 30);
+    const c = leaf('c', 100, 20, 60, 30);
+    const b = leaf('b', 300, 200, 60, 30);
+    const ends = routeWires(
+      graphOf([flow('a', 'b'), flow('c', 'b')]),
+      treeOf([a, c, b]),
+      bounds,
+      [],
+      () => 0
+    ).map((w) => [w.forward.id, w.points.at(-1)]);
+    // c is nearer b: its wire takes b's top corner; a's comes in lower on the left side.
+    expect(ends).toEqual([
+      ['flow:a>b', [300, 209]],
+      ['flow:c>b', [305, 200]]
+    ]);
+  });
+
   it('draws a request from the first column of the composition, whichever comes first', () => {
     const a = leaf('a', 0, 100, 60, 30);
     const b = leaf('b', 300, 100, 60, 30);
