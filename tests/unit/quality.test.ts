@@ -14,6 +14,8 @@ function scene(
     points: [number, number][];
     label?: string;
     labelRect?: { x: number; y: number; width: number; height: number };
+    /** The wire a two-way pair is drawn as. */
+    wire?: string;
   }[]
 ): MapLayout {
   const node = (slug: string, x: number, y: number) => ({
@@ -225,6 +227,8 @@ describe('measureQuality, measure by measure', () => {
     [50, 100],
     [350, 100]
   ]);
+  /** The wire across the scene, with a label or other fields. */
+  const acrossWith = (extra: Partial<Flow>) => ({ ...across, ...extra });
 
   it('says where each crossing is, and counts a touch and a shared trunk as none', () => {
     const q = measureQuality(
@@ -382,16 +386,7 @@ describe('measureQuality, measure by measure', () => {
       labelRect: { x, y, width: 30, height: 12 }
     });
     const layout = scene([
-      wire(
-        'x',
-        'a',
-        'b',
-        [
-          [50, 100],
-          [350, 100]
-        ],
-        label('far', 100, 130)
-      ),
+      acrossWith(label('far', 100, 130)),
       wire(
         'y',
         'c',
@@ -424,16 +419,7 @@ describe('measureQuality, measure by measure', () => {
     // On a crossing, as near another wire as its own: stray too.
     const onCross = measureQuality(
       scene([
-        wire(
-          'x',
-          'a',
-          'b',
-          [
-            [50, 100],
-            [350, 100]
-          ],
-          label('where', 190, 95)
-        ),
+        acrossWith(label('where', 190, 95)),
         wire('y', 'c', 'd', [
           [200, 30],
           [200, 170]
@@ -447,19 +433,10 @@ describe('measureQuality, measure by measure', () => {
 
   it('names label clashes with a topic, a title and a box outline', () => {
     const layout = scene([
-      wire(
-        'x',
-        'a',
-        'b',
-        [
-          [50, 100],
-          [350, 100]
-        ],
-        {
-          label: 'over e',
-          labelRect: { x: 185, y: 95, width: 30, height: 10 }
-        }
-      ),
+      acrossWith({
+        label: 'over e',
+        labelRect: { x: 185, y: 95, width: 30, height: 10 }
+      }),
       wire(
         'y',
         'c',
@@ -514,19 +491,10 @@ describe('measureQuality, measure by measure', () => {
     const into = (label: string) =>
       measureQuality(
         scene([
-          wire(
-            'x',
-            'a',
-            'b',
-            [
-              [50, 100],
-              [350, 100]
-            ],
-            {
-              label: 'reads',
-              labelRect: { x: 60, y: 88, width: 30, height: 11 }
-            }
-          ),
+          acrossWith({
+            label: 'reads',
+            labelRect: { x: 60, y: 88, width: 30, height: 11 }
+          }),
           wire(
             'y',
             'c',
@@ -562,20 +530,11 @@ describe('measureQuality, measure by measure', () => {
 
   it('draws a two-way pair as one wire with both labels, and measures the cover', () => {
     const layout = scene([
-      wire(
-        'x',
-        'a',
-        'b',
-        [
-          [50, 100],
-          [350, 100]
-        ],
-        {
-          label: 'asks',
-          labelRect: { x: 100, y: 88, width: 30, height: 11 },
-          wire: 'x'
-        }
-      ),
+      acrossWith({
+        label: 'asks',
+        labelRect: { x: 100, y: 88, width: 30, height: 11 },
+        wire: 'x'
+      }),
       wire(
         'back',
         'b',
