@@ -306,6 +306,28 @@ describe('routeWires', () => {
     expect(route(400).map((pts) => pts[1][0])).toEqual([72, 72]);
   });
 
+  it('keeps a fan’s spine in the corridor outside the part’s own region', () => {
+    const a = leaf('a', 20, 150, 60, 30);
+    const own = box('own', 0, 100, 200, 120, [a]);
+    const t1 = leaf('t1', 410, 60, 60, 30);
+    const t2 = leaf('t2', 410, 260, 60, 30);
+    const region = box('r', 400, 20, 80, 300, [t1, t2]);
+    const wires = routeWires(
+      graphOf([flow('a', 't1', 'one'), flow('a', 't2', 'two')]),
+      treeOf([own, region]),
+      bounds,
+      [],
+      () => 200
+    );
+    // The labels would like the spine 224 in from the region; the corridor between the
+    // regions starts at 200, so it stands 12 past that.
+    expect(wires.map((w) => w.points[1][0])).toEqual([212, 212]);
+    expect(wires.map((w) => w.points[0])).toEqual([
+      [80, 175],
+      [80, 175]
+    ]);
+  });
+
   it('fans to a column on the left the same way, mirrored', () => {
     const a = leaf('a', 500, 150, 60, 30);
     const t1 = leaf('t1', 20, 60, 60, 30);
