@@ -1,5 +1,6 @@
-// Pieces of the small hand-made maps the PDF tests draw on, so each test states only what
-// it cares about (where the nodes are, what the boxes hold).
+// Pieces of the small hand-made maps the PDF and layout tests draw on, so each test states
+// only what it cares about (where the nodes are, what the boxes hold).
+import type { GraphNode } from '../../src/lib/graph/TopicGraph.ts';
 import type { LayoutBox, LayoutNode } from '../../src/lib/layout/MapLayout.ts';
 
 type At = { x: number; y: number; width: number; height: number };
@@ -30,3 +31,12 @@ export function regionBox(
     header: { x: 0, y: 0, width, height: header }
   };
 }
+
+/** A topic of a hand-made graph, titled by its slug, in group `g` (the layout phases' tests). */
+export const graphNode = (slug: string, parent: string): GraphNode => ({
+  slug,
+  title: slug,
+  summary: '',
+  group: 'g',
+  parent
+});

@@ -6,6 +6,7 @@ import { SPACE, TYPE } from '../../src/lib/layout/mapStyle.ts';
 import { buildTree, type Item, type Tree } from '../../src/lib/layout/phases/buildTree.ts';
 import { composeRegions } from '../../src/lib/layout/phases/composeRegions.ts';
 import { rectsOverlap } from '../../src/lib/layout/rects.ts';
+import { graphNode } from '../support/layoutFixture.ts';
 
 // The composition phase on a hand-made map, landscape and portrait: where each region,
 // box and topic goes, checked against what the drawing promises (columns left to right,
@@ -28,13 +29,6 @@ const flow = (from: string, to: string, label: string): GraphEdge => ({
  * `start` set aside, `ops` the band with four boxes.
  */
 function graph(edit: Partial<TopicGraph> = {}): TopicGraph {
-  const node = (slug: string, parent: string) => ({
-    slug,
-    title: slug,
-    summary: '',
-    group: 'g',
-    parent
-  });
   return {
     groups: [{ id: 'g', label: 'G' }],
     boxes: [
@@ -50,23 +44,23 @@ function graph(edit: Partial<TopicGraph> = {}): TopicGraph {
       { id: 'fixed', label: 'Fixed', parent: 'ops' }
     ],
     nodes: [
-      node('phone', 'clients'),
-      node('browser', 'clients'),
-      node('kiosk', 'clients'),
-      node('logs', 'services'),
-      node('metrics', 'services'),
-      node('web', 'app'),
-      node('wsgi', 'app'),
-      node('cache', 'app'),
-      node('queue', 'app'),
-      node('db', 'app'),
-      node('lonely', 'extra'),
-      node('home', 'start'),
-      ...['c1', 'c2', 'c3', 'c4'].map((s) => node(s, 'ci')),
-      ...['w1', 'w2', 'w3'].map((s) => node(s, 'watch')),
-      node('s1', 'spare'),
-      node('f1', 'fixed'),
-      node('f2', 'fixed')
+      graphNode('phone', 'clients'),
+      graphNode('browser', 'clients'),
+      graphNode('kiosk', 'clients'),
+      graphNode('logs', 'services'),
+      graphNode('metrics', 'services'),
+      graphNode('web', 'app'),
+      graphNode('wsgi', 'app'),
+      graphNode('cache', 'app'),
+      graphNode('queue', 'app'),
+      graphNode('db', 'app'),
+      graphNode('lonely', 'extra'),
+      graphNode('home', 'start'),
+      ...['c1', 'c2', 'c3', 'c4'].map((s) => graphNode(s, 'ci')),
+      ...['w1', 'w2', 'w3'].map((s) => graphNode(s, 'watch')),
+      graphNode('s1', 'spare'),
+      graphNode('f1', 'fixed'),
+      graphNode('f2', 'fixed')
     ],
     flows: [
       flow('browser', 'web', 'asks the web server'),

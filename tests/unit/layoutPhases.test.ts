@@ -13,9 +13,9 @@ import {
 } from '../../src/lib/layout/phases/placeLabels.ts';
 import { elbow, portsOf, routeWires } from '../../src/lib/layout/phases/routeWires.ts';
 import { familyOf, neighbourhood } from '../../src/lib/layout/neighbourhood.ts';
-import { readingSort } from '../../src/lib/layout/readingOrder.ts';
 import { nextInDirection } from '../../src/lib/layout/spatialNavigation.ts';
 import { layoutMap } from '../../src/lib/layout/layoutMap.ts';
+import { graphNode } from '../support/layoutFixture.ts';
 
 /** Every character 7 units wide (8 in bold): simple enough to reason about. */
 const measure: MeasureText = (text, _size, bold) => text.length * (bold ? 8 : 7);
@@ -43,13 +43,6 @@ const item = (
 
 /** A small graph: clients | services | app (web → wsgi → db), with a two-way pair. */
 function graph(): TopicGraph {
-  const node = (slug: string, parent: string, group = 'g') => ({
-    slug,
-    title: slug,
-    summary: '',
-    group,
-    parent
-  });
   return {
     groups: [{ id: 'g', label: 'G' }],
     boxes: [
@@ -58,13 +51,13 @@ function graph(): TopicGraph {
       { id: 'app', label: 'App' }
     ],
     nodes: [
-      node('browser', 'clients'),
-      node('phone', 'clients'),
-      node('logs', 'services'),
-      node('metrics', 'services'),
-      node('web', 'app'),
-      node('wsgi', 'app'),
-      node('db', 'app')
+      graphNode('browser', 'clients'),
+      graphNode('phone', 'clients'),
+      graphNode('logs', 'services'),
+      graphNode('metrics', 'services'),
+      graphNode('web', 'app'),
+      graphNode('wsgi', 'app'),
+      graphNode('db', 'app')
     ],
     flows: [
       { id: 'flow:browser>web', from: 'browser', to: 'web', kind: 'flow', label: 'asks' },
@@ -265,39 +258,7 @@ describe('routeWires and placeLabels', () => {
   });
 });
 
-describe('reading order, families and arrow keys', () => {
-  it.each([
-    [
-      'a row left to right',
-      [
-        { id: 'b', x: 50, y: 0 },
-        { id: 'a', x: 0, y: 5 }
-      ],
-      ['a', 'b']
-    ],
-    [
-      'rows top to bottom',
-      [
-        { id: 'b', x: 0, y: 100 },
-        { id: 'a', x: 50, y: 0 }
-      ],
-      ['a', 'b']
-    ],
-    [
-      'a column inside a row, top to bottom',
-      [
-        { id: 'c', x: 50, y: 30 },
-        { id: 'b', x: 50, y: 0 },
-        { id: 'a', x: 0, y: 0, height: 80 }
-      ],
-      ['a', 'b', 'c']
-    ]
-  ])('readingSort: %s', (_, items, want) => {
-    expect(
-      readingSort(items.map((i) => ({ width: 20, height: 20, ...i }))).map((i) => i.id)
-    ).toEqual(want);
-  });
-
+describe('families and arrow keys', () => {
   it('a tool lights its family and the family\u2019s arrows; arrow keys follow connections that way', async () => {
     const g = graph();
     g.boxes.push({ id: 'inner', label: 'Inner', parent: 'app' });

@@ -10,6 +10,36 @@ const sorted = (items: At[]) =>
   readingSort(items.map((i) => ({ width: 20, height: 20, ...i }))).map((i) => i.id);
 
 describe('readingSort', () => {
+  it.each([
+    [
+      'a row left to right',
+      [
+        { id: 'b', x: 50, y: 0 },
+        { id: 'a', x: 0, y: 5 }
+      ],
+      ['a', 'b']
+    ],
+    [
+      'rows top to bottom',
+      [
+        { id: 'b', x: 0, y: 100 },
+        { id: 'a', x: 50, y: 0 }
+      ],
+      ['a', 'b']
+    ],
+    [
+      'a column inside a row, top to bottom',
+      [
+        { id: 'c', x: 50, y: 30 },
+        { id: 'b', x: 50, y: 0 },
+        { id: 'a', x: 0, y: 0, height: 80 }
+      ],
+      ['a', 'b', 'c']
+    ]
+  ])('%s', (_, items, want) => {
+    expect(sorted(items)).toEqual(want);
+  });
+
   it('reads a row left to right, then the next row', () => {
     expect(
       sorted([
