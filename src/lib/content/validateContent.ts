@@ -625,7 +625,8 @@ function checkNesting(frame: MapFrame, topics: Topic[], framePath: string, frame
     reported.add(key);
     const first = [...cycle].sort()[0];
     // Told from its first id, where the error is shown.
-    const ring = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first];
+    const from = cycle.indexOf(first);
+    const ring = [...cycle.slice(from), ...cycle.slice(0, from), first];
     const file = fileOf.get(first) ?? framePath;
     errors.push({
       file,

@@ -51,10 +51,10 @@ export function readProvenRecord(value: unknown, file = 'src/lib/plan/proven.jso
 const slugOf = (file: string) => file.split('/').pop()?.replace(/\.md$/, '') ?? file;
 
 /**
- * The plan data for these topics and blocks (read from `contentDir`, as the blocks' own
- * paths give it, which names the page of a block that is missing). Throws an Error listing every problem (a
- * block the catalogue needs is missing or twice on its page, a substitution no longer
- * finds its text) so the build fails naming the page and line.
+ * The plan data for these topics and blocks, read from `contentDir` (which names the page
+ * of a missing block). Throws an Error listing every problem (a block the catalogue needs
+ * is missing or twice on its page, a substitution no longer finds its text) so the build
+ * fails naming the page and line.
  */
 export function buildPlanData(
   topics: Topic[],
@@ -67,8 +67,9 @@ export function buildPlanData(
   for (const [topic, title] of Object.values(PLAN_BLOCKS)) {
     const found = examples.filter((e) => slugOf(e.file) === topic && e.title === title);
     if (found.length !== 1) {
+      const page = topics.find((t) => t.slug === topic)?.file ?? `${topic}.md`;
       problems.push(
-        `${contentDir}/${topics.find((t) => t.slug === topic)?.file ?? `${topic}.md`}: plan: ${found.length ? 'more than one block' : 'no block'} titled "${title}" (the planner's files use it)`
+        `${contentDir}/${page}: plan: ${found.length ? 'more than one block' : 'no block'} titled "${title}" (the planner's files use it)`
       );
       continue;
     }
